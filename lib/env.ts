@@ -1,0 +1,162 @@
+// The environment, parsed once with zod. Every variable is documented in .env.example.
+// This module is imported by next.config.ts (so a bad value fails `next build` and `next start`
+// early) and by server code; it holds no secrets itself: private keys are read lazily by
+// lib/amazon-pay/config.ts.
+import { z } from "zod";
+
+const blankAsUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalText = z.preprocess(blankAsUndefined, z.string().trim().optional());
+
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    blankAsUndefined,
+    z
+      .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+      .optional()
+      .transform((value) => (value === undefined ? fallback : ["true", "1", "yes"].includes(value))),
+  );
+
+const port = (fallback: number) =>
+  z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(fallback),
+  );
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+export const PAYMENT_INTENTS = ["AuthorizeWithCapture", "Authorize", "Confirm"] as const;
+export type PaymentIntent = (typeof PAYMENT_INTENTS)[number];
+
+export const SIGNING_ALGORITHMS = ["AMZN-PAY-RSASSA-PSS-V2", "AMZN-PAY-RSASSA-PSS"] as const;
+
+const REGION_ALIASES: Record<string, "na" | "eu" | "jp"> = {
+  na: "na", us: "na", eu: "eu", de: "eu", uk: "eu", jp: "jp",
+};
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(blankAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  DATABASE_URL: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, {
+        error: "must be a SQLite file: URL (file:./dev.db) or a postgresql:// URL",
+      })
+      .default("file:./dev.db"),
+  ),
+  SHOP_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
+  PORT: port(3000),
+  SHOP_NAME: z.preprocess(blankAsUndefined, z.string().trim().min(1).max(50, { error: "at most 50 characters (Amazon's merchantStoreName limit)" }).default("Harbor & Pine")),
+  ADMIN_PASSWORD: z.preprocess(
+    blankAsUndefined,
+    z.string().min(12, { error: "must be at least 12 characters" }).optional(),
+  ),
+  AMAZON_PAY_MERCHANT_ID: optionalText,
+  AMAZON_PAY_STORE_ID: optionalText,
+  AMAZON_PAY_PUBLIC_KEY_ID: optionalText,
+  AMAZON_PAY_PRIVATE_KEY: optionalText,
+  AMAZON_PAY_PRIVATE_KEY_PATH: optionalText,
+  AMAZON_PAY_REGION: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+    z
+      .enum(Object.keys(REGION_ALIASES) as [string, ...string[]], { error: "must be na, eu or jp (or us, de, uk)" })
+      .default("na")
+      .transform((value) => REGION_ALIASES[value] ?? "na"),
+  ),
+  AMAZON_PAY_SANDBOX: flag(true),
+  AMAZON_PAY_ALGORITHM: z.preprocess(blankAsUndefined, z.enum(SIGNING_ALGORITHMS).default("AMZN-PAY-RSASSA-PSS-V2")),
+  AMAZON_PAY_PAYMENT_INTENT: z.preprocess(blankAsUndefined, z.enum(PAYMENT_INTENTS).default("AuthorizeWithCapture")),
+  AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: z.preprocess(
+    blankAsUndefined,
+    z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+  ),
+  AMAZON_PAY_API_BASE_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
+  AMAZON_PAY_CHECKOUT_JS_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
+  AMAZON_PAY_SANDBOX_HOST: z.preprocess(blankAsUndefined, z.string().default("127.0.0.1")),
+  AMAZON_PAY_SANDBOX_PORT: port(4010),
+  DATA_DIR: z.preprocess(blankAsUndefined, z.string().default(".data")),
+  RECONCILER_INTERVAL_SECONDS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a number of seconds" }).int().min(0).max(86_400).default(30),
+  ),
+  LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+});
+
+type RawEnv = z.output<typeof schema>;
+
+export type AmazonPayMode =
+  | { kind: "local-sandbox"; sandboxUrl: string }
+  | { kind: "amazon"; sandbox: boolean };
+
+export interface Env extends RawEnv {
+  SHOP_URL: string;
+  amazonPayMode: AmazonPayMode;
+  canHandlePendingAuthorization: boolean;
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+const CREDENTIAL_VARS = [
+  "AMAZON_PAY_MERCHANT_ID",
+  "AMAZON_PAY_STORE_ID",
+  "AMAZON_PAY_PUBLIC_KEY_ID",
+] as const;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`));
+  }
+  const raw = result.data;
+  const problems: string[] = [];
+
+  const given = CREDENTIAL_VARS.filter((name) => raw[name] !== undefined);
+  const hasKey = raw.AMAZON_PAY_PRIVATE_KEY !== undefined || raw.AMAZON_PAY_PRIVATE_KEY_PATH !== undefined;
+  const anyCredential = given.length > 0 || hasKey;
+  if (anyCredential) {
+    for (const name of CREDENTIAL_VARS) {
+      if (raw[name] === undefined) problems.push(`${name}: required when Amazon Pay credentials are configured`);
+    }
+    if (!hasKey) problems.push("AMAZON_PAY_PRIVATE_KEY or AMAZON_PAY_PRIVATE_KEY_PATH: required when Amazon Pay credentials are configured");
+    if (raw.AMAZON_PAY_PRIVATE_KEY !== undefined && raw.AMAZON_PAY_PRIVATE_KEY_PATH !== undefined) {
+      problems.push("AMAZON_PAY_PRIVATE_KEY and AMAZON_PAY_PRIVATE_KEY_PATH: set only one of them");
+    }
+  }
+  const pending = raw.AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION;
+  const canHandlePendingAuthorization =
+    pending === undefined ? raw.AMAZON_PAY_PAYMENT_INTENT !== "AuthorizeWithCapture" : pending === "true";
+  if (canHandlePendingAuthorization && raw.AMAZON_PAY_PAYMENT_INTENT === "AuthorizeWithCapture") {
+    problems.push("AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: Amazon Pay does not allow it with AMAZON_PAY_PAYMENT_INTENT=AuthorizeWithCapture");
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+
+  const sandboxUrl = `http://${raw.AMAZON_PAY_SANDBOX_HOST}:${raw.AMAZON_PAY_SANDBOX_PORT}`;
+  return {
+    ...raw,
+    SHOP_URL: raw.SHOP_URL ?? `http://localhost:${raw.PORT}`,
+    amazonPayMode: anyCredential ? { kind: "amazon", sandbox: raw.AMAZON_PAY_SANDBOX } : { kind: "local-sandbox", sandboxUrl },
+    canHandlePendingAuthorization,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process (memoized). Throws EnvError with every problem listed. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when no Amazon credentials are configured and the shop talks to the local sandbox. */
+export function usesLocalSandbox(): boolean {
+  return env().amazonPayMode.kind === "local-sandbox";
+}
