@@ -30,10 +30,10 @@ function multiStatementSafe<A extends Adapter>(adapter: A): A {
 }
 
 class MigrateSafeLibSQL extends PrismaLibSQL {
-  async connect() {
+  override async connect() {
     return multiStatementSafe(await super.connect());
   }
-  async connectToShadowDb() {
+  override async connectToShadowDb() {
     return multiStatementSafe(await super.connectToShadowDb());
   }
 }
@@ -70,10 +70,10 @@ class MigrateSafePg extends PrismaPg {
   constructor(private readonly cfg: ReturnType<typeof pgConfig>) {
     super(cfg);
   }
-  async connect() {
+  override async connect() {
     return multiStatementSafe(pgNameAsText(await super.connect()));
   }
-  async connectToShadowDb() {
+  override async connectToShadowDb() {
     const main = await this.connect();
     const name = `prisma_shadow_${crypto.randomUUID().replaceAll("-", "")}`;
     await main.executeScript(`CREATE DATABASE "${name}"`);

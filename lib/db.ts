@@ -1,7 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrismaClient } from "@/lib/prisma/create-client";
+import { createPrismaClient, type PrismaClient } from "@/lib/prisma/create-client";
 
 // One client per process; kept on globalThis so dev-mode hot reloads do not open new pools.
 const holder = globalThis as unknown as { __storefrontPrisma?: PrismaClient };

@@ -1,12 +1,16 @@
 // Creates a Prisma client on the driver adapter that DATABASE_URL selects. No engine binary is
-// involved (generator "prisma-client", engineType "client"). Scripts (seed, reconcile, bench)
-// use this directly; app code imports the server-only singleton from lib/db.ts.
+// involved (generator "prisma-client", engineType "client"). Both providers' clients are
+// generated from the same models (scripts/db/generate.mjs), so one build serves either
+// database. Scripts use this directly; app code uses the server-only singleton in lib/db.ts.
 import { createClient, type Config } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { withBusyRetry } from "./libsql-busy-retry";
 
+/** The client type the app codes against; the PostgreSQL client has the same models. */
+export type PrismaClient = SqliteClient;
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export function providerOf(url: string): DatabaseProvider {
@@ -15,15 +19,14 @@ export function providerOf(url: string): DatabaseProvider {
 
 class BusyTolerantLibSQL extends PrismaLibSQL {
   override createClient(config: Config) {
-    const client = createClient(config);
-    return withBusyRetry(client);
+    return withBusyRetry(createClient(config));
   }
 }
 
 export function createPrismaClient(url: string, options: { poolSize?: number } = {}): PrismaClient {
-  const adapter =
-    providerOf(url) === "postgresql"
-      ? new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 })
-      : new BusyTolerantLibSQL({ url });
-  return new PrismaClient({ adapter });
+  if (providerOf(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
+  return new SqliteClient({ adapter: new BusyTolerantLibSQL({ url }) });
 }

@@ -14,11 +14,12 @@ for (const provider of ["sqlite", "postgresql"]) {
     failures.push(`prisma/${provider}/models.prisma is not a link to prisma/models.prisma`);
   }
 }
-const normalize = (text) => text.replace(/provider = "(sqlite|postgresql)"/, 'provider = "<p>"').replaceAll(/\/\/.*$/gm, "");
+const normalize = (text) =>
+  text.replaceAll(/\b(sqlite|postgresql)\b/g, "<provider>").replaceAll(/\/\/.*$/gm, "");
 const [sqliteSchema, pgSchema] = ["sqlite", "postgresql"].map((p) =>
   normalize(readFileSync(path.join("prisma", p, "schema.prisma"), "utf8")),
 );
-if (sqliteSchema !== pgSchema) failures.push("prisma/sqlite/schema.prisma and prisma/postgresql/schema.prisma differ beyond the provider");
+if (sqliteSchema !== pgSchema) failures.push("prisma/sqlite/schema.prisma and prisma/postgresql/schema.prisma differ beyond the provider name");
 
 const targets = [
   ["sqlite", DEFAULT_SQLITE_URL],

@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { getCartItemCount } from "@/lib/cart/server";
+import { shopSettings } from "@/lib/shop/settings";
+import { CartCountProvider } from "@/components/layout/cart-count";
+import { SandboxBanner } from "@/components/layout/sandbox-banner";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { name, url } = shopSettings();
+  return {
+    metadataBase: new URL(url),
+    title: { default: `${name} · Goods for the coast`, template: `%s · ${name}` },
+    description: "Small-batch goods for the coast and the trail. Pay with Amazon Pay.",
+  };
+}
+
+export const viewport: Viewport = { themeColor: "#1f4d4a" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const settings = shopSettings();
+  const cartCount = await getCartItemCount();
+  return (
+    <html lang="en">
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        {settings.localSandbox && <SandboxBanner dashboardUrl={settings.localSandbox.dashboardUrl} />}
+        <CartCountProvider count={cartCount}>
+          <SiteHeader shopName={settings.name} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </CartCountProvider>
+        <SiteFooter shopName={settings.name} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import Image from "next/image";
+import Link from "next/link";
+import { useActionState, useId, useOptimistic } from "react";
+import type { ActionResult } from "@/lib/action-result";
+import { removeCartLineAction, updateCartLineAction } from "@/lib/cart/action";
+import type { CartLineView } from "@/lib/cart/repository";
+import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
+import { Price } from "@/components/price";
+import { FormStatus } from "@/components/form-status";
+import { useReportCartActivity } from "./cart-activity";
+
+interface CartLineItemProps {
+  line: CartLineView;
+}
+
+type LineResult = ActionResult<{ quantity: number } | null> | null;
+
+export function CartLineItem({ line }: CartLineItemProps) {
+  const [optimistic, setOptimistic] = useOptimistic({ quantity: line.quantity, removed: false });
+  const [updateState, updateAction, updating] = useActionState(async (previous: LineResult, form: FormData) => {
+    const quantity = Number(form.get("quantity"));
+    if (Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY_PER_LINE) setOptimistic({ quantity, removed: false });
+    return updateCartLineAction(previous, form);
+  }, null);
+  const [removeState, removeAction, removing] = useActionState(async (previous: LineResult, form: FormData) => {
+    setOptimistic({ quantity: optimistic.quantity, removed: true });
+    return removeCartLineAction(previous, form);
+  }, null);
+  useReportCartActivity(updating || removing);
+  const quantityId = useId();
+  const latest = removeState && !removeState.ok ? removeState : updateState;
+
+  if (optimistic.removed) return null;
+  return (
+    <li className="cart-line" data-testid={`cart-line-${line.slug}`}>
+      <div className="cart-line__image">
+        <Image src={line.imagePath} alt="" width={84} height={84} />
+      </div>
+      <div className="cart-line__info">
+        <div className="cart-line__top">
+          <Link href={`/products/${line.slug}`} className="cart-line__name">
+            {line.name}
+          </Link>
+          <span data-testid="line-total">
+            <Price value={line.lineTotal} />
+          </span>
+        </div>
+        {line.available ? (
+          <span className="summary__note">
+            <Price value={line.unitPrice} /> each
+          </span>
+        ) : (
+          <span className="cart-line__unavailable">No longer available. Remove it to check out.</span>
+        )}
+        <div className="cart-line__controls">
+          {line.available && (
+            <form action={updateAction}>
+              <input type="hidden" name="slug" value={line.slug} />
+              <label htmlFor={quantityId} className="visually-hidden">
+                Quantity of {line.name}
+              </label>
+              <input
+                id={quantityId}
+                key={optimistic.quantity}
+                type="number"
+                name="quantity"
+                inputMode="numeric"
+                min={1}
+                max={MAX_QUANTITY_PER_LINE}
+                step={1}
+                required
+                defaultValue={optimistic.quantity}
+              />
+              <button type="submit" className="button button--secondary button--small" disabled={updating}>
+                Update<span className="visually-hidden"> quantity of {line.name}</span>
+              </button>
+            </form>
+          )}
+          <form action={removeAction}>
+            <input type="hidden" name="slug" value={line.slug} />
+            <button type="submit" className="link-button" disabled={removing}>
+              Remove<span className="visually-hidden"> {line.name}</span>
+            </button>
+          </form>
+        </div>
+        <FormStatus state={latest} testId={`cart-line-status-${line.slug}`} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,32 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { ProductView } from "@/lib/catalog/product";
+import { Price } from "@/components/price";
+
+interface ProductCardProps {
+  product: ProductView;
+  /** Only the first row of cards is above the fold; those load eagerly. */
+  eager?: boolean;
+}
+
+export function ProductCard({ product, eager = false }: ProductCardProps) {
+  return (
+    <article className="product-card">
+      <Link href={`/products/${product.slug}`}>
+        <Image
+          className="product-card__image"
+          src={product.imagePath}
+          alt=""
+          width={400}
+          height={400}
+          sizes="(max-width: 560px) 100vw, 260px"
+          loading={eager ? "eager" : "lazy"}
+        />
+        <div className="product-card__body">
+          <h2 className="product-card__name">{product.name}</h2>
+          <Price value={product.price} className="product-card__price" />
+        </div>
+      </Link>
+    </article>
+  );
+}

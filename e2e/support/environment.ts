@@ -1,0 +1,31 @@
+// Where the e2e run's servers live, shared by playwright.config.ts, the server script and tests.
+// E2E_DATABASE=postgresql runs the suite on PostgreSQL (E2E_POSTGRES_URL, default database
+// storefront_e2e on 127.0.0.1:5432); otherwise on a SQLite file under .data/e2e.
+import path from "node:path";
+
+export const E2E_DATA_DIR = path.resolve(".data/e2e");
+export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+
+/** One production server per payment intent; tests pick the one they need. */
+export const SHOPS = {
+  AuthorizeWithCapture: { port: Number(process.env.E2E_PORT ?? 3100) },
+  Authorize: { port: Number(process.env.E2E_PORT ?? 3100) + 1 },
+  Confirm: { port: Number(process.env.E2E_PORT ?? 3100) + 2 },
+} as const;
+export type ShopIntent = keyof typeof SHOPS;
+export const shopUrl = (intent: ShopIntent = "AuthorizeWithCapture") => `http://127.0.0.1:${SHOPS[intent].port}`;
+
+export const e2eDatabaseUrl = (): string =>
+  process.env.E2E_DATABASE === "postgresql"
+    ? (process.env.E2E_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/storefront_e2e")
+    : `file:${path.join(E2E_DATA_DIR, "e2e.db")}`;
+
+/** The e2e run resets its database: refuse anything that is not on this machine. */
+export function assertLocalDatabase(url: string): void {
+  if (url.startsWith("file:")) return;
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+    throw new Error(`Refusing to run e2e tests against a non-local database (${host}).`);
+  }
+}

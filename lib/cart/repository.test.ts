@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/database";
+import { addToCart, CartError, clearCart, countCartItems, createCart, findCartIdByToken, loadCart, removeCartLine, setCartLineQuantity } from "./repository";
+import { hashCartToken, isWellFormedCartToken } from "./token";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("cart repository", () => {
+  it("stores only the hash of the cookie token", async () => {
+    const { cartId, token } = await createCart(database.prisma);
+    expect(isWellFormedCartToken(token)).toBe(true);
+    const row = await database.prisma.cart.findUniqueOrThrow({ where: { id: cartId } });
+    expect(row.tokenHash).toBe(hashCartToken(token));
+    expect(row.tokenHash).not.toContain(token);
+    expect(await findCartIdByToken(database.prisma, token)).toBe(cartId);
+    expect(await findCartIdByToken(database.prisma, token.replace(/^./, token[0] === "A" ? "B" : "A"))).toBeNull();
+  });
+
+  it("prices lines from the database and totals them", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await addToCart(database.prisma, cartId, "harbor-ceramic-mug", 2);
+    await addToCart(database.prisma, cartId, "lighthouse-enamel-pin", 1);
+    await addToCart(database.prisma, cartId, "harbor-ceramic-mug", 1);
+    const cart = await loadCart(database.prisma, cartId);
+    expect(cart?.lines.map((l) => [l.slug, l.quantity, l.lineTotal.amount])).toEqual([
+      ["harbor-ceramic-mug", 3, 5550],
+      ["lighthouse-enamel-pin", 1, 799],
+    ]);
+    expect(cart?.itemCount).toBe(4);
+    expect(cart?.quote.subtotal.amount).toBe(6349);
+    expect(cart?.quote.shipping.amount).toBe(599);
+    expect(cart?.quote.tax.amount).toBe(413); // 6.5 % home-state estimate of 63.49
+    expect(cart?.quote.total.amount).toBe(6349 + 599 + 413);
+    expect(cart?.checkoutReady).toBe(true);
+  });
+
+  it("follows price changes in the catalog (nothing is frozen in the cart)", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await addToCart(database.prisma, cartId, "sailcloth-tote", 1);
+    await database.prisma.product.update({ where: { slug: "sailcloth-tote" }, data: { priceMinor: 3700 } });
+    expect((await loadCart(database.prisma, cartId))?.quote.subtotal.amount).toBe(3700);
+    await database.prisma.product.update({ where: { slug: "sailcloth-tote" }, data: { priceMinor: 3600 } });
+  });
+
+  it("bounds each line to 99 and refuses unknown products", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await addToCart(database.prisma, cartId, "pine-needle-candle", 99);
+    await expect(addToCart(database.prisma, cartId, "pine-needle-candle", 1)).rejects.toMatchObject({ code: "quantity-limit" });
+    await expect(addToCart(database.prisma, cartId, "no-such-thing", 1)).rejects.toBeInstanceOf(CartError);
+    expect(await countCartItems(database.prisma, cartId)).toBe(99);
+  });
+
+  it("changes quantities, removes lines and clears", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await addToCart(database.prisma, cartId, "copper-pour-over-kettle", 1);
+    await setCartLineQuantity(database.prisma, cartId, "copper-pour-over-kettle", 5);
+    expect(await countCartItems(database.prisma, cartId)).toBe(5);
+    await expect(setCartLineQuantity(database.prisma, cartId, "sailcloth-tote", 2)).rejects.toMatchObject({ code: "line-not-found" });
+    await removeCartLine(database.prisma, cartId, "copper-pour-over-kettle");
+    expect(await countCartItems(database.prisma, cartId)).toBe(0);
+    await addToCart(database.prisma, cartId, "copper-pour-over-kettle", 1);
+    await clearCart(database.prisma, cartId);
+    const cart = await loadCart(database.prisma, cartId);
+    expect(cart?.lines).toEqual([]);
+    expect(cart?.checkoutReady).toBe(false);
+  });
+
+  it("keeps concurrent adds of the same product consistent", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await Promise.all(Array.from({ length: 20 }, () => addToCart(database.prisma, cartId, "tidepool-field-notebook", 1)));
+    expect(await countCartItems(database.prisma, cartId)).toBe(20);
+  });
+
+  it("flags lines whose product is no longer sold and leaves them out of the total", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await addToCart(database.prisma, cartId, "wool-camp-blanket", 1);
+    await addToCart(database.prisma, cartId, "sailcloth-tote", 1);
+    await database.prisma.product.update({ where: { slug: "wool-camp-blanket" }, data: { active: false } });
+    const cart = await loadCart(database.prisma, cartId);
+    expect(cart?.lines.find((l) => l.slug === "wool-camp-blanket")?.available).toBe(false);
+    expect(cart?.quote.subtotal.amount).toBe(3600);
+    expect(cart?.checkoutReady).toBe(false);
+    await database.prisma.product.update({ where: { slug: "wool-camp-blanket" }, data: { active: true } });
+  });
+});

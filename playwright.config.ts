@@ -1,0 +1,48 @@
+import { defineConfig, devices } from "@playwright/test";
+import { shopUrl } from "./e2e/support/environment";
+
+// e2e runs against the production build (`npm run build` first), the local Amazon Pay sandbox
+// and a freshly reset local database. Debian's Chromium, never a downloaded browser.
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: `test-results/playwright-${process.env.E2E_DATABASE ?? "sqlite"}.json` }]],
+  use: {
+    baseURL: shopUrl(),
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: {
+    command: "node --conditions=react-server --import tsx e2e/support/servers.ts",
+    url: `${shopUrl("Confirm")}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+  },
+});

@@ -1,0 +1,63 @@
+// `npm run dev` and `npm start`: prepares the database (create, migrate, seed), starts the local
+// Amazon Pay sandbox when no Amazon credentials are configured (registering the shop's own
+// key pair and IPN URL with it), then runs Next.js. Ctrl-C stops everything.
+import { spawn, type ChildProcess } from "node:child_process";
+import { EnvError, parseEnv } from "@/lib/env";
+import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
+import { prepareDatabase } from "./db/prepare";
+import { startLocalSandbox } from "./local-sandbox";
+
+const modeArgument = process.argv[2];
+if (modeArgument !== "dev" && modeArgument !== "start") {
+  console.error("usage: launch.ts dev|start");
+  process.exit(2);
+}
+const mode: "dev" | "start" = modeArgument;
+
+const children: ChildProcess[] = [];
+function stopAll(code: number): never {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGINT", () => stopAll(130));
+process.on("SIGTERM", () => stopAll(143));
+
+async function main() {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  await prepareDatabase({ url: env.DATABASE_URL });
+
+  if (env.amazonPayMode.kind === "local-sandbox") {
+    const merchant = ensureLocalMerchant(env.DATA_DIR);
+    const sandbox = await startLocalSandbox({
+      url: env.amazonPayMode.sandboxUrl,
+      merchant,
+      ipnUrl: `${env.SHOP_URL}/api/amazon-pay/ipn`,
+    });
+    if (sandbox.child) children.push(sandbox.child);
+    console.log(`[launch] local Amazon Pay sandbox at ${env.amazonPayMode.sandboxUrl} (dashboard: ${env.amazonPayMode.sandboxUrl}/__sandbox)`);
+  } else {
+    console.log(`[launch] using Amazon Pay ${env.amazonPayMode.sandbox ? "sandbox" : "LIVE"} with the configured credentials`);
+  }
+
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  children.push(next);
+  next.on("exit", (code, signal) => stopAll(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stopAll(1);
+});

@@ -1,0 +1,56 @@
+// Prints the totals of every suite that wrote a JSON report to test-results/ (Vitest and
+// Playwright), then one plain line "N passed, N failed". A step that failed without running
+// its tests (typecheck, lint, build, a crashed runner) counts as one failure, so a run that
+// tested nothing can never look green. Arguments: "step name|report file" for each step that failed.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const dir = "test-results";
+const failedSteps = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function countPlaywright(suites, acc) {
+  for (const suite of suites ?? []) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const status = t.status; // expected | unexpected | flaky | skipped
+        if (status === "expected" || status === "flaky") acc.passed++;
+        else if (status === "skipped") acc.skipped++;
+        else acc.failed++;
+      }
+    }
+    countPlaywright(suite.suites, acc);
+  }
+  return acc;
+}
+
+for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : []) {
+  const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  let result;
+  if (typeof report.numTotalTests === "number") {
+    result = { passed: report.numPassedTests, failed: report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests };
+  } else if (report.suites) {
+    result = countPlaywright(report.suites, { passed: 0, failed: 0, skipped: 0 });
+    if ((report.errors ?? []).length > 0 && result.failed === 0) result.failed = report.errors.length;
+  } else continue;
+  passed += result.passed;
+  failed += result.failed;
+  lines.push(`${file}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
+}
+
+const failedCounts = new Map(lines.map((line) => [line.split(":")[0], /, ([1-9]\d*) failed/.test(line)]));
+for (const entry of failedSteps) {
+  const [step, report] = entry.split("|");
+  // A test step whose report shows failing tests is already counted; any other failed step
+  // (typecheck, lint, build, a runner that crashed before reporting) counts as one failure.
+  if (!(report && failedCounts.get(path.basename(report)))) failed++;
+  lines.push(`step failed: ${step}`);
+}
+
+console.log("\n=== summary");
+for (const line of lines) console.log(line);
+if (passed + failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

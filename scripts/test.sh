@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in order of cost. Typecheck, lint, schema drift, unit and
+# integration tests (SQLite, then PostgreSQL), production build, then the Playwright suite
+# against the build on SQLite and again on PostgreSQL. Ends with one line "N passed, N failed".
+# PostgreSQL comes from TEST_POSTGRES_URL / E2E_POSTGRES_URL (default: trust auth on
+# 127.0.0.1:5432); SKIP_POSTGRES=1 runs SQLite only.
+set -u
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
+rm -rf test-results && mkdir -p test-results
+failed_steps=()
+
+# step NAME [REPORT] -- COMMAND...: REPORT is the JSON report a test step writes, so the
+# summary can tell "tests failed" (already counted) from "the runner never ran".
+step() {
+  local name=$1; shift
+  local report=""
+  if [ "$1" != "--" ]; then report=$1; shift; fi
+  shift
+  echo
+  echo "=== $name"
+  local started=$SECONDS
+  if "$@"; then
+    echo "=== $name: ok ($((SECONDS - started)) s)"
+  else
+    echo "=== $name: FAILED ($((SECONDS - started)) s)"
+    failed_steps+=("$name|$report")
+  fi
+}
+
+step "typecheck" -- npm run -s typecheck
+step "lint" -- npm run -s lint
+if [ "${SKIP_POSTGRES:-}" != "1" ]; then
+  step "schema drift (sqlite and postgresql)" -- npm run -s db:check
+fi
+step "unit and integration tests (sqlite)" test-results/vitest-sqlite.json -- npx vitest run --outputFile.json=test-results/vitest-sqlite.json
+if [ "${SKIP_POSTGRES:-}" != "1" ]; then
+  # Only the test files that use a database run again on PostgreSQL.
+  mapfile -t db_tests < <(grep -rl --include='*.test.ts' "createTestDatabase" lib scripts tests 2>/dev/null | sort)
+  step "integration tests (postgresql)" test-results/vitest-postgresql.json -- env TEST_DATABASE=postgresql npx vitest run --outputFile.json=test-results/vitest-postgresql.json "${db_tests[@]}"
+fi
+step "production build" -- npm run -s build
+step "e2e (sqlite)" test-results/playwright-sqlite.json -- npx playwright test
+if [ "${SKIP_POSTGRES:-}" != "1" ]; then
+  step "e2e (postgresql)" test-results/playwright-postgresql.json -- env E2E_DATABASE=postgresql npx playwright test
+fi
+
+node scripts/test-summary.mjs "${failed_steps[@]}"
