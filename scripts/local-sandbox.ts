@@ -46,7 +46,7 @@ export async function startLocalSandbox(options: {
   url: string;
   merchant: LocalMerchant;
   ipnUrl: string;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   quiet?: boolean;
 }): Promise<LocalSandboxHandle> {
   let child: ChildProcess | null = null;

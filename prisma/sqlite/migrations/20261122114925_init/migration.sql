@@ -53,14 +53,18 @@ CREATE TABLE "Order" (
     "checkoutSessionId" TEXT NOT NULL,
     "flow" TEXT NOT NULL,
     "status" TEXT NOT NULL,
+    "fulfillmentStatus" TEXT NOT NULL DEFAULT 'Unfulfilled',
     "paymentIntent" TEXT NOT NULL,
     "currency" TEXT NOT NULL,
     "subtotalMinor" INTEGER NOT NULL,
     "shippingMinor" INTEGER NOT NULL,
     "taxMinor" INTEGER NOT NULL,
     "totalMinor" INTEGER NOT NULL,
+    "capturedMinor" INTEGER NOT NULL DEFAULT 0,
+    "refundedMinor" INTEGER NOT NULL DEFAULT 0,
     "shippingMethod" TEXT NOT NULL,
     "chargePermissionId" TEXT,
+    "chargePermissionState" TEXT,
     "chargeId" TEXT,
     "buyerName" TEXT,
     "buyerEmail" TEXT,
@@ -75,9 +79,16 @@ CREATE TABLE "Order" (
     "shipPhone" TEXT,
     "paymentDescriptor" TEXT,
     "failureReason" TEXT,
+    "carrierCode" TEXT,
+    "trackingNumber" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
-    "placedAt" DATETIME,
+    "redirectedAt" DATETIME,
+    "completionStartedAt" DATETIME,
+    "nextCheckAt" DATETIME,
+    "checkAttempts" INTEGER NOT NULL DEFAULT 0,
+    "placedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "completedAt" DATETIME,
+    "shippedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Order_cartId_fkey" FOREIGN KEY ("cartId") REFERENCES "Cart" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
@@ -94,6 +105,80 @@ CREATE TABLE "OrderLine" (
     "lineTotalMinor" INTEGER NOT NULL,
     CONSTRAINT "OrderLine_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "OrderLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Charge" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "orderId" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "amountMinor" INTEGER NOT NULL,
+    "capturedMinor" INTEGER NOT NULL DEFAULT 0,
+    "refundedMinor" INTEGER NOT NULL DEFAULT 0,
+    "state" TEXT NOT NULL,
+    "reasonCode" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "nextPollAt" DATETIME,
+    "pollAttempts" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Charge_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Refund" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "orderId" TEXT NOT NULL,
+    "chargeId" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "amountMinor" INTEGER NOT NULL,
+    "state" TEXT NOT NULL,
+    "reasonCode" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "nextPollAt" DATETIME,
+    "pollAttempts" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "Refund_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PaymentEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "orderId" TEXT,
+    "kind" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "detail" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PaymentEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ProcessedNotification" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "notificationId" TEXT,
+    "objectType" TEXT NOT NULL,
+    "objectId" TEXT NOT NULL,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "MerchantAction" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "orderId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "result" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Lease" (
+    "name" TEXT NOT NULL PRIMARY KEY,
+    "holder" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
@@ -116,4 +201,28 @@ CREATE INDEX "Order_status_idx" ON "Order"("status");
 
 -- CreateIndex
 CREATE INDEX "Order_cartId_idx" ON "Order"("cartId");
+
+-- CreateIndex
+CREATE INDEX "Order_nextCheckAt_idx" ON "Order"("nextCheckAt");
+
+-- CreateIndex
+CREATE INDEX "Charge_orderId_idx" ON "Charge"("orderId");
+
+-- CreateIndex
+CREATE INDEX "Charge_nextPollAt_idx" ON "Charge"("nextPollAt");
+
+-- CreateIndex
+CREATE INDEX "Refund_orderId_idx" ON "Refund"("orderId");
+
+-- CreateIndex
+CREATE INDEX "Refund_nextPollAt_idx" ON "Refund"("nextPollAt");
+
+-- CreateIndex
+CREATE INDEX "PaymentEvent_orderId_createdAt_idx" ON "PaymentEvent"("orderId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "PaymentEvent_kind_createdAt_idx" ON "PaymentEvent"("kind", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "MerchantAction_orderId_idx" ON "MerchantAction"("orderId");
 

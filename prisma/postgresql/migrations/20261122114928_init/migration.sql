@@ -61,14 +61,18 @@ CREATE TABLE "Order" (
     "checkoutSessionId" TEXT NOT NULL,
     "flow" TEXT NOT NULL,
     "status" TEXT NOT NULL,
+    "fulfillmentStatus" TEXT NOT NULL DEFAULT 'Unfulfilled',
     "paymentIntent" TEXT NOT NULL,
     "currency" TEXT NOT NULL,
     "subtotalMinor" INTEGER NOT NULL,
     "shippingMinor" INTEGER NOT NULL,
     "taxMinor" INTEGER NOT NULL,
     "totalMinor" INTEGER NOT NULL,
+    "capturedMinor" INTEGER NOT NULL DEFAULT 0,
+    "refundedMinor" INTEGER NOT NULL DEFAULT 0,
     "shippingMethod" TEXT NOT NULL,
     "chargePermissionId" TEXT,
+    "chargePermissionState" TEXT,
     "chargeId" TEXT,
     "buyerName" TEXT,
     "buyerEmail" TEXT,
@@ -83,9 +87,16 @@ CREATE TABLE "Order" (
     "shipPhone" TEXT,
     "paymentDescriptor" TEXT,
     "failureReason" TEXT,
+    "carrierCode" TEXT,
+    "trackingNumber" TEXT,
     "version" INTEGER NOT NULL DEFAULT 0,
-    "placedAt" TIMESTAMP(3),
+    "redirectedAt" TIMESTAMP(3),
+    "completionStartedAt" TIMESTAMP(3),
+    "nextCheckAt" TIMESTAMP(3),
+    "checkAttempts" INTEGER NOT NULL DEFAULT 0,
+    "placedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "completedAt" TIMESTAMP(3),
+    "shippedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -103,6 +114,89 @@ CREATE TABLE "OrderLine" (
     "lineTotalMinor" INTEGER NOT NULL,
 
     CONSTRAINT "OrderLine_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Charge" (
+    "id" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "amountMinor" INTEGER NOT NULL,
+    "capturedMinor" INTEGER NOT NULL DEFAULT 0,
+    "refundedMinor" INTEGER NOT NULL DEFAULT 0,
+    "state" TEXT NOT NULL,
+    "reasonCode" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "nextPollAt" TIMESTAMP(3),
+    "pollAttempts" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Charge_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Refund" (
+    "id" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "chargeId" TEXT NOT NULL,
+    "currency" TEXT NOT NULL,
+    "amountMinor" INTEGER NOT NULL,
+    "state" TEXT NOT NULL,
+    "reasonCode" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "nextPollAt" TIMESTAMP(3),
+    "pollAttempts" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Refund_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PaymentEvent" (
+    "id" TEXT NOT NULL,
+    "orderId" TEXT,
+    "kind" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "detail" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PaymentEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ProcessedNotification" (
+    "id" TEXT NOT NULL,
+    "notificationId" TEXT,
+    "objectType" TEXT NOT NULL,
+    "objectId" TEXT NOT NULL,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ProcessedNotification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MerchantAction" (
+    "key" TEXT NOT NULL,
+    "orderId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "result" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "MerchantAction_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "Lease" (
+    "name" TEXT NOT NULL,
+    "holder" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Lease_pkey" PRIMARY KEY ("name")
 );
 
 -- CreateIndex
@@ -126,6 +220,30 @@ CREATE INDEX "Order_status_idx" ON "Order"("status");
 -- CreateIndex
 CREATE INDEX "Order_cartId_idx" ON "Order"("cartId");
 
+-- CreateIndex
+CREATE INDEX "Order_nextCheckAt_idx" ON "Order"("nextCheckAt");
+
+-- CreateIndex
+CREATE INDEX "Charge_orderId_idx" ON "Charge"("orderId");
+
+-- CreateIndex
+CREATE INDEX "Charge_nextPollAt_idx" ON "Charge"("nextPollAt");
+
+-- CreateIndex
+CREATE INDEX "Refund_orderId_idx" ON "Refund"("orderId");
+
+-- CreateIndex
+CREATE INDEX "Refund_nextPollAt_idx" ON "Refund"("nextPollAt");
+
+-- CreateIndex
+CREATE INDEX "PaymentEvent_orderId_createdAt_idx" ON "PaymentEvent"("orderId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "PaymentEvent_kind_createdAt_idx" ON "PaymentEvent"("kind", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "MerchantAction_orderId_idx" ON "MerchantAction"("orderId");
+
 -- AddForeignKey
 ALTER TABLE "CartLine" ADD CONSTRAINT "CartLine_cartId_fkey" FOREIGN KEY ("cartId") REFERENCES "Cart"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -143,4 +261,13 @@ ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_orderId_fkey" FOREIGN KEY ("or
 
 -- AddForeignKey
 ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Charge" ADD CONSTRAINT "Charge_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Refund" ADD CONSTRAINT "Refund_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PaymentEvent" ADD CONSTRAINT "PaymentEvent_orderId_fkey" FOREIGN KEY ("orderId") REFERENCES "Order"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

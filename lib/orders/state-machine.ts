@@ -1,0 +1,237 @@
+// The order state machine: every order and payment status, every allowed transition, and the
+// event that causes it. Pure functions only; lib/orders/apply-event.ts persists the decisions
+// with compare-and-set, so an IPN, a poll and the buyer's return racing each other converge.
+//
+// The order status is derived from payment facts (the Amazon objects' states, always read from
+// the API) plus the checkout outcome. Facts only move forward along each object's transition
+// graph, so applying observations in any order, any number of times, yields the same status.
+import type { PaymentIntent } from "@/lib/env";
+
+export const ORDER_STATUSES = [
+  "Draft", // amounts frozen, buyer sent to Amazon; checkout not completed yet
+  "PaymentPending", // checkout completed, authorization pending (Complete/Finalize answered 202)
+  "Authorized", // authorized, waiting for capture (paymentIntent Authorize)
+  "AwaitingCharge", // charge permission chargeable, no charge yet (paymentIntent Confirm)
+  "PartiallyPaid", // some of the total captured
+  "Paid", // the total captured
+  "PartiallyRefunded",
+  "Refunded",
+  "Failed", // checkout or authorization failed; the buyer keeps the cart and can retry
+  "Canceled", // authorization canceled or charge permission closed before any capture
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const FULFILLMENT_STATUSES = ["Unfulfilled", "Shipped"] as const;
+export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
+
+export const CHARGE_STATES = ["AuthorizationInitiated", "Authorized", "CaptureInitiated", "Captured", "Canceled", "Declined"] as const;
+export type ChargeState = (typeof CHARGE_STATES)[number];
+export const REFUND_STATES = ["RefundInitiated", "Refunded", "Declined"] as const;
+export type RefundState = (typeof REFUND_STATES)[number];
+export const PERMISSION_STATES = ["Chargeable", "NonChargeable", "Closed"] as const;
+export type PermissionState = (typeof PERMISSION_STATES)[number];
+
+/** Who or what caused an event. */
+export type EventSource = "buyer" | "return" | "ipn" | "poll" | "merchant" | "reconciler";
+
+type Graph<S extends string> = Record<S, readonly S[]>;
+
+/** Amazon's charge state machine (§5.3). Observations may skip steps (a poll sees only the latest). */
+const CHARGE_GRAPH: Graph<ChargeState> = {
+  AuthorizationInitiated: ["Authorized", "Declined", "Canceled"],
+  Authorized: ["CaptureInitiated", "Captured", "Canceled"],
+  CaptureInitiated: ["Captured", "Declined"],
+  Captured: [],
+  Canceled: [],
+  Declined: [],
+};
+const REFUND_GRAPH: Graph<RefundState> = { RefundInitiated: ["Refunded", "Declined"], Refunded: [], Declined: [] };
+
+function reachable<S extends string>(graph: Graph<S>, from: S, to: S): boolean {
+  const seen = new Set<S>();
+  const queue: S[] = [...graph[from]];
+  while (queue.length > 0) {
+    const state = queue.shift() as S;
+    if (state === to) return true;
+    if (seen.has(state)) continue;
+    seen.add(state);
+    queue.push(...graph[state]);
+  }
+  return false;
+}
+
+export const chargeCanMove = (from: ChargeState, to: ChargeState) => reachable(CHARGE_GRAPH, from, to);
+export const refundCanMove = (from: RefundState, to: RefundState) => reachable(REFUND_GRAPH, from, to);
+export const isTerminalCharge = (state: ChargeState) => CHARGE_GRAPH[state].length === 0;
+export const isTerminalRefund = (state: RefundState) => REFUND_GRAPH[state].length === 0;
+
+export interface ChargeFact {
+  chargeId: string;
+  state: ChargeState;
+  amountMinor: number;
+  capturedMinor: number;
+  refundedMinor: number;
+  reasonCode: string | null;
+}
+
+export interface RefundFact {
+  refundId: string;
+  chargeId: string;
+  state: RefundState;
+  amountMinor: number;
+  reasonCode: string | null;
+}
+
+export interface PermissionFact {
+  state: PermissionState;
+  /** Amazon's statusDetails.lastUpdatedTimestamp, as epoch ms: orders Chargeable ⇄ NonChargeable. */
+  updatedAt: number;
+}
+
+export interface OrderSnapshot {
+  status: OrderStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  intent: PaymentIntent;
+  totalMinor: number;
+  chargePermissionId: string | null;
+  permission: PermissionFact | null;
+  charges: readonly ChargeFact[];
+  refunds: readonly RefundFact[];
+  failureReason: string | null;
+}
+
+export type OrderEvent =
+  | { type: "checkout.completed"; source: EventSource; chargePermissionId: string; permission: PermissionFact | null; charge: ChargeFact | null }
+  | { type: "checkout.failed"; source: EventSource; reason: string }
+  | { type: "charge.observed"; source: EventSource; charge: ChargeFact }
+  | { type: "refund.observed"; source: EventSource; refund: RefundFact }
+  | { type: "permission.observed"; source: EventSource; permission: PermissionFact }
+  | { type: "order.shipped"; source: EventSource };
+
+export type Outcome =
+  | { kind: "applied"; next: OrderSnapshot; from: OrderStatus; to: OrderStatus }
+  | { kind: "unchanged"; reason: string }
+  | { kind: "refused"; reason: string };
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The order status that the payment facts imply (for orders whose checkout completed). */
+export function derivePaymentStatus(snapshot: Pick<OrderSnapshot, "totalMinor" | "charges" | "refunds" | "permission">): OrderStatus {
+  const { charges, refunds, permission, totalMinor } = snapshot;
+  const captured = sum(charges.filter((c) => c.state === "Captured").map((c) => c.capturedMinor));
+  const refunded = sum(refunds.filter((r) => r.state === "Refunded").map((r) => r.amountMinor));
+  if (refunded > 0) return refunded >= captured ? "Refunded" : "PartiallyRefunded";
+  if (captured > 0) return captured >= totalMinor ? "Paid" : "PartiallyPaid";
+  if (charges.some((c) => c.state === "Authorized" || c.state === "CaptureInitiated")) return "Authorized";
+  if (charges.some((c) => c.state === "AuthorizationInitiated")) return "PaymentPending";
+  if (charges.length > 0 && charges.every((c) => c.state === "Declined")) return "Failed";
+  if (charges.length > 0) return "Canceled"; // only canceled (or canceled and declined) charges
+  if (permission?.state === "Closed") return "Canceled";
+  return "AwaitingCharge";
+}
+
+function upsertCharge(charges: readonly ChargeFact[], fact: ChargeFact): { charges: ChargeFact[]; changed: boolean; stale: boolean } {
+  const existing = charges.find((c) => c.chargeId === fact.chargeId);
+  if (!existing) return { charges: [...charges, fact], changed: true, stale: false };
+  if (existing.state !== fact.state && !chargeCanMove(existing.state, fact.state)) {
+    return { charges: [...charges], changed: false, stale: true };
+  }
+  // Within one state, amounts only grow (a later read may show a refund the earlier did not).
+  const merged: ChargeFact = {
+    ...fact,
+    capturedMinor: existing.state === fact.state ? Math.max(existing.capturedMinor, fact.capturedMinor) : fact.capturedMinor,
+    refundedMinor: Math.max(existing.refundedMinor, fact.refundedMinor),
+  };
+  const changed = JSON.stringify(merged) !== JSON.stringify(existing);
+  return { charges: charges.map((c) => (c.chargeId === fact.chargeId ? merged : c)), changed, stale: false };
+}
+
+function upsertRefund(refunds: readonly RefundFact[], fact: RefundFact): { refunds: RefundFact[]; changed: boolean; stale: boolean } {
+  const existing = refunds.find((r) => r.refundId === fact.refundId);
+  if (!existing) return { refunds: [...refunds, fact], changed: true, stale: false };
+  if (existing.state === fact.state) return { refunds: [...refunds], changed: false, stale: false };
+  if (!refundCanMove(existing.state, fact.state)) return { refunds: [...refunds], changed: false, stale: true };
+  return { refunds: refunds.map((r) => (r.refundId === fact.refundId ? fact : r)), changed: true, stale: false };
+}
+
+function mergePermission(current: PermissionFact | null, fact: PermissionFact | null): { permission: PermissionFact | null; stale: boolean } {
+  if (!fact) return { permission: current, stale: false };
+  if (!current) return { permission: fact, stale: false };
+  if (current.state === "Closed" && fact.state !== "Closed") return { permission: current, stale: true };
+  if (fact.updatedAt < current.updatedAt && fact.state !== "Closed") return { permission: current, stale: true };
+  return { permission: fact, stale: false };
+}
+
+const checkoutDone = (status: OrderStatus) => status !== "Draft" && status !== "Failed";
+
+function settle(snapshot: OrderSnapshot, next: OrderSnapshot, noChange: string): Outcome {
+  if (JSON.stringify(next) === JSON.stringify(snapshot)) return { kind: "unchanged", reason: noChange };
+  return { kind: "applied", next, from: snapshot.status, to: next.status };
+}
+
+/** Decides what an event does to an order. Never throws; illegal events are refused with a reason. */
+export function applyOrderEvent(snapshot: OrderSnapshot, event: OrderEvent): Outcome {
+  switch (event.type) {
+    case "checkout.completed": {
+      if (snapshot.status === "Failed") {
+        // Amazon completed a checkout we had given up on (e.g. a retried Complete after a
+        // timeout): the money facts win, the order comes back to life.
+      } else if (checkoutDone(snapshot.status)) {
+        if (snapshot.chargePermissionId !== event.chargePermissionId) {
+          return { kind: "refused", reason: `checkout already completed with charge permission ${snapshot.chargePermissionId}` };
+        }
+      }
+      const withCharge = event.charge ? upsertCharge(snapshot.charges, event.charge) : { charges: [...snapshot.charges], stale: false };
+      const { permission } = mergePermission(snapshot.permission, event.permission);
+      const base = { ...snapshot, chargePermissionId: event.chargePermissionId, permission, charges: withCharge.charges, failureReason: null };
+      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "checkout completion already recorded");
+    }
+    case "checkout.failed": {
+      if (snapshot.status === "Failed") return { kind: "unchanged", reason: "checkout failure already recorded" };
+      if (snapshot.status !== "Draft") return { kind: "refused", reason: `cannot fail checkout of an order that is ${snapshot.status}` };
+      return { kind: "applied", next: { ...snapshot, status: "Failed", failureReason: event.reason }, from: "Draft", to: "Failed" };
+    }
+    case "charge.observed": {
+      if (!checkoutDone(snapshot.status) && snapshot.status !== "Failed") {
+        return { kind: "refused", reason: `charge ${event.charge.chargeId} observed before checkout completed` };
+      }
+      if (snapshot.status === "Failed" && snapshot.charges.length === 0) {
+        return { kind: "refused", reason: `charge ${event.charge.chargeId} observed for an order whose checkout failed` };
+      }
+      const result = upsertCharge(snapshot.charges, event.charge);
+      if (result.stale) {
+        const current = snapshot.charges.find((c) => c.chargeId === event.charge.chargeId)?.state;
+        return { kind: "refused", reason: `charge ${event.charge.chargeId} cannot move from ${current} to ${event.charge.state}` };
+      }
+      const base = { ...snapshot, charges: result.charges };
+      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "charge state already recorded");
+    }
+    case "refund.observed": {
+      if (!checkoutDone(snapshot.status)) return { kind: "refused", reason: `refund observed for an order that is ${snapshot.status}` };
+      const result = upsertRefund(snapshot.refunds, event.refund);
+      if (result.stale) {
+        const current = snapshot.refunds.find((r) => r.refundId === event.refund.refundId)?.state;
+        return { kind: "refused", reason: `refund ${event.refund.refundId} cannot move from ${current} to ${event.refund.state}` };
+      }
+      const base = { ...snapshot, refunds: result.refunds };
+      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "refund state already recorded");
+    }
+    case "permission.observed": {
+      if (!checkoutDone(snapshot.status)) return { kind: "refused", reason: `charge permission observed for an order that is ${snapshot.status}` };
+      const merged = mergePermission(snapshot.permission, event.permission);
+      if (merged.stale) return { kind: "unchanged", reason: "older charge permission observation ignored" };
+      const base = { ...snapshot, permission: merged.permission };
+      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "charge permission state already recorded");
+    }
+    case "order.shipped": {
+      if (snapshot.fulfillmentStatus === "Shipped") return { kind: "unchanged", reason: "already shipped" };
+      if (!["Paid", "PartiallyPaid", "PartiallyRefunded"].includes(snapshot.status)) {
+        return { kind: "refused", reason: `cannot ship an order that is ${snapshot.status}; capture the payment first` };
+      }
+      return { kind: "applied", next: { ...snapshot, fulfillmentStatus: "Shipped" }, from: snapshot.status, to: snapshot.status };
+    }
+  }
+}
+
+/** Statuses the buyer sees as final for the checkout (the confirmation page stops polling). */
+export const isSettledForBuyer = (status: OrderStatus) => status !== "Draft" && status !== "PaymentPending";
