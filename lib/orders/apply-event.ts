@@ -1,0 +1,147 @@
+// Applies an OrderEvent to a stored order: load, decide (state machine), write with
+// compare-and-set on the order's version, all in one transaction; on a lost race, reload and
+// decide again. Refused events change nothing and are logged in the order's audit trail.
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { PrismaClient } from "@/lib/prisma/create-client";
+import { recordPaymentEvent } from "./audit";
+import { nextPollAt } from "./poll-schedule";
+import { toSnapshot, type OrderWithPayments } from "./snapshot";
+import { applyOrderEvent, isTerminalCharge, isTerminalRefund, type OrderEvent, type OrderSnapshot, type Outcome } from "./state-machine";
+
+export interface ApplyOptions {
+  /** Extra order columns written only when the event is applied (e.g. carrier and tracking). */
+  extra?: Prisma.OrderUpdateManyMutationInput;
+  now?: () => Date;
+  maxAttempts?: number;
+}
+
+export interface ApplyResult {
+  outcome: Outcome;
+  order: OrderWithPayments;
+}
+
+export class OrderConflictError extends Error {
+  override name = "OrderConflictError";
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function describe(event: OrderEvent): string {
+  switch (event.type) {
+    case "charge.observed":
+      return `charge ${event.charge.chargeId} ${event.charge.state}`;
+    case "refund.observed":
+      return `refund ${event.refund.refundId} ${event.refund.state}`;
+    case "permission.observed":
+      return `charge permission ${event.permission.state}`;
+    case "checkout.completed":
+      return `checkout completed (charge permission ${event.chargePermissionId}${event.charge ? `, charge ${event.charge.state}` : ""})`;
+    case "checkout.failed":
+      return `checkout failed: ${event.reason}`;
+    case "order.shipped":
+      return "shipped";
+  }
+}
+
+async function writeSnapshot(
+  tx: Prisma.TransactionClient,
+  stored: OrderWithPayments,
+  next: OrderSnapshot,
+  event: OrderEvent,
+  options: ApplyOptions,
+): Promise<boolean> {
+  const now = options.now?.() ?? new Date();
+  const leavingCheckout = stored.status === "Draft" || stored.status === "Failed";
+  const captured = sum(next.charges.filter((c) => c.state === "Captured").map((c) => c.capturedMinor));
+  const refunded = sum(next.refunds.filter((r) => r.state === "Refunded").map((r) => r.amountMinor));
+  const updated = await tx.order.updateMany({
+    where: { id: stored.id, version: stored.version },
+    data: {
+      ...options.extra,
+      status: next.status,
+      fulfillmentStatus: next.fulfillmentStatus,
+      chargePermissionId: next.chargePermissionId,
+      chargePermissionState: next.permission?.state ?? null,
+      chargePermissionAt: next.permission ? new Date(next.permission.updatedAt) : null,
+      capturedMinor: captured,
+      refundedMinor: refunded,
+      failureReason: next.failureReason,
+      ...(event.type === "checkout.completed"
+        ? { chargeId: stored.chargeId ?? event.charge?.chargeId ?? null, completedAt: stored.completedAt ?? now, nextCheckAt: null }
+        : {}),
+      ...(event.type === "checkout.failed" ? { nextCheckAt: null } : {}),
+      ...(event.type === "order.shipped" ? { shippedAt: now } : {}),
+      ...(leavingCheckout && next.status !== "Failed" && next.status !== "Draft" ? { completedAt: stored.completedAt ?? now } : {}),
+      version: { increment: 1 },
+    },
+  });
+  if (updated.count === 0) return false;
+
+  for (const charge of next.charges) {
+    const before = stored.charges.find((c) => c.id === charge.chargeId);
+    const data = {
+      state: charge.state,
+      amountMinor: charge.amountMinor,
+      capturedMinor: charge.capturedMinor,
+      refundedMinor: charge.refundedMinor,
+      reasonCode: charge.reasonCode,
+      nextPollAt: isTerminalCharge(charge.state) ? null : nextPollAt(now, 0),
+      pollAttempts: before && before.state === charge.state ? before.pollAttempts : 0,
+    };
+    if (!before) {
+      await tx.charge.create({ data: { id: charge.chargeId, orderId: stored.id, currency: stored.currency, ...data } });
+    } else if (before.state !== charge.state || before.capturedMinor !== charge.capturedMinor || before.refundedMinor !== charge.refundedMinor || before.reasonCode !== charge.reasonCode) {
+      await tx.charge.update({ where: { id: charge.chargeId }, data: { ...data, version: { increment: 1 } } });
+    }
+  }
+  for (const refund of next.refunds) {
+    const before = stored.refunds.find((r) => r.id === refund.refundId);
+    const data = {
+      state: refund.state,
+      amountMinor: refund.amountMinor,
+      reasonCode: refund.reasonCode,
+      nextPollAt: isTerminalRefund(refund.state) ? null : nextPollAt(now, 0),
+      pollAttempts: 0,
+    };
+    if (!before) {
+      await tx.refund.create({ data: { id: refund.refundId, orderId: stored.id, chargeId: refund.chargeId, currency: stored.currency, ...data } });
+    } else if (before.state !== refund.state) {
+      await tx.refund.update({ where: { id: refund.refundId }, data: { ...data, version: { increment: 1 } } });
+    }
+  }
+  return true;
+}
+
+const loadOrder = (db: Prisma.TransactionClient | PrismaClient, orderId: string) =>
+  db.order.findUniqueOrThrow({ where: { id: orderId }, include: { charges: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } } });
+
+export async function applyEventToOrder(prisma: PrismaClient, orderId: string, event: OrderEvent, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const maxAttempts = options.maxAttempts ?? 20;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const result = await prisma.$transaction(async (tx) => {
+      const stored = await loadOrder(tx, orderId);
+      const outcome = applyOrderEvent(toSnapshot(stored), event);
+      if (outcome.kind !== "applied") return { outcome, stored, conflict: false };
+      const written = await writeSnapshot(tx, stored, outcome.next, event, options);
+      if (!written) return { outcome, stored, conflict: true };
+      await recordPaymentEvent(tx, {
+        orderId,
+        kind: "transition",
+        source: event.source,
+        summary: outcome.from === outcome.to ? `${describe(event)} (status stays ${outcome.to})` : `${outcome.from} → ${outcome.to}: ${describe(event)}`,
+      });
+      return { outcome, stored, conflict: false };
+    });
+    if (result.conflict) {
+      // Another writer changed the order between our read and our write: decide again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      continue;
+    }
+    if (result.outcome.kind === "refused") {
+      console.warn(`[orders] refused for order ${orderId}: ${result.outcome.reason}`);
+      await recordPaymentEvent(prisma, { orderId, kind: "refused-transition", source: event.source, summary: `Refused ${describe(event)}: ${result.outcome.reason}` });
+    }
+    return { outcome: result.outcome, order: result.outcome.kind === "applied" ? await loadOrder(prisma, orderId) : result.stored };
+  }
+  throw new OrderConflictError(`order ${orderId} kept changing; gave up after ${maxAttempts} attempts`);
+}
