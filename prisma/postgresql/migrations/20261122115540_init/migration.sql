@@ -47,6 +47,10 @@ CREATE TABLE "CheckoutSession" (
     "cartId" TEXT NOT NULL,
     "flow" TEXT NOT NULL,
     "shippingMethod" TEXT NOT NULL DEFAULT 'standard',
+    "shipCountry" TEXT,
+    "shipState" TEXT,
+    "buyNowProductId" TEXT,
+    "buyNowQuantity" INTEGER,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -93,6 +97,7 @@ CREATE TABLE "Order" (
     "version" INTEGER NOT NULL DEFAULT 0,
     "redirectedAt" TIMESTAMP(3),
     "completionStartedAt" TIMESTAMP(3),
+    "cartClearedAt" TIMESTAMP(3),
     "nextCheckAt" TIMESTAMP(3),
     "checkAttempts" INTEGER NOT NULL DEFAULT 0,
     "placedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

@@ -40,6 +40,10 @@ CREATE TABLE "CheckoutSession" (
     "cartId" TEXT NOT NULL,
     "flow" TEXT NOT NULL,
     "shippingMethod" TEXT NOT NULL DEFAULT 'standard',
+    "shipCountry" TEXT,
+    "shipState" TEXT,
+    "buyNowProductId" TEXT,
+    "buyNowQuantity" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "CheckoutSession_cartId_fkey" FOREIGN KEY ("cartId") REFERENCES "Cart" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -85,6 +89,7 @@ CREATE TABLE "Order" (
     "version" INTEGER NOT NULL DEFAULT 0,
     "redirectedAt" DATETIME,
     "completionStartedAt" DATETIME,
+    "cartClearedAt" DATETIME,
     "nextCheckAt" DATETIME,
     "checkAttempts" INTEGER NOT NULL DEFAULT 0,
     "placedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
