@@ -78,12 +78,15 @@ function readPrivateKey(input: { privateKey?: string | undefined; privateKeyPath
     problems.push({ field, message: `is not a PEM private key (expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)${hint}` });
     return null;
   }
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) {
+    problems.push({ field, message: "the key is encrypted; export it without a passphrase" });
+    return null;
+  }
   try {
     return createPrivateKey(pem);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const hint = /passphrase/i.test(reason) ? "the key is encrypted; export it without a passphrase" : `does not parse as a private key (${reason})`;
-    problems.push({ field, message: hint });
+    problems.push({ field, message: `does not parse as a private key (${reason})` });
     return null;
   }
 }
