@@ -117,6 +117,7 @@ export interface AmazonPayClient {
   signButtonPayload(payloadJSON: string): ButtonConfig;
 }
 
+// Methods that take an id are async so that an invalid id rejects instead of throwing synchronously.
 interface OperationSpec<T> {
   operation: string;
   method: HttpMethod;
@@ -181,31 +182,31 @@ export function createAmazonPayClient(config: AmazonPayConfig, options: AmazonPa
     },
     checkoutSessions: {
       create: (body, o) => call({ operation: "createCheckoutSession", method: "POST", path: "/v2/checkoutSessions", request: createCheckoutSessionRequestSchema, body, response: checkoutSessionSchema }, o),
-      get: (id, o) => call({ operation: "getCheckoutSession", method: "GET", path: sessionPath("getCheckoutSession", id), response: checkoutSessionSchema }, o),
-      update: (id, body, o) => call({ operation: "updateCheckoutSession", method: "PATCH", path: sessionPath("updateCheckoutSession", id), request: updateCheckoutSessionRequestSchema, body, response: checkoutSessionSchema }, o),
-      complete: (id, body, o) => call({ operation: "completeCheckoutSession", method: "POST", path: `${sessionPath("completeCheckoutSession", id)}/complete`, request: completeCheckoutSessionRequestSchema, body, response: checkoutSessionSchema }, o),
-      finalize: (id, body, o) => call({ operation: "finalizeCheckoutSession", method: "POST", path: `${sessionPath("finalizeCheckoutSession", id)}/finalize`, request: finalizeCheckoutSessionRequestSchema, body, response: checkoutSessionSchema }, o),
+      get: async (id, o) => call({ operation: "getCheckoutSession", method: "GET", path: sessionPath("getCheckoutSession", id), response: checkoutSessionSchema }, o),
+      update: async (id, body, o) => call({ operation: "updateCheckoutSession", method: "PATCH", path: sessionPath("updateCheckoutSession", id), request: updateCheckoutSessionRequestSchema, body, response: checkoutSessionSchema }, o),
+      complete: async (id, body, o) => call({ operation: "completeCheckoutSession", method: "POST", path: `${sessionPath("completeCheckoutSession", id)}/complete`, request: completeCheckoutSessionRequestSchema, body, response: checkoutSessionSchema }, o),
+      finalize: async (id, body, o) => call({ operation: "finalizeCheckoutSession", method: "POST", path: `${sessionPath("finalizeCheckoutSession", id)}/finalize`, request: finalizeCheckoutSessionRequestSchema, body, response: checkoutSessionSchema }, o),
     },
     chargePermissions: {
-      get: (id, o) => call({ operation: "getChargePermission", method: "GET", path: permissionPath("getChargePermission", id), response: chargePermissionSchema }, o),
-      update: (id, body, o) => call({ operation: "updateChargePermission", method: "PATCH", path: permissionPath("updateChargePermission", id), request: updateChargePermissionRequestSchema, body, response: chargePermissionSchema }, o),
-      close: (id, body, o) => call({ operation: "closeChargePermission", method: "DELETE", path: `${permissionPath("closeChargePermission", id)}/close`, request: closeChargePermissionRequestSchema, body, response: chargePermissionSchema }, o),
+      get: async (id, o) => call({ operation: "getChargePermission", method: "GET", path: permissionPath("getChargePermission", id), response: chargePermissionSchema }, o),
+      update: async (id, body, o) => call({ operation: "updateChargePermission", method: "PATCH", path: permissionPath("updateChargePermission", id), request: updateChargePermissionRequestSchema, body, response: chargePermissionSchema }, o),
+      close: async (id, body, o) => call({ operation: "closeChargePermission", method: "DELETE", path: `${permissionPath("closeChargePermission", id)}/close`, request: closeChargePermissionRequestSchema, body, response: chargePermissionSchema }, o),
     },
     charges: {
       create: (body, o) => call({ operation: "createCharge", method: "POST", path: "/v2/charges", request: createChargeRequestSchema, body, response: chargeSchema }, o),
-      get: (id, o) => call({ operation: "getCharge", method: "GET", path: chargePath("getCharge", id), response: chargeSchema }, o),
-      capture: (id, body, o) => call({ operation: "captureCharge", method: "POST", path: `${chargePath("captureCharge", id)}/capture`, request: captureChargeRequestSchema, body, response: chargeSchema }, o),
-      cancel: (id, body, o) => call({ operation: "cancelCharge", method: "DELETE", path: `${chargePath("cancelCharge", id)}/cancel`, request: cancelChargeRequestSchema, body, response: chargeSchema }, o),
+      get: async (id, o) => call({ operation: "getCharge", method: "GET", path: chargePath("getCharge", id), response: chargeSchema }, o),
+      capture: async (id, body, o) => call({ operation: "captureCharge", method: "POST", path: `${chargePath("captureCharge", id)}/capture`, request: captureChargeRequestSchema, body, response: chargeSchema }, o),
+      cancel: async (id, body, o) => call({ operation: "cancelCharge", method: "DELETE", path: `${chargePath("cancelCharge", id)}/cancel`, request: cancelChargeRequestSchema, body, response: chargeSchema }, o),
     },
     refunds: {
       create: (body, o) => call({ operation: "createRefund", method: "POST", path: "/v2/refunds", request: createRefundRequestSchema, body, response: refundSchema }, o),
-      get: (id, o) => call({ operation: "getRefund", method: "GET", path: `/v2/refunds/${segment("getRefund", "refundId", id)}`, response: refundSchema }, o),
+      get: async (id, o) => call({ operation: "getRefund", method: "GET", path: `/v2/refunds/${segment("getRefund", "refundId", id)}`, response: refundSchema }, o),
     },
     deliveryTrackers: {
       create: (body, o) => call({ operation: "createDeliveryTracker", method: "POST", path: "/v2/deliveryTrackers", request: createDeliveryTrackerRequestSchema, body, response: deliveryTrackerSchema }, o),
     },
     buyers: {
-      get: (token, o) => call({ operation: "getBuyer", method: "GET", path: `/v2/buyers/${segment("getBuyer", "buyerToken", token)}`, response: buyerSchema }, o),
+      get: async (token, o) => call({ operation: "getBuyer", method: "GET", path: `/v2/buyers/${segment("getBuyer", "buyerToken", token)}`, response: buyerSchema }, o),
     },
     checkoutButtonConfig: (payload) => buttonConfig(JSON.stringify(validated("checkoutButtonConfig", createCheckoutSessionRequestSchema, payload))),
     signButtonPayload: (payloadJSON) => buttonConfig(payloadJSON),

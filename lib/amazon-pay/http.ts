@@ -191,7 +191,7 @@ export function createTransport(options: TransportOptions): Transport {
     for (let attempt = 1; ; attempt++) {
       if (request.signal?.aborted) throw abortedError(request.operation, request.signal.reason).withAttempts(attempt - 1);
       const attemptStarted = monotonicNow();
-      const timeoutMs = Math.max(1, Math.min(policy.attemptTimeoutMs, policy.maxTotalTimeMs - (attemptStarted - started)));
+      const timeoutMs = Math.max(1, Math.ceil(Math.min(policy.attemptTimeoutMs, policy.maxTotalTimeMs - (attemptStarted - started))));
       const result = await attemptOnce(request, url, timeoutMs);
       const finished = monotonicNow();
       const base = {

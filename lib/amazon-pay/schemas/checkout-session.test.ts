@@ -36,6 +36,23 @@ describe("Checkout Session response", () => {
     expect(session.chargeId).toBe("S01-5105180-3221187-C056351");
   });
 
+  it("parses a Finalize response with cartDetails", () => {
+    const usd = (amount: string) => ({ amount, currencyCode: "USD" });
+    const raw = {
+      ...completedCheckoutSessionResponse(),
+      cartDetails: {
+        lineItems: [{ id: "sku-1", title: "Linen apron", quantity: "2", listPrice: usd("7.00"), totalListPrice: usd("14.00"), variantTitle: null, discountedPrice: null }],
+        deliveryOptions: [{ id: "std", price: usd("0.00"), shippingMethod: { shippingMethodName: "Standard", shippingMethodCode: "STD" }, isDefault: true, shippingEstimate: [{ timeUnit: "DAY", value: 3 }] }],
+        totalShippingAmount: usd("0.00"), totalBaseAmount: usd("14.00"), totalTaxAmount: usd("0.00"), totalChargeAmount: usd("14.00"), totalDiscountAmount: null,
+      },
+    };
+    const cart = checkoutSessionSchema.parse(raw).cartDetails;
+    expect(cart?.totalChargeAmount).toEqual(usd("14.00"));
+    expect(cart?.lineItems?.[0]?.quantity).toBe("2");
+    expect(cart?.deliveryOptions?.[0]?.shippingMethod?.shippingMethodCode).toBe("STD");
+    expect(cart?.totalOrderAmount).toBeNull();
+  });
+
   it("keeps unknown members at every level", () => {
     const raw = { ...checkoutSessionResponse(), newTopLevelField: { a: 1 } };
     raw.statusDetails = { ...raw.statusDetails, newStatusField: "x" } as typeof raw.statusDetails;
