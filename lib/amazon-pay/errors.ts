@@ -56,7 +56,9 @@ export class AmazonPayError extends Error {
 
   /** A copy that records how many attempts were made in total. */
   withAttempts(attempts: number): AmazonPayError {
-    return new AmazonPayError({ ...this.init(), attempts });
+    const copy = new AmazonPayError({ ...this.init(), attempts });
+    copy.stack = this.stack;
+    return copy;
   }
 
   private init(): AmazonPayErrorInit {
