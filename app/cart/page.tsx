@@ -1,18 +1,34 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentCart } from "@/lib/cart/server";
+import { checkoutButtonProps } from "@/lib/checkout/button";
+import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
+import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
 import { CartActivityProvider } from "@/components/cart/cart-activity";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { OrderSummary } from "@/components/cart/order-summary";
+import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
 
 export const metadata: Metadata = { title: "Your cart" };
 
-export default async function CartPage() {
+interface CartPageProps {
+  searchParams: Promise<{ checkout?: string | string[] }>;
+}
+
+export default async function CartPage({ searchParams }: CartPageProps) {
+  const { checkout } = await searchParams;
+  const notice = isCheckoutNotice(checkout) ? CHECKOUT_NOTICES[checkout] : null;
   const cart = await getCurrentCart();
+  const noticeBlock = notice && (
+    <p className={`notice ${checkout === "session-canceled" ? "notice--info" : "notice--error"}`} role="alert" data-testid="checkout-notice">
+      {notice}
+    </p>
+  );
   if (!cart || cart.lines.length === 0) {
     return (
       <>
         <h1>Your cart</h1>
+        {noticeBlock}
         <div className="empty-state" data-testid="cart-empty">
           <p>Your cart is empty.</p>
           <Link href="/" className="button">
@@ -22,11 +38,26 @@ export default async function CartPage() {
       </>
     );
   }
+  const button = cart.checkoutReady ? checkoutButtonProps() : null;
   return (
     <>
       <h1>Your cart</h1>
+      {noticeBlock}
       <div className="cart-layout">
-        <CartActivityProvider summary={<OrderSummary quote={cart.quote} />}>
+        <CartActivityProvider
+          summary={
+            <OrderSummary quote={cart.quote}>
+              {button ? (
+                <>
+                  <p className="summary__note">Check out with the address and payment method saved in your Amazon account.</p>
+                  <AmazonPayButton {...button} placement="Cart" estimatedOrderAmount={priceFromMoney(cart.quote.total)} />
+                </>
+              ) : (
+                <p className="summary__note">Remove the items that are no longer available to check out.</p>
+              )}
+            </OrderSummary>
+          }
+        >
           <section aria-labelledby="cart-items-title">
             <h2 id="cart-items-title" className="visually-hidden">
               Items

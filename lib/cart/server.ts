@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
-import { readCartToken } from "./cookie";
-import { countCartItems, findCartIdByToken, loadCart, type CartView } from "./repository";
+import { readCartToken, writeCartToken } from "./cookie";
+import { countCartItems, createCart, findCartIdByToken, loadCart, type CartView } from "./repository";
 
 /** The id of this browser's cart, or null when it has none (no cookie, unknown token). */
 export async function currentCartId(): Promise<string | null> {
@@ -20,4 +20,17 @@ export async function getCurrentCart(
 export async function getCartItemCount(): Promise<number> {
   const cartId = await currentCartId();
   return cartId ? countCartItems(db(), cartId) : 0;
+}
+
+/**
+ * This browser's cart id, creating an empty cart (and its cookie) when there is none. Only for
+ * purchase actions that need an owner for the order (Buy Now); browsing never creates a cart.
+ * Server actions only: it may set a cookie.
+ */
+export async function currentOrNewCartId(): Promise<string> {
+  const existing = await currentCartId();
+  if (existing) return existing;
+  const { cartId, token } = await createCart(db());
+  await writeCartToken(token);
+  return cartId;
 }

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getProduct } from "@/lib/catalog/server";
 import { toDecimalString } from "@/lib/money";
-import { AddToCartForm } from "@/components/catalog/add-to-cart-form";
+import { checkoutButtonProps } from "@/lib/checkout/button";
+import { buyNowButtonProps } from "@/lib/checkout/buy-now";
+import { BuyBox } from "@/components/catalog/buy-box";
 import { Price } from "@/components/price";
 
 interface ProductPageProps {
@@ -42,9 +44,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
             <Price value={product.price} />
           </p>
           <p className="product__description">{product.description}</p>
-          <div className="buy-box">
-            <AddToCartForm slug={product.slug} productName={product.name} />
-          </div>
+          <BuyBox slug={product.slug} productName={product.name} price={product.price} express={checkoutButtonProps()} buyNow={buyNowButtonProps()} />
         </div>
       </article>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />

@@ -1,0 +1,82 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { addToCartAction } from "@/lib/cart/action";
+import type { AmazonPayButtonProps } from "@/lib/checkout/button";
+import type { BuyNowButtonProps } from "@/lib/checkout/buy-now";
+import { multiply, type Money } from "@/lib/money";
+import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { useCartCount } from "@/components/layout/cart-count";
+import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
+import { BuyNowButton } from "@/components/checkout/buy-now-button";
+import { AddToCartForm } from "./add-to-cart-form";
+
+interface BuyBoxProps {
+  slug: string;
+  productName: string;
+  price: Money;
+  express: AmazonPayButtonProps | null;
+  buyNow: BuyNowButtonProps | null;
+}
+
+const QUANTITIES = Array.from({ length: 10 }, (_, i) => i + 1);
+
+/** Quantity, "Add to cart", Amazon Pay express checkout (adds, then checks out) and Buy Now. */
+export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProps) {
+  const [quantity, setQuantity] = useState(1);
+  const quantityRef = useRef(1);
+  const [expressError, setExpressError] = useState<string | null>(null);
+  const { addOptimistic } = useCartCount();
+  const quantityId = useId();
+
+  async function addBeforeExpressCheckout(): Promise<boolean> {
+    setExpressError(null);
+    const form = new FormData();
+    form.set("slug", slug);
+    form.set("quantity", String(quantityRef.current));
+    const result = await addToCartAction(null, form);
+    if (!result.ok) setExpressError(result.error);
+    return result.ok;
+  }
+
+  return (
+    <div className="buy-box">
+      <div className="field field--inline">
+        <label htmlFor={quantityId}>Quantity</label>
+        <select
+          id={quantityId}
+          value={quantity}
+          onChange={(event) => {
+            const value = Number(event.target.value);
+            quantityRef.current = value;
+            setQuantity(value);
+          }}
+        >
+          {QUANTITIES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <AddToCartForm slug={slug} productName={productName} quantity={quantity} onOptimisticAdd={addOptimistic} />
+      {express && (
+        <>
+          <p className="buy-box__divider">or check out now</p>
+          <AmazonPayButton {...express} placement="Product" estimatedOrderAmount={priceFromMoney(multiply(price, quantity))} beforeCheckout={addBeforeExpressCheckout} />
+          {expressError && (
+            <p className="form-status form-status--error" role="alert">
+              {expressError}
+            </p>
+          )}
+        </>
+      )}
+      {buyNow && (
+        <>
+          <p className="buy-box__divider">or buy just this item</p>
+          <BuyNowButton {...buyNow} slug={slug} quantity={() => quantityRef.current} estimatedOrderAmount={priceFromMoney(multiply(price, quantity))} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import Script from "next/script";
+import { useId, useRef, useState } from "react";
+import type { ButtonConfig } from "@/lib/amazon-pay/client";
+import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
+
+interface AmazonPayButtonProps {
+  checkoutJsUrl: string;
+  merchantId: string;
+  ledgerCurrency: string;
+  sandbox: boolean;
+  createCheckoutSessionConfig: ButtonConfig;
+  placement: "Cart" | "Product" | "Checkout";
+  estimatedOrderAmount?: AmazonPayPrice;
+  /** Runs on click before checkout starts (the product page's express button adds the item first). */
+  beforeCheckout?: () => Promise<boolean>;
+}
+
+/** Renders Amazon's button with the server-signed createCheckoutSessionConfig. */
+export function AmazonPayButton(props: AmazonPayButtonProps) {
+  const containerId = `amazon-pay-${useId().replace(/[^A-Za-z0-9]/g, "")}`;
+  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
+  const rendered = useRef(false);
+
+  function render() {
+    const amazon = amazonPayGlobal();
+    if (rendered.current || !amazon || !document.getElementById(containerId)) return;
+    rendered.current = true;
+    const { beforeCheckout, createCheckoutSessionConfig } = props;
+    const button = amazon.Pay.renderButton(`#${containerId}`, {
+      merchantId: props.merchantId,
+      publicKeyId: createCheckoutSessionConfig.publicKeyId,
+      ledgerCurrency: props.ledgerCurrency,
+      sandbox: props.sandbox,
+      checkoutLanguage: "en_US",
+      productType: "PayAndShip",
+      placement: props.placement,
+      buttonColor: "Gold",
+      ...(props.estimatedOrderAmount ? { estimatedOrderAmount: props.estimatedOrderAmount } : {}),
+      ...(beforeCheckout ? {} : { createCheckoutSessionConfig }),
+    });
+    if (beforeCheckout) {
+      button.onClick(() => {
+        void beforeCheckout().then((go) => {
+          if (go) button.initCheckout({ createCheckoutSessionConfig });
+        });
+      });
+    }
+    setStatus("ready");
+  }
+
+  return (
+    <div className="amazon-pay-button">
+      <Script src={props.checkoutJsUrl} strategy="afterInteractive" onReady={render} onError={() => setStatus("error")} />
+      <div id={containerId} data-testid="amazon-pay-button" />
+      {status === "loading" && <p className="summary__note">Loading Amazon Pay…</p>}
+      {status === "error" && (
+        <p className="form-status form-status--error" role="alert">
+          Amazon Pay could not be loaded. Please reload the page.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import Script from "next/script";
+import { useId, useRef, useState } from "react";
+import { buyNowAddressAction, buyNowCompleteAction, buyNowDeliveryAction, buyNowInitAction } from "@/lib/checkout/buy-now-action";
+import type { BuyNowButtonProps as ServerProps } from "@/lib/checkout/buy-now";
+import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
+
+interface BuyNowButtonProps extends ServerProps {
+  slug: string;
+  /** Read at click time, so the quantity chosen on the page is the one bought. */
+  quantity: () => number;
+  estimatedOrderAmount: AmazonPayPrice;
+}
+
+interface AmazonEvent {
+  amazonCheckoutSessionId?: string;
+  shippingAddress?: unknown;
+  deliveryOptions?: { id?: string };
+}
+
+/** Amazon's Buy Now button (§8.4): the buyer completes on Amazon's page; the shop answers its events. */
+export function BuyNowButton(props: BuyNowButtonProps) {
+  const router = useRouter();
+  const containerId = `buy-now-${useId().replace(/[^A-Za-z0-9]/g, "")}`;
+  const [status, setStatus] = useState<"loading" | "ready" | "error" | "canceled">("loading");
+  const rendered = useRef(false);
+  const lastAddress = useRef<unknown>(null);
+
+  function render() {
+    const amazon = amazonPayGlobal();
+    if (rendered.current || !amazon || !document.getElementById(containerId)) return;
+    rendered.current = true;
+    amazon.Pay.renderJSButton(`#${containerId}`, {
+      merchantId: props.merchantId,
+      ledgerCurrency: props.ledgerCurrency,
+      sandbox: props.sandbox,
+      checkoutLanguage: "en_US",
+      productType: "PayAndShip",
+      placement: "Product",
+      buttonColor: "Gold",
+      estimatedOrderAmount: props.estimatedOrderAmount,
+      checkoutSessionConfig: props.checkoutSessionConfig,
+      onInitCheckout: (event: AmazonEvent) => {
+        lastAddress.current = event.shippingAddress ?? null;
+        return buyNowInitAction({ sessionId: event.amazonCheckoutSessionId, slug: props.slug, quantity: props.quantity(), shippingAddress: event.shippingAddress ?? null });
+      },
+      onShippingAddressSelection: (event: AmazonEvent) => {
+        lastAddress.current = event.shippingAddress ?? null;
+        return buyNowAddressAction({ sessionId: event.amazonCheckoutSessionId, shippingAddress: event.shippingAddress ?? null });
+      },
+      onDeliveryOptionSelection: (event: AmazonEvent) =>
+        buyNowDeliveryAction({ sessionId: event.amazonCheckoutSessionId, deliveryOptionId: event.deliveryOptions?.id, shippingAddress: lastAddress.current }),
+      onCompleteCheckout: async (event: AmazonEvent) => {
+        const result = await buyNowCompleteAction({ sessionId: event.amazonCheckoutSessionId });
+        if (result.next) router.push(result.next);
+        return result.status === "success" ? { status: "success" } : { status: "error", reasonCode: result.reasonCode, message: result.message };
+      },
+      onCancel: () => setStatus("canceled"),
+    });
+    setStatus("ready");
+  }
+
+  return (
+    <div className="amazon-pay-button">
+      <Script src={props.checkoutJsUrl} strategy="afterInteractive" onReady={render} onError={() => setStatus("error")} />
+      <div id={containerId} data-testid="buy-now-button" />
+      {status === "loading" && <p className="summary__note">Loading Amazon Pay…</p>}
+      {status === "canceled" && (
+        <p className="summary__note" role="status">
+          Buy Now was canceled. Nothing was charged.
+        </p>
+      )}
+      {status === "error" && (
+        <p className="form-status form-status--error" role="alert">
+          Amazon Pay could not be loaded. Please reload the page.
+        </p>
+      )}
+    </div>
+  );
+}

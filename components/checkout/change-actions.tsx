@@ -1,0 +1,23 @@
+"use client";
+
+import Script from "next/script";
+import { useRef } from "react";
+import { amazonPayGlobal } from "./checkout-js";
+
+interface ChangeActionsProps {
+  checkoutJsUrl: string;
+  sessionId: string;
+}
+
+/** Binds the review page's "Change" buttons to Amazon's pages (§8.3 bindChangeAction). */
+export function ChangeActions({ checkoutJsUrl, sessionId }: ChangeActionsProps) {
+  const bound = useRef(false);
+  function bind() {
+    const amazon = amazonPayGlobal();
+    if (bound.current || !amazon) return;
+    bound.current = true;
+    amazon.Pay.bindChangeAction("#change-address", { amazonCheckoutSessionId: sessionId, changeAction: "changeAddress" });
+    amazon.Pay.bindChangeAction("#change-payment", { amazonCheckoutSessionId: sessionId, changeAction: "changePayment" });
+  }
+  return <Script src={checkoutJsUrl} strategy="afterInteractive" onReady={bind} />;
+}

@@ -1,0 +1,23 @@
+// The part of Amazon's checkout.js API this shop uses (§8), as seen from the browser.
+export interface AmazonPayPrice {
+  amount: string;
+  currencyCode: string;
+}
+
+export interface AmazonPayButtonHandle {
+  onClick(callback: () => void): void;
+  initCheckout(options: { createCheckoutSessionConfig: unknown; estimatedOrderAmount?: AmazonPayPrice }): void;
+}
+
+export interface AmazonPayGlobal {
+  Pay: {
+    renderButton(selector: string, options: Record<string, unknown>): AmazonPayButtonHandle;
+    renderJSButton(selector: string, options: Record<string, unknown>): unknown;
+    bindChangeAction(selector: string, options: { amazonCheckoutSessionId: string; changeAction: "changeAddress" | "changePayment" }): void;
+    signout(): void;
+  };
+}
+
+export function amazonPayGlobal(): AmazonPayGlobal | undefined {
+  return (window as unknown as { amazon?: AmazonPayGlobal }).amazon;
+}

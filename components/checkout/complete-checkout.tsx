@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { completeCheckoutAction } from "@/lib/checkout/action";
+
+interface CompleteCheckoutProps {
+  sessionId: string;
+}
+
+/**
+ * Completes the checkout once, after the page has mounted (rendering or prefetching the result
+ * page does nothing), then moves on to the order or back to the cart.
+ */
+export function CompleteCheckout({ sessionId }: CompleteCheckoutProps) {
+  const router = useRouter();
+  const started = useRef(false);
+  const [problem, setProblem] = useState(false);
+
+  function run() {
+    setProblem(false);
+    completeCheckoutAction(sessionId)
+      .then((result) => router.replace(result.next))
+      .catch(() => setProblem(true));
+  }
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per mount by design
+  }, []);
+
+  if (problem) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p>We could not confirm your payment just now. Nothing will be charged twice.</p>
+        <button type="button" className="button" onClick={run}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <p className="notice notice--info" role="status" data-testid="completing">
+      Confirming your payment with Amazon Pay…
+    </p>
+  );
+}

@@ -1,0 +1,75 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { failure, success, type ActionResult } from "@/lib/action-result";
+import { formFields } from "@/lib/cart/schemas";
+import { currentCartId } from "@/lib/cart/server";
+import { db } from "@/lib/db";
+import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
+import { findBinding } from "./binding";
+import { completeCheckout } from "./complete";
+import { cartUrlWithNotice, CHECKOUT_NOTICES } from "./messages";
+import { placeOrder } from "./place-order";
+import { checkoutSessionIdSchema } from "./session-id";
+
+const placeOrderInput = z.object({
+  sessionId: checkoutSessionIdSchema,
+  fingerprint: z.string({ error: "Please review your order again." }).regex(/^[A-Za-z0-9_-]{32}$/, { error: "Please review your order again." }),
+});
+
+/** "Place order": freezes the order, updates the Checkout Session and sends the buyer to Amazon. */
+export async function placeOrderAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = placeOrderInput.safeParse(formFields(form, ["sessionId", "fingerprint"]));
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "Please review your order again.");
+  const cartId = await currentCartId();
+  if (!cartId) return failure(CHECKOUT_NOTICES["cart-empty"]);
+  const result = await placeOrder({ sessionId: input.data.sessionId, cartId, fingerprint: input.data.fingerprint });
+  if (!result.ok) {
+    if (result.notice === "session-used" && result.orderNumber) redirect(`/orders/${result.orderNumber}`);
+    if (result.notice && result.notice !== "session-used") redirect(cartUrlWithNotice(result.notice));
+    refresh();
+    return failure(result.error);
+  }
+  redirect(result.redirectUrl); // outside any try/catch: redirect() works by throwing
+}
+
+const shippingInput = z.object({
+  sessionId: checkoutSessionIdSchema,
+  shippingMethod: z.enum(SHIPPING_METHOD_IDS, { error: "Choose a shipping method." }),
+});
+
+export async function chooseShippingMethodAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const input = shippingInput.safeParse(formFields(form, ["sessionId", "shippingMethod"]));
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "Choose a shipping method.");
+  const cartId = await currentCartId();
+  const binding = cartId ? await findBinding(db(), input.data.sessionId, cartId) : null;
+  if (!binding) return failure(CHECKOUT_NOTICES["session-foreign"]);
+  await db().checkoutSession.update({ where: { id: binding.id }, data: { shippingMethod: input.data.shippingMethod } });
+  refresh();
+  return success(undefined, "Shipping updated.");
+}
+
+export type CompleteActionResult = { next: string; message: string };
+
+/**
+ * Runs when the result page mounts (never during a render, so prefetching or reloading the
+ * page has no side effect). Answers where the buyer goes next.
+ */
+export async function completeCheckoutAction(rawSessionId: unknown): Promise<CompleteActionResult> {
+  const sessionId = checkoutSessionIdSchema.safeParse(rawSessionId);
+  if (!sessionId.success) return { next: cartUrlWithNotice("session-unknown"), message: CHECKOUT_NOTICES["session-unknown"] };
+  const cartId = await currentCartId();
+  if (!cartId) return { next: cartUrlWithNotice("session-foreign"), message: CHECKOUT_NOTICES["session-foreign"] };
+  const result = await completeCheckout(sessionId.data, cartId, "return");
+  switch (result.kind) {
+    case "placed":
+    case "unconfirmed":
+      return { next: `/orders/${result.orderNumber}`, message: "Thank you! Your order is placed." };
+    case "failed":
+      return { next: cartUrlWithNotice("payment-failed"), message: CHECKOUT_NOTICES["payment-failed"] };
+    case "not-found":
+      return { next: cartUrlWithNotice("session-unknown"), message: CHECKOUT_NOTICES["session-unknown"] };
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+// The Amazon Pay button's createCheckoutSessionConfig (§8.2, §9.1 step 1), built and signed on
+// the server: where Amazon returns the buyer, which buyer data the shop needs, and where the
+// shop ships (deliverySpecifications). No amount is in it: amounts are set at "Place order".
+import type { ButtonConfig } from "@/lib/amazon-pay/client";
+import { env } from "@/lib/env";
+import { amazonPay } from "@/lib/payments/amazon-pay";
+import { DELIVERY_SPECIFICATIONS } from "@/lib/pricing/shipping-rules";
+
+export interface AmazonPayButtonProps {
+  checkoutJsUrl: string;
+  merchantId: string;
+  ledgerCurrency: string;
+  sandbox: boolean;
+  createCheckoutSessionConfig: ButtonConfig;
+}
+
+export function checkoutButtonProps(): AmazonPayButtonProps {
+  const { client, settings } = amazonPay();
+  const shopUrl = env().SHOP_URL;
+  const createCheckoutSessionConfig = client.checkoutButtonConfig({
+    storeId: settings.storeId,
+    webCheckoutDetails: {
+      checkoutReviewReturnUrl: `${shopUrl}/checkout/review`,
+      checkoutCancelUrl: `${shopUrl}/cart?checkout=session-canceled`,
+    },
+    scopes: ["name", "email", "phoneNumber", "billingAddress"],
+    deliverySpecifications: {
+      specialRestrictions: [...DELIVERY_SPECIFICATIONS.specialRestrictions],
+      addressRestrictions: { type: DELIVERY_SPECIFICATIONS.addressRestrictions.type, restrictions: { US: {} } },
+    },
+  });
+  return {
+    checkoutJsUrl: settings.checkoutJsUrl,
+    merchantId: settings.merchantId,
+    ledgerCurrency: settings.ledgerCurrency,
+    sandbox: settings.mode !== "live",
+    createCheckoutSessionConfig,
+  };
+}

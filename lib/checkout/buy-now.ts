@@ -1,0 +1,134 @@
+import "server-only";
+// Buy Now (§8.4, §9.3): the product page's JS button. The buyer stays on Amazon's Buy Now page;
+// checkout.js asks the shop for the cart (onInitCheckout), for new totals when the address or
+// delivery option changes, and finally to complete (onCompleteCheckout → Finalize). The product
+// and quantity are fixed when the session is first bound; later calls cannot change them.
+import type { ButtonConfig } from "@/lib/amazon-pay/client";
+import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { db } from "@/lib/db";
+import { amazonPay } from "@/lib/payments/amazon-pay";
+import { SHIPPING_METHODS, shippingCost, isShippingMethodId, DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
+import { shippingRestriction, DELIVERY_SPECIFICATIONS, type ShippableAddress } from "@/lib/pricing/shipping-rules";
+import { bindCheckoutSession } from "./binding";
+import { finalizeCheckout, priceItems, type FinalizeResult } from "./finalize";
+
+export interface BuyNowButtonProps {
+  checkoutJsUrl: string;
+  merchantId: string;
+  ledgerCurrency: string;
+  sandbox: boolean;
+  checkoutSessionConfig: ButtonConfig;
+}
+
+export function buyNowButtonProps(): BuyNowButtonProps {
+  const { client, settings } = amazonPay();
+  const payload = {
+    storeId: settings.storeId,
+    scopes: ["name", "email", "phoneNumber", "billingAddress"],
+    paymentDetails: { paymentIntent: settings.paymentIntent, ...(settings.canHandlePendingAuthorization ? { canHandlePendingAuthorization: true } : {}) },
+    deliverySpecifications: DELIVERY_SPECIFICATIONS,
+  };
+  return {
+    checkoutJsUrl: settings.checkoutJsUrl,
+    merchantId: settings.merchantId,
+    ledgerCurrency: settings.ledgerCurrency,
+    sandbox: settings.mode !== "live",
+    checkoutSessionConfig: client.signButtonPayload(JSON.stringify(payload)),
+  };
+}
+
+type Price = { amount: string; currencyCode: string };
+
+export interface CartDetailsAnswer {
+  lineItems?: { id: string; title: string; quantity: string; listPrice: Price; totalListPrice: Price }[];
+  deliveryOptions?: { id: string; price: Price; shippingMethod: { shippingMethodName: string; shippingMethodCode: string }; isDefault: boolean; shippingEstimate: { timeUnit: "DAY"; value: number }[] }[];
+  totalShippingAmount: Price;
+  totalBaseAmount: Price;
+  totalTaxAmount: Price;
+  totalChargeAmount: Price;
+  totalDiscountAmount: Price;
+  totalOrderAmount: Price;
+}
+
+export type BuyNowAnswer = { ok: true; cartDetails: CartDetailsAnswer } | { ok: false; reasonCode: string; message: string };
+
+const DELIVERY_DAYS: Record<ShippingMethodId, number> = { standard: 7, express: 2 };
+
+async function quoteFor(binding: { buyNowProductId: string | null; buyNowQuantity: number | null; shippingMethod: string }, address: ShippableAddress | null, amountsOnly: boolean): Promise<BuyNowAnswer> {
+  if (!binding.buyNowProductId || !binding.buyNowQuantity) return { ok: false, reasonCode: "InvalidSession", message: "This checkout was not started with Buy Now." };
+  const restriction = shippingRestriction(address);
+  if (restriction) return { ok: false, reasonCode: "shippingAddressInvalid", message: restriction };
+  const method = isShippingMethodId(binding.shippingMethod) ? binding.shippingMethod : DEFAULT_SHIPPING_METHOD;
+  const priced = await priceItems([{ productId: binding.buyNowProductId, quantity: binding.buyNowQuantity }], method, address?.stateOrRegion ?? null);
+  if (!priced) return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
+  const { quote, lines } = priced;
+  const amounts = {
+    totalShippingAmount: priceFromMoney(quote.shipping),
+    totalBaseAmount: priceFromMoney(quote.subtotal),
+    totalTaxAmount: priceFromMoney(quote.tax),
+    totalChargeAmount: priceFromMoney(quote.total),
+    totalDiscountAmount: priceFromMoney({ amount: 0, currency: quote.currency }),
+    totalOrderAmount: priceFromMoney(quote.total),
+  };
+  if (amountsOnly) return { ok: true, cartDetails: amounts };
+  return {
+    ok: true,
+    cartDetails: {
+      lineItems: lines.map((line) => ({
+        id: line.slug, title: line.name, quantity: String(line.quantity), listPrice: priceFromMoney(line.unitPrice), totalListPrice: priceFromMoney(line.lineTotal),
+      })),
+      deliveryOptions: Object.values(SHIPPING_METHODS).map((option) => ({
+        id: option.id,
+        price: priceFromMoney(shippingCost(option.id, quote.subtotal)),
+        shippingMethod: { shippingMethodName: option.label, shippingMethodCode: option.id },
+        isDefault: option.id === method,
+        shippingEstimate: [{ timeUnit: "DAY" as const, value: DELIVERY_DAYS[option.id] }],
+      })),
+      ...amounts,
+    },
+  };
+}
+
+/** onInitCheckout: binds the session to this cart with the product and quantity, and prices it. */
+export async function startBuyNow(input: { sessionId: string; cartId: string; slug: string; quantity: number; address: ShippableAddress | null }): Promise<BuyNowAnswer> {
+  const product = await db().product.findFirst({ where: { slug: input.slug, active: true }, select: { id: true } });
+  if (!product) return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
+  const bound = await bindCheckoutSession(db(), input.sessionId, input.cartId, "buy-now", { buyNowProductId: product.id, buyNowQuantity: input.quantity });
+  if (!bound.ok || bound.binding.buyNowProductId !== product.id || bound.binding.buyNowQuantity !== input.quantity) {
+    return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart or product." };
+  }
+  return quoteFor(bound.binding, input.address, false);
+}
+
+async function boundBuyNow(sessionId: string, cartId: string) {
+  const binding = await db().checkoutSession.findUnique({ where: { id: sessionId } });
+  return binding && binding.cartId === cartId && binding.flow === "buy-now" ? binding : null;
+}
+
+/** onShippingAddressSelection: new totals for the new address, or a refusal the buyer sees. */
+export async function repriceBuyNow(input: { sessionId: string; cartId: string; address: ShippableAddress | null }): Promise<BuyNowAnswer> {
+  const binding = await boundBuyNow(input.sessionId, input.cartId);
+  if (!binding) return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
+  return quoteFor(binding, input.address, false);
+}
+
+/** onDeliveryOptionSelection: remembers the method and answers the new amounts. */
+export async function chooseBuyNowDelivery(input: { sessionId: string; cartId: string; method: ShippingMethodId; address: ShippableAddress | null }): Promise<BuyNowAnswer> {
+  const binding = await boundBuyNow(input.sessionId, input.cartId);
+  if (!binding) return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
+  const updated = await db().checkoutSession.update({ where: { id: binding.id }, data: { shippingMethod: input.method } });
+  return quoteFor(updated, input.address, true);
+}
+
+/** onCompleteCheckout: Finalize with the bound product and quantity, priced from the database. */
+export async function completeBuyNow(input: { sessionId: string; cartId: string }): Promise<FinalizeResult> {
+  const binding = await boundBuyNow(input.sessionId, input.cartId);
+  if (!binding?.buyNowProductId || !binding.buyNowQuantity) return { kind: "not-found" };
+  return finalizeCheckout({
+    sessionId: input.sessionId,
+    cartId: input.cartId,
+    flow: "buy-now",
+    items: [{ productId: binding.buyNowProductId, quantity: binding.buyNowQuantity }],
+    shippingMethod: isShippingMethodId(binding.shippingMethod) ? binding.shippingMethod : DEFAULT_SHIPPING_METHOD,
+  });
+}

@@ -1,0 +1,57 @@
+// Turns Amazon's answer to Complete/Finalize (or a later GET) into the facts the order state
+// machine records. Complete's answer carries no charge state, so it is inferred as Amazon
+// documents it (§4.11): 202 = AuthorizationInitiated; 200 = Captured for AuthorizeWithCapture,
+// Authorized for Authorize; Confirm creates no charge and leaves the permission Chargeable.
+// IPNs and the reconciler then read the real states from the API.
+import type { Charge } from "@/lib/amazon-pay/schemas/charge";
+import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
+import { moneyFromPrice } from "@/lib/amazon-pay/schemas/price";
+import type { PaymentIntent } from "@/lib/env";
+import type { ChargeFact, OrderEvent, PermissionFact } from "@/lib/orders/state-machine";
+import { CHARGE_STATES } from "@/lib/orders/state-machine";
+import type { EventSource } from "@/lib/orders/state-machine";
+import { parseAmazonTimestamp } from "@/lib/amazon-pay/schemas/lenient";
+
+export function chargeFactFromApi(charge: Charge): ChargeFact | null {
+  const state = charge.statusDetails.state;
+  if (!(CHARGE_STATES as readonly string[]).includes(state)) return null;
+  const amount = charge.chargeAmount ? moneyFromPrice(charge.chargeAmount).amount : 0;
+  const captured = charge.captureAmount ? moneyFromPrice(charge.captureAmount).amount : 0;
+  const refunded = charge.refundedAmount ? moneyFromPrice(charge.refundedAmount).amount : 0;
+  return {
+    chargeId: charge.chargeId,
+    state: state as ChargeFact["state"],
+    amountMinor: amount,
+    capturedMinor: state === "Captured" ? captured || amount : 0,
+    refundedMinor: refunded,
+    reasonCode: charge.statusDetails.reasonCode ?? null,
+  };
+}
+
+export function completionEvent(input: {
+  session: Pick<CheckoutSession, "chargePermissionId" | "chargeId">;
+  httpStatus: number;
+  intent: PaymentIntent;
+  totalMinor: number;
+  source: EventSource;
+  /** The charge as read from the API, when the caller has it (reconciler, adoption). */
+  charge?: Charge | null;
+}): OrderEvent | null {
+  const { session, httpStatus, intent, totalMinor } = input;
+  if (!session.chargePermissionId) return null;
+  let charge: ChargeFact | null = null;
+  if (input.charge) charge = chargeFactFromApi(input.charge);
+  else if (session.chargeId) {
+    const state = httpStatus === 202 ? "AuthorizationInitiated" : intent === "AuthorizeWithCapture" ? "Captured" : "Authorized";
+    charge = { chargeId: session.chargeId, state, amountMinor: totalMinor, capturedMinor: state === "Captured" ? totalMinor : 0, refundedMinor: 0, reasonCode: null };
+  }
+  const permission: PermissionFact | null = !session.chargeId && intent === "Confirm" ? { state: "Chargeable", updatedAt: 0 } : null;
+  return { type: "checkout.completed", source: input.source, chargePermissionId: session.chargePermissionId, permission, charge };
+}
+
+export function permissionFactFromApi(permission: { statusDetails: { state: string; lastUpdatedTimestamp?: string | null } }): PermissionFact | null {
+  const state = permission.statusDetails.state;
+  if (state !== "Chargeable" && state !== "NonChargeable" && state !== "Closed") return null;
+  const at = permission.statusDetails.lastUpdatedTimestamp ? parseAmazonTimestamp(permission.statusDetails.lastUpdatedTimestamp) : null;
+  return { state, updatedAt: at?.getTime() ?? Date.now() };
+}

@@ -1,0 +1,84 @@
+// Creates or refreshes the Draft order for a checkout session with its amounts frozen: the
+// lines, prices and totals the buyer reviewed. Only a Draft order of the same cart may be
+// refreshed, and only while the buyer has not been sent to Amazon yet.
+import type { CartView } from "@/lib/cart/repository";
+import type { PaymentIntent } from "@/lib/env";
+import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { Quote } from "@/lib/pricing/quote";
+import type { Order } from "@/lib/generated/sqlite/client";
+import { isUniqueViolation, type CheckoutFlow } from "./binding";
+import { newOrderNumber } from "./order-number";
+
+export interface DraftInput {
+  sessionId: string;
+  cartId: string;
+  flow: CheckoutFlow;
+  intent: PaymentIntent;
+  lines: Pick<CartView["lines"][number], "productId" | "name" | "unitPrice" | "quantity" | "lineTotal">[];
+  quote: Quote;
+}
+
+export type DraftResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: "foreign" | "not-draft" | "already-redirected"; order: Order };
+
+function amounts(input: DraftInput) {
+  return {
+    paymentIntent: input.intent,
+    currency: input.quote.currency,
+    subtotalMinor: input.quote.subtotal.amount,
+    shippingMinor: input.quote.shipping.amount,
+    taxMinor: input.quote.tax.amount,
+    totalMinor: input.quote.total.amount,
+    shippingMethod: input.quote.shippingMethod,
+  };
+}
+
+const lineRows = (input: DraftInput) =>
+  input.lines.map((line) => ({
+    productId: line.productId,
+    name: line.name,
+    unitPriceMinor: line.unitPrice.amount,
+    quantity: line.quantity,
+    lineTotalMinor: line.lineTotal.amount,
+  }));
+
+export async function upsertDraftOrder(prisma: PrismaClient, input: DraftInput): Promise<DraftResult> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = await prisma.order.findUnique({ where: { checkoutSessionId: input.sessionId } });
+    if (!existing) {
+      try {
+        const order = await prisma.order.create({
+          data: {
+            orderNumber: newOrderNumber(),
+            cartId: input.cartId,
+            checkoutSessionId: input.sessionId,
+            flow: input.flow,
+            status: "Draft",
+            ...amounts(input),
+            lines: { create: lineRows(input) },
+          },
+        });
+        return { ok: true, order };
+      } catch (error) {
+        if (isUniqueViolation(error)) continue; // a concurrent "Place order" created it; refresh it instead
+        throw error;
+      }
+    }
+    if (existing.cartId !== input.cartId) return { ok: false, reason: "foreign", order: existing };
+    if (existing.status !== "Draft") return { ok: false, reason: "not-draft", order: existing };
+    if (existing.redirectedAt) return { ok: false, reason: "already-redirected", order: existing };
+    const refreshed = await prisma.$transaction(async (tx) => {
+      const updated = await tx.order.updateMany({
+        where: { id: existing.id, version: existing.version, status: "Draft", redirectedAt: null },
+        data: { ...amounts(input), placedAt: new Date(), version: { increment: 1 } },
+      });
+      if (updated.count === 0) return null;
+      await tx.orderLine.deleteMany({ where: { orderId: existing.id } });
+      await tx.orderLine.createMany({ data: lineRows(input).map((row) => ({ ...row, orderId: existing.id })) });
+      return tx.order.findUniqueOrThrow({ where: { id: existing.id } });
+    });
+    if (refreshed) return { ok: true, order: refreshed };
+  }
+  throw new Error(`could not create the order for checkout session ${input.sessionId}`);
+}

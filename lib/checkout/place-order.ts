@@ -1,0 +1,123 @@
+import "server-only";
+// "Place order" (§9.1 step 5): freeze the order, Update the Checkout Session with the
+// server-computed amount and the result URL, and hand back Amazon's redirect URL. The browser
+// sends only the session id, the shipping method and the fingerprint of what it showed.
+import { AmazonPayError, isAmazonPayError } from "@/lib/amazon-pay/errors";
+import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { loadCart } from "@/lib/cart/repository";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { amazonPay } from "@/lib/payments/amazon-pay";
+import { withAmazonPayAudit } from "@/lib/payments/audit";
+import { exceedsPaymentLimit } from "@/lib/pricing/quote";
+import { isShippingMethodId, DEFAULT_SHIPPING_METHOD } from "@/lib/pricing/shipping-methods";
+import { shippingRestriction } from "@/lib/pricing/shipping-rules";
+import { findBinding } from "./binding";
+import { CHECKOUT_NOTICES, type CheckoutNotice } from "./messages";
+import { upsertDraftOrder } from "./order-draft";
+import { quoteFingerprint } from "./quote-fingerprint";
+import { formatAddressLines } from "./session-outcome";
+
+export type PlaceOrderResult =
+  | { ok: true; redirectUrl: string; orderNumber: string }
+  | { ok: false; error: string; notice?: CheckoutNotice; orderNumber?: string };
+
+const CONSTRAINT_MESSAGES: Record<string, string> = {
+  BuyerNotAssociated: "Amazon Pay has not signed you in for this checkout yet.",
+  ChargeAmountNotSet: "The order amount did not reach Amazon Pay.",
+  CheckoutResultReturnUrlNotSet: "The return address did not reach Amazon Pay.",
+  PaymentIntentNotSet: "The payment type did not reach Amazon Pay.",
+};
+
+const fail = (notice: CheckoutNotice, orderNumber?: string): PlaceOrderResult => ({ ok: false, error: CHECKOUT_NOTICES[notice], notice, orderNumber });
+
+export async function placeOrder(input: { sessionId: string; cartId: string; fingerprint: string }): Promise<PlaceOrderResult> {
+  const prisma = db();
+  const { client, settings } = amazonPay();
+  const e = env();
+  const binding = await findBinding(prisma, input.sessionId, input.cartId);
+  if (!binding) return fail("session-foreign");
+  const shippingMethod = isShippingMethodId(binding.shippingMethod) ? binding.shippingMethod : DEFAULT_SHIPPING_METHOD;
+  const cart = await loadCart(prisma, input.cartId, { shippingMethod, destinationState: binding.shipState });
+  if (!cart || cart.lines.length === 0) return fail("cart-empty");
+  if (!cart.checkoutReady || quoteFingerprint(cart) !== input.fingerprint) {
+    return { ok: false, error: CHECKOUT_NOTICES["cart-changed"] };
+  }
+  if (exceedsPaymentLimit(cart.quote.total)) {
+    return { ok: false, error: "Orders over $150,000 cannot be paid with Amazon Pay. Please remove some items." };
+  }
+
+  const draft = await upsertDraftOrder(prisma, {
+    sessionId: input.sessionId, cartId: input.cartId, flow: "redirect", intent: settings.paymentIntent, lines: cart.lines, quote: cart.quote,
+  });
+  if (!draft.ok) {
+    if (draft.reason === "foreign") return fail("session-foreign");
+    if (draft.reason === "not-draft") return fail("session-used", draft.order.orderNumber);
+    return { ok: false, error: "This checkout was already sent to Amazon Pay. Please start checkout again from your cart.", notice: "session-used" };
+  }
+  const order = draft.order;
+
+  let updated;
+  try {
+    updated = await withAmazonPayAudit(prisma, { orderId: order.id, source: "buyer" }, () =>
+      client.checkoutSessions.update(input.sessionId, {
+        webCheckoutDetails: { checkoutResultReturnUrl: `${e.SHOP_URL}/checkout/result` },
+        paymentDetails: {
+          paymentIntent: settings.paymentIntent,
+          chargeAmount: priceFromMoney(cart.quote.total),
+          ...(settings.canHandlePendingAuthorization ? { canHandlePendingAuthorization: true } : {}),
+        },
+        merchantMetadata: {
+          merchantReferenceId: order.orderNumber,
+          merchantStoreName: e.SHOP_NAME,
+          noteToBuyer: `Thank you for your order ${order.orderNumber}.`,
+        },
+      }),
+    );
+  } catch (error) {
+    if (isAmazonPayError(error, "InvalidCheckoutSessionStatus")) return fail("session-used");
+    if (isAmazonPayError(error, "ResourceNotFound")) return fail("session-unknown");
+    if (error instanceof AmazonPayError) return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
+    throw error;
+  }
+  const session = updated.data;
+  if (session.statusDetails.state !== "Open") return fail(session.statusDetails.reasonCode === "Expired" ? "session-expired" : "session-canceled");
+  // The buyer may have changed the address on Amazon's page in another tab since the review.
+  const address = session.shippingAddress;
+  if ((address?.stateOrRegion ?? null) !== binding.shipState || (address?.countryCode ?? null) !== binding.shipCountry) {
+    await prisma.checkoutSession.update({ where: { id: input.sessionId }, data: { shipState: address?.stateOrRegion ?? null, shipCountry: address?.countryCode ?? null } });
+    return { ok: false, error: "Your shipping address changed, so the total may have changed. Please review your order again." };
+  }
+  const restriction = shippingRestriction(address);
+  if (restriction) return { ok: false, error: restriction };
+  const constraints = session.constraints ?? [];
+  if (constraints.length > 0) {
+    return { ok: false, error: `Amazon Pay cannot continue yet: ${constraints.map((c) => CONSTRAINT_MESSAGES[c?.constraintId ?? ""] ?? c?.description ?? c?.constraintId).join(" ")}` };
+  }
+  const redirectUrl = session.webCheckoutDetails?.amazonPayRedirectUrl;
+  if (!redirectUrl) return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
+
+  const descriptor = session.paymentPreferences?.find((p) => p?.paymentDescriptor)?.paymentDescriptor ?? null;
+  const marked = await prisma.order.updateMany({
+    where: { id: order.id, status: "Draft", version: order.version },
+    data: {
+      redirectedAt: new Date(),
+      buyerName: session.buyer?.name ?? null,
+      buyerEmail: session.buyer?.email ?? null,
+      shipName: address?.name ?? null,
+      shipLine1: address?.addressLine1 ?? null,
+      shipLine2: address?.addressLine2 ?? null,
+      shipLine3: address?.addressLine3 ?? null,
+      shipCity: address?.city ?? null,
+      shipState: address?.stateOrRegion ?? null,
+      shipPostalCode: address?.postalCode ?? null,
+      shipCountry: address?.countryCode ?? null,
+      shipPhone: address?.phoneNumber ?? null,
+      paymentDescriptor: descriptor,
+      version: { increment: 1 },
+    },
+  });
+  if (marked.count === 0) return { ok: false, error: "This order changed while it was being placed. Please try again." };
+  console.log(`[checkout] order ${order.orderNumber} placed for ${formatAddressLines(address).at(-1) ?? "?"}; buyer sent to Amazon Pay`);
+  return { ok: true, redirectUrl, orderNumber: order.orderNumber };
+}

@@ -1,0 +1,105 @@
+import "server-only";
+// The review page's data (§9.1 step 4): reads the Checkout Session, binds it to this browser's
+// cart, and prices the order for the address Amazon shared. Nothing is charged here.
+import { AmazonPayError, isAmazonPayError } from "@/lib/amazon-pay/errors";
+import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
+import { loadCart, type CartView } from "@/lib/cart/repository";
+import { currentCartId } from "@/lib/cart/server";
+import { db } from "@/lib/db";
+import { amazonPay } from "@/lib/payments/amazon-pay";
+import { shippingCost, SHIPPING_METHODS, isShippingMethodId, DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
+import { shippingRestriction } from "@/lib/pricing/shipping-rules";
+import type { Money } from "@/lib/money";
+import { bindCheckoutSession } from "./binding";
+import type { CheckoutNotice } from "./messages";
+import { quoteFingerprint } from "./quote-fingerprint";
+import { formatAddressLines, sessionStanding } from "./session-outcome";
+import { parseCheckoutSessionId } from "./session-id";
+
+export interface ShippingOption {
+  id: ShippingMethodId;
+  label: string;
+  estimate: string;
+  cost: Money;
+}
+
+export interface ReviewView {
+  sessionId: string;
+  buyerName: string | null;
+  buyerEmail: string | null;
+  addressLines: string[];
+  paymentDescriptor: string | null;
+  /** Why the shop cannot ship to the chosen address, or null. */
+  shippingProblem: string | null;
+  shippingOptions: ShippingOption[];
+  cart: CartView;
+  /** Identifies exactly what the buyer saw; "Place order" refuses if the cart changed since. */
+  fingerprint: string;
+}
+
+export type ReviewResult =
+  | { ok: true; view: ReviewView }
+  | { ok: false; notice: CheckoutNotice; orderNumber?: string };
+
+export async function readCheckoutSession(sessionId: string): Promise<{ ok: true; session: CheckoutSession } | { ok: false; notice: CheckoutNotice }> {
+  try {
+    const { data } = await amazonPay().client.checkoutSessions.get(sessionId);
+    return { ok: true, session: data };
+  } catch (error) {
+    if (isAmazonPayError(error, "ResourceNotFound", "InvalidParameterValue")) return { ok: false, notice: "session-unknown" };
+    if (error instanceof AmazonPayError) return { ok: false, notice: "amazon-unavailable" };
+    throw error;
+  }
+}
+
+export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
+  const sessionId = parseCheckoutSessionId(rawSessionId);
+  if (!sessionId) return { ok: false, notice: "session-unknown" };
+  const cartId = await currentCartId();
+  if (!cartId) return { ok: false, notice: "cart-empty" };
+  const prisma = db();
+
+  const order = await prisma.order.findUnique({ where: { checkoutSessionId: sessionId }, select: { status: true, cartId: true, orderNumber: true } });
+  if (order && order.status !== "Draft") {
+    return order.cartId === cartId ? { ok: false, notice: "session-used", orderNumber: order.orderNumber } : { ok: false, notice: "session-foreign" };
+  }
+  const bound = await bindCheckoutSession(prisma, sessionId, cartId, "redirect");
+  if (!bound.ok) return { ok: false, notice: "session-foreign" };
+
+  const read = await readCheckoutSession(sessionId);
+  if (!read.ok) return read;
+  const { session } = read;
+  const standing = sessionStanding(session);
+  if (standing.kind === "canceled") return { ok: false, notice: standing.notice };
+  if (standing.kind === "completed") return { ok: false, notice: "session-used" };
+
+  const address = session.shippingAddress;
+  const shippingMethod = isShippingMethodId(bound.binding.shippingMethod) ? bound.binding.shippingMethod : DEFAULT_SHIPPING_METHOD;
+  const cart = await loadCart(prisma, cartId, { shippingMethod, destinationState: address?.stateOrRegion ?? null });
+  if (!cart || cart.lines.length === 0) return { ok: false, notice: "cart-empty" };
+  if (bound.binding.shipCountry !== (address?.countryCode ?? null) || bound.binding.shipState !== (address?.stateOrRegion ?? null)) {
+    await prisma.checkoutSession.update({
+      where: { id: sessionId },
+      data: { shipCountry: address?.countryCode ?? null, shipState: address?.stateOrRegion ?? null },
+    });
+  }
+  return {
+    ok: true,
+    view: {
+      sessionId,
+      buyerName: session.buyer?.name ?? null,
+      buyerEmail: session.buyer?.email ?? null,
+      addressLines: formatAddressLines(address),
+      paymentDescriptor: session.paymentPreferences?.find((p) => p?.paymentDescriptor)?.paymentDescriptor ?? null,
+      shippingProblem: shippingRestriction(address),
+      shippingOptions: Object.values(SHIPPING_METHODS).map((method) => ({
+        id: method.id,
+        label: method.label,
+        estimate: method.estimate,
+        cost: shippingCost(method.id, cart.quote.subtotal),
+      })),
+      cart,
+      fingerprint: quoteFingerprint(cart),
+    },
+  };
+}

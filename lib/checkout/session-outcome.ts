@@ -1,0 +1,29 @@
+// What a Checkout Session's state means for the buyer (§4.2): where it can go next.
+import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
+import type { CheckoutNotice } from "./messages";
+
+export type SessionStanding =
+  | { kind: "open" }
+  | { kind: "completed" }
+  | { kind: "canceled"; reasonCode: string | null; notice: CheckoutNotice };
+
+export function sessionStanding(session: Pick<CheckoutSession, "statusDetails">): SessionStanding {
+  const { state, reasonCode } = session.statusDetails;
+  if (state === "Open") return { kind: "open" };
+  if (state === "Completed") return { kind: "completed" };
+  const notice: CheckoutNotice =
+    reasonCode === "Expired" ? "session-expired" : reasonCode === "BuyerCanceled" ? "session-canceled" : "payment-failed";
+  return { kind: "canceled", reasonCode: reasonCode ?? null, notice };
+}
+
+/** A one-line address for logs and the order page ("Seattle, WA 98101, US"). */
+export function formatAddressLines(address: {
+  name?: string | null; addressLine1?: string | null; addressLine2?: string | null; addressLine3?: string | null;
+  city?: string | null; stateOrRegion?: string | null; postalCode?: string | null; countryCode?: string | null;
+} | null): string[] {
+  if (!address) return [];
+  const cityLine = [address.city, [address.stateOrRegion, address.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return [address.name, address.addressLine1, address.addressLine2, address.addressLine3, cityLine, address.countryCode].filter(
+    (line): line is string => typeof line === "string" && line.trim() !== "",
+  );
+}

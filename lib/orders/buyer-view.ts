@@ -1,0 +1,65 @@
+import "server-only";
+// What the buyer sees of their order on /orders/[orderNumber]: only the browser whose cart
+// placed the order may read it.
+import { currentCartId } from "@/lib/cart/server";
+import { ORDER_NUMBER_PATTERN } from "@/lib/checkout/order-number";
+import { formatAddressLines } from "@/lib/checkout/session-outcome";
+import { db } from "@/lib/db";
+import { money, type Money } from "@/lib/money";
+import { asOrderStatus } from "./snapshot";
+import { isSettledForBuyer, type OrderStatus } from "./state-machine";
+import { buyerStatusMessage, type StatusMessage } from "./status-messages";
+
+export interface BuyerOrderView {
+  orderNumber: string;
+  status: OrderStatus;
+  message: StatusMessage;
+  settled: boolean;
+  placedAt: string;
+  lines: { name: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
+  subtotal: Money;
+  shipping: Money;
+  tax: Money;
+  total: Money;
+  refunded: Money;
+  addressLines: string[];
+  buyerName: string | null;
+  paymentDescriptor: string | null;
+  shipment: { carrier: string; trackingNumber: string } | null;
+}
+
+export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView | null> {
+  if (!ORDER_NUMBER_PATTERN.test(orderNumber)) return null;
+  const cartId = await currentCartId();
+  if (!cartId) return null;
+  const order = await db().order.findUnique({ where: { orderNumber }, include: { lines: true } });
+  if (!order || order.cartId !== cartId) return null;
+  const usd = (amount: number) => money(amount, "USD");
+  const status = asOrderStatus(order.status);
+  return {
+    orderNumber: order.orderNumber,
+    status,
+    message: buyerStatusMessage(status, order.completionStartedAt !== null),
+    settled: isSettledForBuyer(status),
+    placedAt: order.placedAt.toISOString(),
+    lines: order.lines.map((line) => ({ name: line.name, quantity: line.quantity, unitPrice: usd(line.unitPriceMinor), lineTotal: usd(line.lineTotalMinor) })),
+    subtotal: usd(order.subtotalMinor),
+    shipping: usd(order.shippingMinor),
+    tax: usd(order.taxMinor),
+    total: usd(order.totalMinor),
+    refunded: usd(order.refundedMinor),
+    addressLines: formatAddressLines({
+      name: order.shipName, addressLine1: order.shipLine1, addressLine2: order.shipLine2, addressLine3: order.shipLine3,
+      city: order.shipCity, stateOrRegion: order.shipState, postalCode: order.shipPostalCode, countryCode: order.shipCountry,
+    }),
+    buyerName: order.buyerName,
+    paymentDescriptor: order.paymentDescriptor,
+    shipment: order.fulfillmentStatus === "Shipped" && order.carrierCode && order.trackingNumber ? { carrier: order.carrierCode, trackingNumber: order.trackingNumber } : null,
+  };
+}
+
+/** The small, poll-friendly part of the view (GET /api/orders/[orderNumber]/status). */
+export async function getBuyerOrderStatus(orderNumber: string) {
+  const view = await getBuyerOrder(orderNumber);
+  return view ? { orderNumber: view.orderNumber, status: view.status, settled: view.settled, message: view.message } : null;
+}

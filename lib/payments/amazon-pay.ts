@@ -1,0 +1,93 @@
+import "server-only";
+// The shop's Amazon Pay connection: the client built from the environment (real credentials)
+// or from the generated local-sandbox merchant, plus what pages need to render buttons.
+import { createAmazonPayClient, type AmazonPayClient } from "@/lib/amazon-pay/client";
+import { loadAmazonPayConfig, type AmazonPayConfigInput } from "@/lib/amazon-pay/config";
+import { env, type PaymentIntent } from "@/lib/env";
+import type { Currency } from "@/lib/money";
+import { amazonPayLogger } from "./audit";
+import { ensureLocalMerchant } from "./local-merchant";
+
+export interface AmazonPaySettings {
+  mode: "local-sandbox" | "sandbox" | "live";
+  merchantId: string;
+  storeId: string;
+  publicKeyId: string;
+  checkoutJsUrl: string;
+  ledgerCurrency: Currency;
+  paymentIntent: PaymentIntent;
+  canHandlePendingAuthorization: boolean;
+  /** Origins whose SNS certificates the IPN endpoint trusts besides AWS (the local sandbox). */
+  trustedCertOrigins: string[];
+  /** The local sandbox's own URL (for registering the merchant and the dashboard link). */
+  localSandboxUrl: string | null;
+}
+
+interface Connection {
+  client: AmazonPayClient;
+  settings: AmazonPaySettings;
+}
+
+function configInput(): { input: AmazonPayConfigInput; localSandboxUrl: string | null; checkoutJsUrl: string | null } {
+  const e = env();
+  if (e.amazonPayMode.kind === "local-sandbox") {
+    const merchant = ensureLocalMerchant(e.DATA_DIR);
+    const url = e.AMAZON_PAY_API_BASE_URL ?? e.amazonPayMode.sandboxUrl;
+    return {
+      input: {
+        merchantId: merchant.merchantId,
+        storeId: merchant.storeId,
+        publicKeyId: merchant.publicKeyId,
+        privateKey: merchant.privateKeyPem,
+        region: "na",
+        sandbox: true,
+        algorithm: e.AMAZON_PAY_ALGORITHM,
+        baseUrl: url,
+      },
+      localSandboxUrl: e.amazonPayMode.sandboxUrl,
+      checkoutJsUrl: e.AMAZON_PAY_CHECKOUT_JS_URL ?? `${e.amazonPayMode.sandboxUrl}/checkout.js`,
+    };
+  }
+  return {
+    input: {
+      merchantId: e.AMAZON_PAY_MERCHANT_ID ?? "",
+      storeId: e.AMAZON_PAY_STORE_ID ?? "",
+      publicKeyId: e.AMAZON_PAY_PUBLIC_KEY_ID ?? "",
+      ...(e.AMAZON_PAY_PRIVATE_KEY ? { privateKey: e.AMAZON_PAY_PRIVATE_KEY } : { privateKeyPath: e.AMAZON_PAY_PRIVATE_KEY_PATH }),
+      region: e.AMAZON_PAY_REGION,
+      sandbox: e.AMAZON_PAY_SANDBOX,
+      algorithm: e.AMAZON_PAY_ALGORITHM,
+      ...(e.AMAZON_PAY_API_BASE_URL ? { baseUrl: e.AMAZON_PAY_API_BASE_URL } : {}),
+    },
+    localSandboxUrl: null,
+    checkoutJsUrl: e.AMAZON_PAY_CHECKOUT_JS_URL ?? null,
+  };
+}
+
+const holder = globalThis as unknown as { __storefrontAmazonPay?: Connection };
+
+/** The Amazon Pay client and settings of this process (built once; throws a clear config error). */
+export function amazonPay(): Connection {
+  if (holder.__storefrontAmazonPay) return holder.__storefrontAmazonPay;
+  const e = env();
+  const { input, localSandboxUrl, checkoutJsUrl } = configInput();
+  const config = loadAmazonPayConfig(input);
+  const client = createAmazonPayClient(config, { log: amazonPayLogger, logBodies: true, userAgent: "amazon-pay-next-storefront/0.1" });
+  const mode = localSandboxUrl ? "local-sandbox" : config.sandbox ? "sandbox" : "live";
+  holder.__storefrontAmazonPay = {
+    client,
+    settings: {
+      mode,
+      merchantId: config.merchantId,
+      storeId: config.storeId,
+      publicKeyId: config.publicKeyId,
+      checkoutJsUrl: checkoutJsUrl ?? client.environment.checkoutJsUrl,
+      ledgerCurrency: "USD",
+      paymentIntent: e.AMAZON_PAY_PAYMENT_INTENT,
+      canHandlePendingAuthorization: e.canHandlePendingAuthorization,
+      trustedCertOrigins: localSandboxUrl ? [new URL(localSandboxUrl).origin] : [],
+      localSandboxUrl,
+    },
+  };
+  return holder.__storefrontAmazonPay;
+}
