@@ -31,16 +31,3 @@ export function snsStringToSign(message: SnsEnvelope): string {
     .map((key) => `${key}\n${record[key] as string}\n`)
     .join("");
 }
-
-/** The IPN inside Message (§10.2). Only identifiers: the state is always read from the API. */
-export const ipnMessageSchema = z.looseObject({
-  MerchantID: z.string().min(1).max(100).optional(),
-  ObjectType: z.enum(["CHARGE_PERMISSION", "CHARGE", "REFUND", "CHARGEBACK"]),
-  ObjectId: z.string().min(1).max(100),
-  ChargePermissionId: z.string().min(1).max(100).optional(),
-  NotificationType: z.string().min(1).max(100),
-  NotificationId: z.string().min(1).max(200),
-  NotificationVersion: z.string().max(20).optional(),
-});
-
-export type IpnMessage = z.infer<typeof ipnMessageSchema>;

@@ -1,0 +1,119 @@
+import "server-only";
+// Instant Payment Notifications (§10): verify the SNS envelope, confirm subscriptions, drop
+// duplicates, then read the named object from the API (never trusting the message's claims)
+// and apply its state. A forged or replayed message changes nothing and is logged.
+import { ipnMessageSchema } from "@/lib/amazon-pay/schemas/ipn";
+import { db } from "@/lib/db";
+import { amazonPay } from "@/lib/payments/amazon-pay";
+import { recordPaymentEvent } from "../audit";
+import { syncCharge, syncChargePermission, syncRefund, type SyncResult } from "../sync";
+import { snsEnvelopeSchema, type SnsEnvelope } from "./sns-message";
+import { createSnsVerifier, type SnsVerifier } from "./sns-verifier";
+
+export interface IpnAnswer {
+  status: number;
+  body: { result: string };
+}
+
+const holder = globalThis as unknown as { __storefrontSnsVerifier?: SnsVerifier };
+
+function verifier(): SnsVerifier {
+  holder.__storefrontSnsVerifier ??= createSnsVerifier({ trustedOrigins: amazonPay().settings.trustedCertOrigins });
+  return holder.__storefrontSnsVerifier;
+}
+
+async function logRejected(summary: string, detail: unknown): Promise<void> {
+  console.warn(`[ipn] rejected: ${summary}`);
+  await recordPaymentEvent(db(), { orderId: null, kind: "ipn", source: "ipn", summary: `Rejected IPN: ${summary}`, detail });
+}
+
+const answer = (status: number, result: string): IpnAnswer => ({ status, body: { result } });
+
+async function confirmSubscription(message: SnsEnvelope & { SubscribeURL: string }): Promise<IpnAnswer> {
+  // The SubscribeURL must live where the certificate may: never fetch an arbitrary URL.
+  const url = new URL(message.SubscribeURL);
+  const certOrigin = new URL(message.SigningCertURL).origin;
+  if (url.origin !== certOrigin) {
+    await logRejected("SubscribeURL is not on the signing host", { subscribeUrl: url.origin, certOrigin });
+    return answer(400, "rejected");
+  }
+  const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(5000) });
+  await recordPaymentEvent(db(), { orderId: null, kind: "ipn", source: "ipn", summary: `Subscription confirmation for ${message.TopicArn}: HTTP ${response.status}` });
+  return answer(response.ok ? 200 : 502, response.ok ? "subscribed" : "subscription failed");
+}
+
+function describeSync(result: SyncResult): string {
+  switch (result.kind) {
+    case "applied":
+      return result.result.outcome.kind === "applied" ? `${result.result.outcome.from} → ${result.result.outcome.to}` : result.result.outcome.kind;
+    case "draft-reconciled":
+      return `checkout of ${result.orderNumber} still open`;
+    default:
+      return `${result.kind}: ${result.detail}`;
+  }
+}
+
+export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    await logRejected("body is not JSON", { length: rawBody.length });
+    return answer(400, "rejected");
+  }
+  const envelope = snsEnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    await logRejected("not an SNS envelope", { issues: envelope.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+    return answer(400, "rejected");
+  }
+  const message = envelope.data;
+  const verified = await verifier().verify(message);
+  if (!verified.ok) {
+    await logRejected(verified.reason, { messageId: message.MessageId, topicArn: message.TopicArn, certUrl: message.SigningCertURL });
+    return answer(400, "rejected");
+  }
+  if (message.Type === "SubscriptionConfirmation") return confirmSubscription(message);
+  if (message.Type === "UnsubscribeConfirmation") return answer(200, "noted");
+
+  let ipn;
+  try {
+    ipn = ipnMessageSchema.parse(JSON.parse(message.Message));
+  } catch {
+    await logRejected("Message is not an Amazon Pay IPN", { messageId: message.MessageId });
+    return answer(400, "rejected");
+  }
+  const prisma = db();
+  const seen = await prisma.processedNotification.findFirst({
+    where: { OR: [{ id: message.MessageId }, { notificationId: ipn.NotificationId }] },
+    select: { id: true },
+  });
+  if (seen) {
+    console.log(`[ipn] duplicate ${ipn.NotificationId} ignored`);
+    await recordPaymentEvent(prisma, { orderId: null, kind: "ipn", source: "ipn", summary: `Duplicate IPN ${ipn.NotificationId} for ${ipn.ObjectType} ${ipn.ObjectId} ignored` });
+    return answer(200, "duplicate");
+  }
+
+  let result: SyncResult;
+  switch (ipn.ObjectType) {
+    case "CHARGE":
+      result = await syncCharge(ipn.ObjectId, "ipn");
+      break;
+    case "REFUND":
+      result = await syncRefund(ipn.ObjectId, "ipn");
+      break;
+    case "CHARGE_PERMISSION":
+      result = await syncChargePermission(ipn.ObjectId, "ipn");
+      break;
+    default:
+      result = { kind: "unknown-order", detail: `${ipn.ObjectType} notifications are not handled` };
+  }
+  const orderId = result.kind === "applied" ? result.result.order.id : null;
+  await recordPaymentEvent(prisma, { orderId, kind: "ipn", source: "ipn", summary: `IPN ${ipn.NotificationType} ${ipn.ObjectType} ${ipn.ObjectId}: ${describeSync(result)}`, detail: { notificationId: ipn.NotificationId, messageId: message.MessageId } });
+  if (result.kind === "unreadable") return answer(503, "retry later"); // Amazon retries; nothing recorded as processed
+  await prisma.processedNotification
+    .create({ data: { id: message.MessageId, notificationId: ipn.NotificationId, objectType: String(ipn.ObjectType), objectId: ipn.ObjectId } })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "P2002") throw error; // a concurrent duplicate already recorded it
+    });
+  return answer(200, "processed");
+}

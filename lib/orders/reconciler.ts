@@ -1,0 +1,74 @@
+import "server-only";
+// The reconciler: finishes what notifications and buyers left unfinished. It polls pending
+// charges and refunds with bounded backoff (stopping at terminal states), and looks at Draft
+// orders whose checkout was started but not recorded (a crash between Amazon completing and our
+// write, a lost IPN, a closed tab). Runs every RECONCILER_INTERVAL_SECONDS inside each server
+// (one instance at a time, by lease) and on demand with `npm run reconcile`.
+import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
+import { db } from "@/lib/db";
+import { nextPollAt } from "./poll-schedule";
+import { syncCharge, syncRefund } from "./sync";
+
+export interface ReconcileSummary {
+  drafts: number;
+  charges: number;
+  refunds: number;
+  changed: number;
+  errors: number;
+}
+
+/** Draft orders untouched this long are looked at even without a schedule (the buyer may still be on Amazon's page). */
+const DRAFT_GRACE_MS = 2 * 60 * 1000;
+
+export async function reconcileOnce(options: { now?: Date; limit?: number } = {}): Promise<ReconcileSummary> {
+  const prisma = db();
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? 50;
+  const summary: ReconcileSummary = { drafts: 0, charges: 0, refunds: 0, changed: 0, errors: 0 };
+
+  const drafts = await prisma.order.findMany({
+    where: {
+      status: "Draft",
+      OR: [{ nextCheckAt: { lte: now } }, { nextCheckAt: null, redirectedAt: { lte: new Date(now.getTime() - DRAFT_GRACE_MS) } }, { nextCheckAt: null, completionStartedAt: { not: null } }],
+    },
+    orderBy: { updatedAt: "asc" },
+    take: limit,
+  });
+  for (const order of drafts) {
+    summary.drafts++;
+    try {
+      const outcome = await reconcileDraftOrder(order, "reconciler", now);
+      if (outcome.kind === "placed" || outcome.kind === "failed") summary.changed++;
+    } catch (error) {
+      summary.errors++;
+      console.error(`[reconciler] order ${order.orderNumber}:`, error);
+    }
+  }
+
+  const charges = await prisma.charge.findMany({ where: { nextPollAt: { lte: now } }, orderBy: { nextPollAt: "asc" }, take: limit });
+  for (const charge of charges) {
+    summary.charges++;
+    try {
+      const result = await syncCharge(charge.id, "poll");
+      if (result.kind === "applied" && result.result.outcome.kind === "applied") summary.changed++;
+      else await prisma.charge.updateMany({ where: { id: charge.id, version: charge.version }, data: { pollAttempts: { increment: 1 }, nextPollAt: nextPollAt(now, charge.pollAttempts + 1) } });
+    } catch (error) {
+      summary.errors++;
+      console.error(`[reconciler] charge ${charge.id}:`, error);
+    }
+  }
+
+  const refunds = await prisma.refund.findMany({ where: { nextPollAt: { lte: now } }, orderBy: { nextPollAt: "asc" }, take: limit });
+  for (const refund of refunds) {
+    summary.refunds++;
+    try {
+      const result = await syncRefund(refund.id, "poll");
+      if (result.kind === "applied" && result.result.outcome.kind === "applied") summary.changed++;
+      else await prisma.refund.updateMany({ where: { id: refund.id, version: refund.version }, data: { pollAttempts: { increment: 1 }, nextPollAt: nextPollAt(now, refund.pollAttempts + 1) } });
+    } catch (error) {
+      summary.errors++;
+      console.error(`[reconciler] refund ${refund.id}:`, error);
+    }
+  }
+  return summary;
+}

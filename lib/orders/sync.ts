@@ -1,0 +1,103 @@
+import "server-only";
+// Reads an Amazon object (charge, refund, charge permission) from the API and feeds its state to
+// the order state machine. IPNs, the reconciler and merchant actions all end here, so an
+// object's state always comes from the API, never from a notification's body.
+import { AmazonPayError } from "@/lib/amazon-pay/errors";
+import type { Charge } from "@/lib/amazon-pay/schemas/charge";
+import { moneyFromPrice } from "@/lib/amazon-pay/schemas/price";
+import { chargeFactFromApi, permissionFactFromApi } from "@/lib/checkout/completion-facts";
+import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
+import { db } from "@/lib/db";
+import { amazonPay } from "@/lib/payments/amazon-pay";
+import { withAmazonPayAudit } from "@/lib/payments/audit";
+import type { Order } from "@/lib/generated/sqlite/client";
+import { applyEventToOrder, type ApplyResult } from "./apply-event";
+import { REFUND_STATES, type EventSource, type RefundFact } from "./state-machine";
+
+export type SyncResult =
+  | { kind: "applied"; result: ApplyResult }
+  | { kind: "draft-reconciled"; orderNumber: string }
+  | { kind: "unknown-order"; detail: string }
+  | { kind: "unreadable"; detail: string };
+
+/** The order an Amazon object belongs to: our rows first, then the charge permission's merchantReferenceId. */
+async function orderFor(ids: { chargeId?: string | null; chargePermissionId?: string | null }, source: EventSource): Promise<Order | null> {
+  const prisma = db();
+  if (ids.chargeId) {
+    const charge = await prisma.charge.findUnique({ where: { id: ids.chargeId }, select: { orderId: true } });
+    if (charge) return prisma.order.findUnique({ where: { id: charge.orderId } });
+  }
+  if (!ids.chargePermissionId) return null;
+  const byPermission = await prisma.order.findFirst({ where: { chargePermissionId: ids.chargePermissionId } });
+  if (byPermission) return byPermission;
+  // Checkout completed at Amazon but not recorded here yet: the permission names our order.
+  const permission = await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.chargePermissions.get(ids.chargePermissionId!));
+  const reference = permission.data.merchantMetadata?.merchantReferenceId;
+  return reference ? prisma.order.findUnique({ where: { orderNumber: reference } }) : null;
+}
+
+async function whenCompleted(order: Order, source: EventSource, apply: () => Promise<ApplyResult>): Promise<SyncResult> {
+  if (order.status === "Draft") {
+    const outcome = await reconcileDraftOrder(order, source);
+    if (outcome.kind === "not-found") return { kind: "unknown-order", detail: order.orderNumber };
+    const after = await db().order.findUniqueOrThrow({ where: { id: order.id } });
+    if (after.status === "Draft") return { kind: "draft-reconciled", orderNumber: order.orderNumber };
+  }
+  return { kind: "applied", result: await apply() };
+}
+
+export async function syncCharge(chargeId: string, source: EventSource, known?: Charge): Promise<SyncResult> {
+  const prisma = db();
+  let charge = known;
+  if (!charge) {
+    try {
+      charge = (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.charges.get(chargeId))).data;
+    } catch (error) {
+      if (error instanceof AmazonPayError) return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
+      throw error;
+    }
+  }
+  const fact = chargeFactFromApi(charge);
+  if (!fact) return { kind: "unreadable", detail: `charge ${chargeId} is in an undocumented state ${charge.statusDetails.state}` };
+  const order = await orderFor({ chargeId, chargePermissionId: charge.chargePermissionId }, source);
+  if (!order) return { kind: "unknown-order", detail: `charge ${chargeId}` };
+  return whenCompleted(order, source, () => applyEventToOrder(prisma, order.id, { type: "charge.observed", source, charge: fact }));
+}
+
+export async function syncRefund(refundId: string, source: EventSource): Promise<SyncResult> {
+  const prisma = db();
+  let refund;
+  try {
+    refund = (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.refunds.get(refundId))).data;
+  } catch (error) {
+    if (error instanceof AmazonPayError) return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
+    throw error;
+  }
+  const state = refund.statusDetails.state;
+  if (!(REFUND_STATES as readonly string[]).includes(state) || !refund.chargeId || !refund.refundAmount) {
+    return { kind: "unreadable", detail: `refund ${refundId} is incomplete or in an undocumented state ${state}` };
+  }
+  const order = await orderFor({ chargeId: refund.chargeId }, source);
+  if (!order) return { kind: "unknown-order", detail: `refund ${refundId}` };
+  const fact: RefundFact = {
+    refundId: refund.refundId, chargeId: refund.chargeId, state: state as RefundFact["state"],
+    amountMinor: moneyFromPrice(refund.refundAmount).amount, reasonCode: refund.statusDetails.reasonCode ?? null,
+  };
+  return { kind: "applied", result: await applyEventToOrder(prisma, order.id, { type: "refund.observed", source, refund: fact }) };
+}
+
+export async function syncChargePermission(chargePermissionId: string, source: EventSource): Promise<SyncResult> {
+  const prisma = db();
+  let permission;
+  try {
+    permission = (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.chargePermissions.get(chargePermissionId))).data;
+  } catch (error) {
+    if (error instanceof AmazonPayError) return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
+    throw error;
+  }
+  const fact = permissionFactFromApi(permission);
+  if (!fact) return { kind: "unreadable", detail: `charge permission ${chargePermissionId} is in an undocumented state` };
+  const order = await orderFor({ chargePermissionId }, source);
+  if (!order) return { kind: "unknown-order", detail: `charge permission ${chargePermissionId}` };
+  return whenCompleted(order, source, () => applyEventToOrder(prisma, order.id, { type: "permission.observed", source, permission: fact }));
+}

@@ -1,0 +1,44 @@
+import "server-only";
+// Runs once when a server process starts (instrumentation.ts): validates the configuration and
+// the Amazon Pay keys (self-check), registers the shop with the local sandbox when it is in use,
+// and starts the periodic reconciler.
+import { AmazonPayConfigError } from "@/lib/amazon-pay/errors";
+import { env } from "@/lib/env";
+import { startReconcilerLoop } from "@/lib/orders/reconciler-loop";
+import { amazonPay } from "@/lib/payments/amazon-pay";
+import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
+
+async function registerWithLocalSandbox(url: string): Promise<void> {
+  const e = env();
+  const merchant = ensureLocalMerchant(e.DATA_DIR);
+  try {
+    const response = await fetch(`${url}/__sandbox/merchants`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ publicKeyId: merchant.publicKeyId, publicKey: merchant.publicKeyPem, merchantId: merchant.merchantId, storeId: merchant.storeId, ipnUrl: `${e.SHOP_URL}/api/amazon-pay/ipn` }),
+      signal: AbortSignal.timeout(3000),
+    });
+    if (!response.ok) console.warn(`[startup] the local Amazon Pay sandbox refused the shop's registration: HTTP ${response.status}`);
+  } catch {
+    console.warn(`[startup] the local Amazon Pay sandbox is not running at ${url}; start it with \`npm run sandbox\` (npm run dev and npm start do it for you).`);
+  }
+}
+
+export async function startup(): Promise<void> {
+  const e = env(); // throws EnvError listing every problem
+  let settings;
+  try {
+    settings = amazonPay().settings;
+  } catch (error) {
+    if (error instanceof AmazonPayConfigError) {
+      console.error(`[startup] Amazon Pay configuration is not usable:\n${error.problems.map((p) => `  - ${p.field}: ${p.message}`).join("\n")}`);
+    }
+    throw error;
+  }
+  console.log(`[startup] Amazon Pay ${settings.mode} (merchant ${settings.merchantId}, key ${settings.publicKeyId}), payment intent ${settings.paymentIntent}${settings.canHandlePendingAuthorization ? ", pending authorizations accepted" : ""}`);
+  if (settings.mode === "live" && !e.SHOP_URL.startsWith("https://")) {
+    console.warn("[startup] SHOP_URL is not https: Amazon Pay live requires https return URLs.");
+  }
+  if (settings.localSandboxUrl) await registerWithLocalSandbox(settings.localSandboxUrl);
+  if (e.RECONCILER_INTERVAL_SECONDS > 0) startReconcilerLoop(e.RECONCILER_INTERVAL_SECONDS);
+}

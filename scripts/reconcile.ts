@@ -1,0 +1,6 @@
+// `npm run reconcile`: one reconciliation pass (for cron, or after an outage), then exit.
+import { reconcileOnce } from "@/lib/orders/reconciler";
+
+const summary = await reconcileOnce({ limit: 500 });
+console.log(`[reconcile] drafts ${summary.drafts}, charges ${summary.charges}, refunds ${summary.refunds}, changed ${summary.changed}, errors ${summary.errors}`);
+process.exit(summary.errors > 0 ? 1 : 0);
