@@ -1,0 +1,57 @@
+"use client";
+
+import Link from "next/link";
+import { formatMoney } from "@/lib/money";
+import { useAdminOrders, type AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
+import { StatusBadge } from "./status-badge";
+
+interface OrdersTableProps {
+  filter: string;
+  initial: AdminOrderRowJson[];
+}
+
+export function OrdersTable({ filter, initial }: OrdersTableProps) {
+  const { data, error } = useAdminOrders(filter, initial);
+  const orders = data ?? initial;
+  return (
+    <>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          Could not refresh the list: {error instanceof Error ? error.message : "unknown error"}
+        </p>
+      )}
+      {orders.length === 0 ? (
+        <p className="empty-state">No orders match this filter.</p>
+      ) : (
+        <table className="data-table" data-testid="admin-orders">
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Placed</th>
+              <th scope="col">Buyer</th>
+              <th scope="col">Payment</th>
+              <th scope="col">Shipping</th>
+              <th scope="col" className="num">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.orderNumber} data-testid={`admin-order-${order.orderNumber}`}>
+                <td>
+                  <Link href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</Link>
+                </td>
+                <td>{new Date(order.placedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}</td>
+                <td>{order.buyerName ?? "—"}</td>
+                <td>
+                  <StatusBadge status={order.status} /> <span className="summary__note">{order.paymentIntent}</span>
+                </td>
+                <td>{order.fulfillmentStatus}</td>
+                <td className="num">{formatMoney(order.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

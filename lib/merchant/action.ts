@@ -1,0 +1,96 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { z } from "zod";
+import { failure, success, type ActionResult } from "@/lib/action-result";
+import { isAdmin } from "@/lib/admin/auth";
+import { formFields } from "@/lib/cart/schemas";
+import { ORDER_NUMBER_PATTERN } from "@/lib/checkout/order-number";
+import { fromDecimal, MoneyError } from "@/lib/money";
+import type { LedgerOutcome } from "./action-ledger";
+import { CARRIERS } from "./carriers";
+import { cancelAuthorization, capturePayment, closeChargePermission, refreshFromAmazon, refundPayment, shipOrder } from "./operations";
+
+// Every merchant action checks the session itself: an action can be posted to any path, so
+// the proxy's protection of /admin alone is not enough.
+const NOT_SIGNED_IN = "Sign in to the merchant area first.";
+
+const base = {
+  orderNumber: z.string().regex(ORDER_NUMBER_PATTERN, { error: "Unknown order." }),
+  actionKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "This form has expired. Reload the page." }),
+};
+
+/** Optional decimal dollar amount ("12.50"); blank means "everything that is left". */
+const optionalAmount = z
+  .string()
+  .nullable()
+  .transform((value, ctx) => {
+    const text = value?.trim() ?? "";
+    if (text === "") return null;
+    try {
+      const amount = fromDecimal(text.replace(/^\$/, ""), "USD").amount;
+      if (amount <= 0) throw new MoneyError("not positive");
+      return amount;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Enter an amount such as 12.50." });
+      return z.NEVER;
+    }
+  });
+
+const toResult = (outcome: LedgerOutcome): ActionResult => {
+  refresh();
+  return outcome.ok ? success(undefined, outcome.message) : failure(outcome.error);
+};
+
+async function parse<T extends z.ZodRawShape>(shape: T, form: FormData) {
+  return z.object(shape).safeParse(formFields(form, Object.keys(shape)));
+}
+
+export async function captureAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
+  const input = await parse({ ...base, amount: optionalAmount }, form);
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
+  return toResult(await capturePayment(input.data.orderNumber, input.data.actionKey, input.data.amount));
+}
+
+export async function refundAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
+  const input = await parse({ ...base, amount: optionalAmount }, form);
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
+  return toResult(await refundPayment(input.data.orderNumber, input.data.actionKey, input.data.amount));
+}
+
+export async function cancelAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
+  const input = await parse(base, form);
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
+  return toResult(await cancelAuthorization(input.data.orderNumber, input.data.actionKey, "Canceled by the merchant"));
+}
+
+export async function closeAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
+  const input = await parse({ ...base, cancelPendingCharges: z.string().nullable() }, form);
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
+  return toResult(await closeChargePermission(input.data.orderNumber, input.data.actionKey, "Closed by the merchant", input.data.cancelPendingCharges === "on"));
+}
+
+export async function shipAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
+  const input = await parse(
+    {
+      ...base,
+      carrierCode: z.enum(CARRIERS, { error: "Choose a carrier." }),
+      trackingNumber: z.string({ error: "Enter the tracking number." }).trim().regex(/^[A-Za-z0-9-]{5,40}$/, { error: "Enter the tracking number (5 to 40 letters and digits)." }),
+    },
+    form,
+  );
+  if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
+  return toResult(await shipOrder(input.data.orderNumber, input.data.actionKey, input.data.carrierCode, input.data.trackingNumber.toUpperCase()));
+}
+
+export async function refreshOrderAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
+  const input = await parse({ orderNumber: base.orderNumber }, form);
+  if (!input.success) return failure("Unknown order.");
+  return toResult(await refreshFromAmazon(input.data.orderNumber));
+}

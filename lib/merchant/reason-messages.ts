@@ -1,0 +1,34 @@
+// Amazon Pay reason codes (§6) as sentences a merchant can act on.
+import { AmazonPayError } from "@/lib/amazon-pay/errors";
+
+const MESSAGES: Record<string, string> = {
+  InvalidChargeStatus: "The payment is not in a state that allows this; it may already be captured, canceled or still pending.",
+  InvalidChargePermissionStatus: "The buyer's payment authorization is closed or not chargeable any more.",
+  ChargePermissionNotModifiable: "The buyer's payment authorization can no longer be changed.",
+  TransactionAmountExceeded: "That amount is more than Amazon Pay allows for this payment.",
+  TransactionCountExceeded: "Amazon Pay allows no more transactions on this payment.",
+  PeriodicAmountExceeded: "That amount exceeds what the buyer agreed to for this period.",
+  SoftDeclined: "Amazon Pay declined the charge for now. Try again later.",
+  HardDeclined: "Amazon Pay declined the charge. Ask the buyer for another payment method.",
+  AmazonRejected: "Amazon Pay rejected the transaction.",
+  ProcessingFailure: "Amazon Pay could not process the transaction. Try again later.",
+  TransactionTimedOut: "Amazon Pay timed out processing the transaction. Try again later.",
+  PaymentMethodNotAllowed: "The buyer's payment method cannot be used for this transaction.",
+  MFANotCompleted: "The buyer has to confirm this payment with their bank first.",
+  CurrencyMismatch: "The currency does not match the order's currency.",
+  InvalidParameterValue: "Amazon Pay did not accept a value in the request.",
+  DuplicateIdempotencyKey: "This action was already sent with different details.",
+  ResourceNotFound: "Amazon Pay does not know this payment.",
+  TooManyRequests: "Amazon Pay is busy. Try again in a moment.",
+  UnauthorizedAccess: "The shop's Amazon Pay keys are not allowed to do this.",
+  InvalidRequestSignature: "Amazon Pay did not accept the shop's signature; check the configured keys.",
+};
+
+export function merchantMessage(error: unknown): string {
+  if (!(error instanceof AmazonPayError)) return error instanceof Error ? error.message : "The action failed.";
+  if (error.kind === "network" || error.kind === "timeout") return "Amazon Pay could not be reached. Nothing was changed on our side; try again.";
+  if (error.kind === "invalid-request") return `The request was not valid: ${error.issues?.join("; ") ?? error.message}`;
+  const code = error.reasonCode;
+  const sentence = (code && MESSAGES[code]) || (error.status && error.status >= 500 ? "Amazon Pay had a problem. Try again in a moment." : "Amazon Pay refused the action.");
+  return code ? `${sentence} (${code})` : sentence;
+}

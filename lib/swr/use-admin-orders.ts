@@ -1,0 +1,28 @@
+"use client";
+
+import useSWR from "swr";
+import { z } from "zod";
+
+const moneySchema = z.object({ amount: z.number().int(), currency: z.enum(["USD", "EUR", "GBP", "JPY"]) });
+const rowSchema = z.object({
+  orderNumber: z.string(),
+  placedAt: z.string(),
+  buyerName: z.string().nullable(),
+  total: moneySchema,
+  status: z.string(),
+  fulfillmentStatus: z.string(),
+  paymentIntent: z.string(),
+  flow: z.string(),
+});
+export type AdminOrderRowJson = z.infer<typeof rowSchema>;
+
+async function fetchOrders(url: string): Promise<AdminOrderRowJson[]> {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) throw new Error(response.status === 401 ? "Your merchant session has ended. Sign in again." : `HTTP ${response.status}`);
+  return z.object({ orders: z.array(rowSchema) }).parse(await response.json()).orders;
+}
+
+/** The merchant order list, refreshed every 5 seconds. */
+export function useAdminOrders(filter: string, initial: AdminOrderRowJson[]) {
+  return useSWR(`/api/admin/orders?status=${encodeURIComponent(filter)}`, fetchOrders, { fallbackData: initial, refreshInterval: 5_000 });
+}
