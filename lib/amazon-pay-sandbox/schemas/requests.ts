@@ -1,0 +1,135 @@
+// Request bodies of every emulated operation. Strict: an unknown member is UnrecognizedField, as
+// on Amazon. Rules that depend on the stored object or on configuration live in the operations.
+import { z } from "zod";
+import {
+  address, addressDetails, chargePermissionType, currencyCode, deliverySpecifications, httpUrl, merchantMetadata, paymentIntent,
+  platformId, price, providerMetadata, recurringMetadata, scopes, softDescriptor, supplementaryData,
+} from "./fields";
+
+const webCheckoutDetails = z.strictObject({
+  checkoutReviewReturnUrl: httpUrl.optional(),
+  checkoutResultReturnUrl: httpUrl.optional(),
+  checkoutCancelUrl: httpUrl.optional(),
+  checkoutMode: z.literal("ProcessOrder").optional(),
+});
+
+const paymentDetailsFields = {
+  paymentIntent: paymentIntent.optional(),
+  canHandlePendingAuthorization: z.boolean().optional(),
+  chargeAmount: price().optional(),
+  totalOrderAmount: price().optional(),
+  softDescriptor: softDescriptor.optional(),
+  presentmentCurrency: currencyCode.optional(),
+  estimateOrderTotal: price().optional(),
+  /** Creation-only (allowed here so that Update can refuse them with a clear message). */
+  allowOvercharge: z.boolean().optional(),
+  extendExpiration: z.boolean().optional(),
+};
+
+/** Also the payload of a signed createCheckoutSessionConfig (§8.2). */
+export const createCheckoutSessionSchema = z.strictObject({
+  webCheckoutDetails,
+  storeId: z.string().min(1),
+  scopes: scopes.optional(),
+  chargePermissionType: chargePermissionType.optional(),
+  recurringMetadata: recurringMetadata.optional(),
+  paymentDetails: z.strictObject(paymentDetailsFields).optional(),
+  merchantMetadata: merchantMetadata.optional(),
+  platformId: platformId.optional(),
+  providerMetadata: providerMetadata.optional(),
+  deliverySpecifications: deliverySpecifications.optional(),
+  addressDetails: addressDetails.optional(),
+  paymentMethodOnFileMetadata: z.strictObject({ setupOnly: z.boolean() }).optional(),
+  chargePermissionId: z.string().min(1).optional(),
+  supplementaryData: supplementaryData.optional(),
+});
+export type CreateCheckoutSessionInput = z.output<typeof createCheckoutSessionSchema>;
+
+/** renderJSButton's checkoutSessionConfig: a Create body without return URLs. */
+export const buyNowSessionConfigSchema = createCheckoutSessionSchema.omit({ webCheckoutDetails: true, addressDetails: true }).extend({
+  webCheckoutDetails: webCheckoutDetails.omit({ checkoutMode: true }).optional(),
+});
+export type BuyNowSessionConfigInput = z.output<typeof buyNowSessionConfigSchema>;
+
+export const updateCheckoutSessionSchema = z.strictObject({
+  webCheckoutDetails: webCheckoutDetails.omit({ checkoutMode: true }).optional(),
+  paymentDetails: z.strictObject(paymentDetailsFields).optional(),
+  merchantMetadata: merchantMetadata.optional(),
+  platformId: platformId.optional(),
+  supplementaryData: supplementaryData.optional(),
+  providerMetadata: providerMetadata.optional(),
+  chargePermissionType: chargePermissionType.optional(),
+  recurringMetadata: recurringMetadata.optional(),
+});
+export type UpdateCheckoutSessionInput = z.output<typeof updateCheckoutSessionSchema>;
+
+export const completeCheckoutSessionSchema = z.strictObject({
+  chargeAmount: price().optional(),
+  totalOrderAmount: price().optional(),
+});
+
+export const finalizeCheckoutSessionSchema = z.strictObject({
+  chargeAmount: price(),
+  totalOrderAmount: price().optional(),
+  paymentIntent,
+  canHandlePendingAuthorization: z.boolean().optional(),
+  shippingAddress: address.optional(),
+  billingAddress: address.optional(),
+  supplementaryData: supplementaryData.optional(),
+});
+export type FinalizeCheckoutSessionInput = z.output<typeof finalizeCheckoutSessionSchema>;
+
+export const updateChargePermissionSchema = z.strictObject({
+  merchantMetadata: merchantMetadata.optional(),
+  recurringMetadata: recurringMetadata.optional(),
+});
+
+export const closeChargePermissionSchema = z.strictObject({
+  closureReason: z.string().min(1).max(255, { error: "must be at most 255 characters" }),
+  cancelPendingCharges: z.boolean().optional(),
+});
+
+export const createChargeSchema = z.strictObject({
+  chargePermissionId: z.string().min(1),
+  chargeAmount: price(),
+  captureNow: z.boolean().optional(),
+  softDescriptor: softDescriptor.optional(),
+  canHandlePendingAuthorization: z.boolean().optional(),
+  merchantMetadata: merchantMetadata.optional(),
+  providerMetadata: providerMetadata.optional(),
+  platformId: platformId.optional(),
+  chargeInitiator: z.enum(["CITU", "MITU", "CITR", "MITR"]).optional(),
+  channel: z.enum(["Web", "Phone", "App", "Alexa", "PointOfSale", "FireTv", "Offline", "Amazon"]).optional(),
+  webCheckoutDetails: z.strictObject({ checkoutResultReturnUrl: httpUrl.optional() }).optional(),
+});
+export type CreateChargeInput = z.output<typeof createChargeSchema>;
+
+export const captureChargeSchema = z.strictObject({
+  captureAmount: price(),
+  softDescriptor: softDescriptor.optional(),
+});
+
+export const cancelChargeSchema = z.strictObject({
+  cancellationReason: z.string().max(255, { error: "must be at most 255 characters" }).optional(),
+});
+
+export const createRefundSchema = z.strictObject({
+  chargeId: z.string().min(1),
+  refundAmount: price(),
+  softDescriptor: softDescriptor.optional(),
+});
+
+export const createDeliveryTrackerSchema = z
+  .strictObject({
+    chargePermissionId: z.string().min(1).optional(),
+    amazonOrderReferenceId: z.string().min(1).optional(),
+    deliveryDetails: z.array(z.strictObject({
+      trackingNumber: z.string().min(1).max(100),
+      carrierCode: z.string().regex(/^[A-Za-z0-9_-]{2,50}$/, { error: "must be a carrier code from Amazon's carrier list, e.g. UPS" }),
+    })).min(1),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.chargePermissionId === !body.amazonOrderReferenceId) {
+      ctx.addIssue({ code: "custom", path: ["chargePermissionId"], message: "Give exactly one of chargePermissionId and amazonOrderReferenceId.", params: { reasonCode: "InvalidParameterValue" } });
+    }
+  });
