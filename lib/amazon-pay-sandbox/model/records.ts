@@ -1,6 +1,9 @@
 // What the sandbox stores about each object. Amounts are Money; the documented JSON shapes are
 // produced by serialize.ts.
 import type { Currency, Money } from "@/lib/money";
+import { SCOPES, type Scope } from "@/lib/amazon-pay/schemas/buyer";
+import { PRODUCT_TYPES } from "@/lib/amazon-pay/schemas/checkout-session";
+import { CHARGE_PERMISSION_TYPES, PAYMENT_INTENTS, type ChargePermissionType, type PaymentIntent } from "@/lib/amazon-pay/schemas/metadata";
 import type { DeliverySpecifications } from "../core/delivery-restrictions";
 import type { AddressRecord } from "../core/test-buyers";
 import type { ChargeStatus } from "../state/charge";
@@ -8,14 +11,8 @@ import type { ChargePermissionStatus } from "../state/charge-permission";
 import type { CheckoutSessionCancelReason, CheckoutSessionStatus } from "../state/checkout-session";
 import type { RefundStatus } from "../state/refund";
 
-export const PAYMENT_INTENTS = ["Confirm", "Authorize", "AuthorizeWithCapture"] as const;
-export type PaymentIntent = (typeof PAYMENT_INTENTS)[number];
-export const PRODUCT_TYPES = ["PayAndShip", "PayOnly"] as const;
+export { CHARGE_PERMISSION_TYPES, PAYMENT_INTENTS, PRODUCT_TYPES, SCOPES, type ChargePermissionType, type PaymentIntent, type Scope };
 export type ProductType = (typeof PRODUCT_TYPES)[number];
-export const CHARGE_PERMISSION_TYPES = ["OneTime", "Recurring", "PaymentMethodOnFile"] as const;
-export type ChargePermissionType = (typeof CHARGE_PERMISSION_TYPES)[number];
-export const SCOPES = ["name", "email", "phoneNumber", "billingAddress", "postalCode", "shippingAddress", "primeStatus"] as const;
-export type Scope = (typeof SCOPES)[number];
 /** Amazon's default: every scope except the billing address (prime status is allow-listed). */
 export const DEFAULT_SCOPES: Scope[] = ["name", "email", "phoneNumber", "postalCode", "shippingAddress"];
 

@@ -1,9 +1,12 @@
 // Request bodies of every emulated operation. Strict: an unknown member is UnrecognizedField, as
 // on Amazon. Rules that depend on the stored object or on configuration live in the operations.
 import { z } from "zod";
+import { cancelChargeRequestSchema, CHANNELS, CHARGE_INITIATORS } from "@/lib/amazon-pay/schemas/charge";
+import { closeChargePermissionRequestSchema } from "@/lib/amazon-pay/schemas/charge-permission";
+import { createDeliveryTrackerRequestSchema } from "@/lib/amazon-pay/schemas/delivery-tracker";
 import {
   address, addressDetails, chargePermissionType, currencyCode, deliverySpecifications, httpUrl, merchantMetadata, paymentIntent,
-  platformId, price, providerMetadata, recurringMetadata, scopes, softDescriptor, supplementaryData,
+  paymentMethodOnFileMetadata, platformId, price, providerMetadata, recurringMetadata, scopes, softDescriptor, supplementaryData,
 } from "./fields";
 
 const webCheckoutDetails = z.strictObject({
@@ -39,7 +42,7 @@ export const createCheckoutSessionSchema = z.strictObject({
   providerMetadata: providerMetadata.optional(),
   deliverySpecifications: deliverySpecifications.optional(),
   addressDetails: addressDetails.optional(),
-  paymentMethodOnFileMetadata: z.strictObject({ setupOnly: z.boolean() }).optional(),
+  paymentMethodOnFileMetadata: paymentMethodOnFileMetadata.optional(),
   chargePermissionId: z.string().min(1).optional(),
   supplementaryData: supplementaryData.optional(),
 });
@@ -84,10 +87,7 @@ export const updateChargePermissionSchema = z.strictObject({
   recurringMetadata: recurringMetadata.optional(),
 });
 
-export const closeChargePermissionSchema = z.strictObject({
-  closureReason: z.string().min(1).max(255, { error: "must be at most 255 characters" }),
-  cancelPendingCharges: z.boolean().optional(),
-});
+export const closeChargePermissionSchema = closeChargePermissionRequestSchema;
 
 export const createChargeSchema = z.strictObject({
   chargePermissionId: z.string().min(1),
@@ -98,8 +98,8 @@ export const createChargeSchema = z.strictObject({
   merchantMetadata: merchantMetadata.optional(),
   providerMetadata: providerMetadata.optional(),
   platformId: platformId.optional(),
-  chargeInitiator: z.enum(["CITU", "MITU", "CITR", "MITR"]).optional(),
-  channel: z.enum(["Web", "Phone", "App", "Alexa", "PointOfSale", "FireTv", "Offline", "Amazon"]).optional(),
+  chargeInitiator: z.enum(CHARGE_INITIATORS).optional(),
+  channel: z.enum(CHANNELS).optional(),
   webCheckoutDetails: z.strictObject({ checkoutResultReturnUrl: httpUrl.optional() }).optional(),
 });
 export type CreateChargeInput = z.output<typeof createChargeSchema>;
@@ -109,9 +109,7 @@ export const captureChargeSchema = z.strictObject({
   softDescriptor: softDescriptor.optional(),
 });
 
-export const cancelChargeSchema = z.strictObject({
-  cancellationReason: z.string().max(255, { error: "must be at most 255 characters" }).optional(),
-});
+export const cancelChargeSchema = cancelChargeRequestSchema;
 
 export const createRefundSchema = z.strictObject({
   chargeId: z.string().min(1),
@@ -119,17 +117,4 @@ export const createRefundSchema = z.strictObject({
   softDescriptor: softDescriptor.optional(),
 });
 
-export const createDeliveryTrackerSchema = z
-  .strictObject({
-    chargePermissionId: z.string().min(1).optional(),
-    amazonOrderReferenceId: z.string().min(1).optional(),
-    deliveryDetails: z.array(z.strictObject({
-      trackingNumber: z.string().min(1).max(100),
-      carrierCode: z.string().regex(/^[A-Za-z0-9_-]{2,50}$/, { error: "must be a carrier code from Amazon's carrier list, e.g. UPS" }),
-    })).min(1),
-  })
-  .superRefine((body, ctx) => {
-    if (!body.chargePermissionId === !body.amazonOrderReferenceId) {
-      ctx.addIssue({ code: "custom", path: ["chargePermissionId"], message: "Give exactly one of chargePermissionId and amazonOrderReferenceId.", params: { reasonCode: "InvalidParameterValue" } });
-    }
-  });
+export const createDeliveryTrackerSchema = createDeliveryTrackerRequestSchema;
