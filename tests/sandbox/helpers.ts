@@ -28,6 +28,7 @@ export async function startTestSandbox(options: StartSandboxOptions = {}): Promi
     port: 0,
     dataDir: null,
     quiet: true,
+    log: () => {},
     ...options,
     config: { asyncDelayMs: 200, ...options.config, ipn: { retryDelayMs: 20, retryBackoffFactor: 2, timeoutMs: 2_000, sendSubscriptionConfirmation: false, ...options.config?.ipn } },
   });
