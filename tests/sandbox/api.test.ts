@@ -103,7 +103,7 @@ describe("Checkout Session object", () => {
 });
 
 describe("validation errors", () => {
-  const cases: [string, () => ReturnType<typeof call>, number, string, string?][] = [
+  const cases: [string, () => Promise<{ status: number; body: Record<string, unknown> }>, number, string, string?][] = [
     ["bad JSON", () => call(sandbox, merchant, { method: "POST", path: "/v2/checkoutSessions", rawBody: "{not json" }), 400, "InvalidRequestFormat"],
     ["a JSON array", () => call(sandbox, merchant, { method: "POST", path: "/v2/checkoutSessions", rawBody: "[]" }), 400, "InvalidRequestFormat"],
     ["an unknown field", () => create({ paymentDetails: { paymentIntent: "Authorize", surprise: 1 } }), 400, "UnrecognizedField", "paymentDetails.surprise"],

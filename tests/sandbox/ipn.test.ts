@@ -16,7 +16,9 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ config: { asyncDelayMs: 50 } });
   merchant = addMerchant(sandbox, { ipnUrl: receiver.url });
 });
-beforeEach(() => {
+beforeEach(async () => {
+  // Deliveries still in flight from the previous test must not reach this one's receiver.
+  await sandbox.sandbox.ipn.idle();
   sandbox.sandbox.reset();
   receiver.deliveries.length = 0;
 });

@@ -15,8 +15,6 @@ interface Saved {
   response: SavedResponse;
 }
 
-export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-
 /** Canonical JSON text: keys sorted, so that formatting and key order do not make requests differ. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;

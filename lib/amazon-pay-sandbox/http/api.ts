@@ -4,7 +4,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../core/api-error";
 import { faultStatusBody } from "../core/faults";
-import { canonicalJson, IDEMPOTENCY_KEY_PATTERN, type SavedResponse } from "../core/idempotency";
+import { isValidIdempotencyKey } from "@/lib/amazon-pay/idempotency";
+import { canonicalJson, type SavedResponse } from "../core/idempotency";
 import { parseSimulationCode, type Operation } from "../core/simulation";
 import { liveRefused, verifyRequest } from "../auth/verify-request";
 import type { OpContext, OpResult } from "../operations/context";
@@ -138,7 +139,7 @@ export async function handleApi(sb: Sandbox, req: IncomingMessage, res: ServerRe
       response = await process();
     } else {
       if (key.trim() === "") throw new ApiError(400, "MissingHeaderValue", "The header [x-amz-pay-idempotency-key] has no value.");
-      if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+      if (!isValidIdempotencyKey(key)) {
         throw new ApiError(400, "InvalidHeaderValue", "The value provided for [x-amz-pay-idempotency-key] is invalid: at most 32 characters from A-Z, a-z, 0-9, '-' and '_'.");
       }
       let parsed: unknown;

@@ -168,6 +168,9 @@ function cartJson(cart: CartDetails, selectedDeliveryOptionId: string | null) {
   };
 }
 
+/** The validated cart of each Buy Now session (Money amounts), kept to merge delivery-option amounts into. */
+const parsedCarts = new WeakMap<CheckoutSessionRecord, CartDetails>();
+
 export const buyNowCartSchema = z.object({
   event: z.enum(["init", "address", "delivery"]),
   cartDetails: z.unknown(),
@@ -189,11 +192,11 @@ export function setBuyNowCart(sb: Sandbox, s: CheckoutSessionRecord, raw: unknow
   let cart: CartDetails;
   let selected: string | null = null;
   if (input.event === "delivery") {
-    if (!s.cartDetails) throw new ApiError(400, "InvalidRequest", "The cart must be set (onInitCheckout) before a delivery option is chosen.");
     const amounts = parseCart(cartAmountsSchema, input.cartDetails);
     const problem = totalsProblem(amounts, rules);
     if (problem) throw invalidCart(problem);
-    const previous = parseCart(cartDetailsSchema, s.cartDetails);
+    const previous = parsedCarts.get(s);
+    if (!previous) throw new ApiError(400, "InvalidRequest", "The cart must be set (onInitCheckout) before a delivery option is chosen.");
     if (!previous.deliveryOptions?.some((d) => d.id === input.deliveryOptionId)) throw invalidParameter("deliveryOptionId", "no such delivery option");
     cart = { ...previous, ...amounts };
     selected = input.deliveryOptionId ?? null;
@@ -206,6 +209,7 @@ export function setBuyNowCart(sb: Sandbox, s: CheckoutSessionRecord, raw: unknow
   if (configured && configured !== cart.totalChargeAmount.currency) {
     throw currencyMismatch(`The cart is in ${cart.totalChargeAmount.currency} but the checkoutSessionConfig uses ${configured}.`);
   }
+  parsedCarts.set(s, selected ? { ...cart, deliveryOptions: cart.deliveryOptions?.map((d) => ({ ...d, isDefault: d.id === selected })) } : cart);
   s.cartDetails = cartJson(cart, selected);
   s.cartAddressId = s.choice?.addressId ?? null;
   s.paymentDetails = {
