@@ -47,7 +47,7 @@ function baseHeaders(res: ServerResponse, contentType: string): Record<string, s
 }
 
 export function sendText(res: ServerResponse, status: number, text: string, contentType: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...baseHeaders(res, contentType), ...headers });
+  res.writeHead(status, { ...baseHeaders(res, contentType), "content-length": String(Buffer.byteLength(text)), ...headers });
   res.end(text);
 }
 
