@@ -109,9 +109,16 @@ describe("standard checkout through the hosted pages", () => {
       return (c.body.statusDetails as { state: string }).state === "Declined" ? c : undefined;
     });
     expect(charge.body.statusDetails).toMatchObject({ reasonCode: "HardDeclined" });
-    expect((await get(`/v2/chargePermissions/${String(done.body.chargePermissionId)}`)).body.statusDetails).toMatchObject({
-      state: "NonChargeable", reasons: [{ reasonCode: "PaymentMethodInvalid" }],
-    });
+    const permissionPath = `/v2/chargePermissions/${String(done.body.chargePermissionId)}`;
+    expect((await get(permissionPath)).body.statusDetails).toMatchObject({ state: "NonChargeable", reasons: [{ reasonCode: "PaymentMethodInvalid" }] });
+    // The buyer picks another payment method on their account page; the permission is Chargeable again.
+    const accountUrl = `${sandbox.url}/jr/your-account/ba/${String(done.body.chargePermissionId)}`;
+    expect(await (await fetch(accountUrl)).text()).toContain("NonChargeable (PaymentMethodInvalid)");
+    const changed = await postForm(sandbox, `/jr/your-account/ba/${String(done.body.chargePermissionId)}`, { paymentMethodId: "visa-1111" });
+    expect(await changed.text()).toContain("Your payment method was updated.");
+    const permission = (await get(permissionPath)).body;
+    expect(permission.statusDetails).toMatchObject({ state: "Chargeable", reasons: null });
+    expect(permission.paymentPreferences).toEqual([{ paymentDescriptor: "Visa ****1111" }]);
   });
 
   for (const [last4, intent, pending] of [["0701", "Authorize", false], ["0701", "AuthorizeWithCapture", false], ["4354", "Confirm", true]] as const) {

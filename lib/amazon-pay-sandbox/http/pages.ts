@@ -4,13 +4,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../core/api-error";
-import { findBuyer } from "../core/test-buyers";
+import { findBuyer, findInstrument } from "../core/test-buyers";
 import type { CheckoutSessionRecord } from "../model/records";
 import {
   buyNowChoices, buyNowSession, buyNowStatus, cancelBuyNow, confirmBuyNow, selectBuyNow, setBuyNowCart, startBuyNow,
 } from "../operations/buy-now";
 import { processCheckout } from "../operations/checkout-sessions";
+import { changePaymentMethod } from "../operations/lifecycle";
 import { afterChoiceUrl, buttonFormSchema, cancelByBuyer, chooseDetails, completeSignIn, startFromButton, withSessionId } from "../operations/hosted-checkout";
+import { accountPage } from "../pages/account-page";
 import { checkoutPage } from "../pages/checkout-page";
 import { errorPage } from "../pages/html";
 import { signInPage } from "../pages/sign-in-page";
@@ -135,6 +137,26 @@ export async function handlePage(sb: Sandbox, req: IncomingMessage, res: ServerR
       return true;
     }
     redirect(res, withSessionId(result, s.checkoutSessionId));
+    return true;
+  }
+  const account = /^\/jr\/your-account\/ba\/([^/]+)$/.exec(pathname);
+  if (account) {
+    const cp = sb.store.chargePermissions.get(account[1] ?? "");
+    if (!cp) {
+      showError(res, new ApiError(404, "ResourceNotFound", `No Charge Permission [${account[1] ?? ""}].`));
+      return true;
+    }
+    if (method === "POST" && cp.status.state !== "Closed") {
+      const instrumentId = parseFormBody(body).paymentMethodId ?? "";
+      if (!findInstrument(instrumentId)) {
+        sendHtml(res, 400, accountPage(cp, "Choose one of the payment methods."), "InvalidParameterValue");
+        return true;
+      }
+      changePaymentMethod(sb, cp, instrumentId);
+      sendHtml(res, 200, accountPage(cp, "Your payment method was updated."));
+      return true;
+    }
+    sendHtml(res, 200, accountPage(cp, null));
     return true;
   }
   if (pathname === "/signin" || pathname === "/signin/cancel") {

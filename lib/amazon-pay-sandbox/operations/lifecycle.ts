@@ -26,6 +26,12 @@ export function changeChargePermission(sb: Sandbox, cp: ChargePermissionRecord, 
   );
 }
 
+/** The buyer chose another payment method for the permission: a NonChargeable one becomes Chargeable. */
+export function changePaymentMethod(sb: Sandbox, cp: ChargePermissionRecord, instrumentId: string): void {
+  cp.instrumentId = instrumentId;
+  if (cp.status.state === "NonChargeable") changeChargePermission(sb, cp, { type: "markChargeable" });
+}
+
 /** Announces a new Charge Permission and arms its expiry. */
 export function chargePermissionCreated(sb: Sandbox, cp: ChargePermissionRecord): void {
   sb.store.chargePermissions.set(cp.chargePermissionId, cp);

@@ -300,7 +300,7 @@
         var reasonId = a.restriction ? id + "-reason" : null;
         return radio("apsbx-address", id, a.id, a.id === state.addressId, !!a.restriction, [
           addressText(a.address),
-          h("span", { class: "apsbx-detail", text: a.label + " · " + (a.address.name || "") }),
+          h("span", { class: "apsbx-detail", text: a.label }),
           a.restriction ? h("span", { class: "apsbx-reason", id: reasonId, text: "Not available: " + a.restriction }) : null,
         ], reasonId, function () {
           state.addressId = a.id;
