@@ -3,7 +3,6 @@
 // 180-day charge permissions, async settlement) runs on it; request-signature freshness does not.
 import { formatAmzDate } from "@/lib/amazon-pay/signing";
 
-export const SECOND = 1_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
@@ -26,11 +25,6 @@ export class Clock {
     this.offsetMs += ms;
   }
 
-  /** Sets the clock to `at` (not earlier than now). */
-  set(at: number): void {
-    this.advance(at - this.now());
-  }
-
   reset(): void {
     this.offsetMs = 0;
   }
@@ -39,11 +33,4 @@ export class Clock {
 /** Amazon's timestamp format, YYYYMMDDTHHMMSSZ (UTC). */
 export function amzTimestamp(ms: number): string {
   return formatAmzDate(new Date(ms));
-}
-
-/** Adds calendar months in UTC (13-month lifetimes). */
-export function addMonths(ms: number, months: number): number {
-  const date = new Date(ms);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.getTime();
 }

@@ -110,9 +110,5 @@ export const TEST_INSTRUMENTS: readonly TestInstrument[] = [
 export const findBuyer = (buyerId: string): TestBuyer | undefined => TEST_BUYERS.find((b) => b.buyerId === buyerId);
 export const findInstrument = (id: string): TestInstrument | undefined => TEST_INSTRUMENTS.find((i) => i.id === id);
 
-export function findAddress(buyer: TestBuyer, addressId: string): TestAddress | undefined {
-  return buyer.addresses.find((a) => a.id === addressId);
-}
-
 /** The descriptor Amazon shows for the chosen instrument, e.g. "Visa ****1111". */
 export const paymentDescriptor = (instrument: TestInstrument): string => `${instrument.brand} ****${instrument.last4}`;

@@ -64,10 +64,6 @@ export class IpnDispatcher {
     return this.records;
   }
 
-  get(id: string): IpnRecord | undefined {
-    return this.byId.get(id);
-  }
-
   private certUrl(): string {
     return `${this.deps.publicUrl()}/__sandbox/sns/SimpleNotificationService-${this.deps.identity.certificateHash}.pem`;
   }
@@ -131,7 +127,7 @@ export class IpnDispatcher {
     record.replays++;
     if (record.type === "Notification") record.ipnUrl = this.deps.ipnUrlOf(record.merchantId);
     record.status = "pending";
-    this.startDelivery(record, { ignoreDropFault: false });
+    this.startDelivery(record);
     return record;
   }
 
@@ -146,12 +142,12 @@ export class IpnDispatcher {
     return record;
   }
 
-  private startDelivery(record: IpnRecord, options: { ignoreDropFault?: boolean } = {}): void {
+  private startDelivery(record: IpnRecord): void {
     if (!record.ipnUrl) {
       record.status = "no-endpoint";
       return;
     }
-    if (!options.ignoreDropFault && this.deps.takeIpnDrop()) {
+    if (this.deps.takeIpnDrop()) {
       record.status = "dropped";
       record.attempts.push({ at: new Date().toISOString(), status: null, error: "dropped by fault injection", durationMs: 0 });
       return;

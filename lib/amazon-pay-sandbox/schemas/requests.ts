@@ -52,7 +52,6 @@ export type CreateCheckoutSessionInput = z.output<typeof createCheckoutSessionSc
 export const buyNowSessionConfigSchema = createCheckoutSessionSchema.omit({ webCheckoutDetails: true, addressDetails: true }).extend({
   webCheckoutDetails: webCheckoutDetails.omit({ checkoutMode: true }).optional(),
 });
-export type BuyNowSessionConfigInput = z.output<typeof buyNowSessionConfigSchema>;
 
 export const updateCheckoutSessionSchema = z.strictObject({
   webCheckoutDetails: webCheckoutDetails.omit({ checkoutMode: true }).optional(),
@@ -64,7 +63,6 @@ export const updateCheckoutSessionSchema = z.strictObject({
   chargePermissionType: chargePermissionType.optional(),
   recurringMetadata: recurringMetadata.optional(),
 });
-export type UpdateCheckoutSessionInput = z.output<typeof updateCheckoutSessionSchema>;
 
 export const completeCheckoutSessionSchema = z.strictObject({
   chargeAmount: price().optional(),
@@ -80,7 +78,6 @@ export const finalizeCheckoutSessionSchema = z.strictObject({
   billingAddress: address.optional(),
   supplementaryData: supplementaryData.optional(),
 });
-export type FinalizeCheckoutSessionInput = z.output<typeof finalizeCheckoutSessionSchema>;
 
 export const updateChargePermissionSchema = z.strictObject({
   merchantMetadata: merchantMetadata.optional(),
@@ -102,7 +99,6 @@ export const createChargeSchema = z.strictObject({
   channel: z.enum(CHANNELS).optional(),
   webCheckoutDetails: z.strictObject({ checkoutResultReturnUrl: httpUrl.optional() }).optional(),
 });
-export type CreateChargeInput = z.output<typeof createChargeSchema>;
 
 export const captureChargeSchema = z.strictObject({
   captureAmount: price(),
