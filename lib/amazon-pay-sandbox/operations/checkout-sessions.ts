@@ -271,11 +271,10 @@ export function checkAmount(sb: Sandbox, field: string, given: Money | undefined
   if (!target) return;
   if (given.currency !== target.currency) throw currencyMismatch(`${field} is in ${given.currency} but the Checkout Session is in ${target.currency}.`);
   if (given.amount !== target.amount) {
-    throw new ApiError(sb.config.amountMismatchStatus, "AmountMismatch", `${field} does not match the amount of the Checkout Session (${fmt(given)} given, ${fmt(target)} expected).`);
+    throw new ApiError(sb.config.amountMismatchStatus, "AmountMismatch", `${field} does not match the amount of the Checkout Session (${formatPrice(given)} given, ${formatPrice(target)} expected).`);
   }
 }
 
-const fmt = formatPrice;
 
 export function completeCheckoutSession(ctx: OpContext, id: string, raw: unknown): OpResult {
   const { sb } = ctx;
