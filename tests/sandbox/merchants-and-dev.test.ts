@@ -1,0 +1,122 @@
+// Merchant registration (persisted), configuration, reset, state, dashboard and checkout.js.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSandbox } from "@/lib/amazon-pay-sandbox";
+import { addMerchant, call, keyPair, REVIEW_URL, sandboxJson, startTestSandbox, type TestMerchant } from "./helpers";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "amazon-pay-sandbox-"));
+let sandbox: RunningSandbox;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ dataDir });
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Merchant {
+  publicKeyId: string;
+  merchantId: string;
+  storeId: string;
+  ipnUrl: string | null;
+  environment: string;
+}
+
+describe("merchants", () => {
+  it("registers a key, generating an Amazon-shaped merchant id and store id", async () => {
+    const registered = await sandboxJson<Merchant>(sandbox, "/__sandbox/merchants", { body: { publicKeyId: "SANDBOX-REGISTER1", publicKey: keyPair().publicKeyPem } });
+    expect(registered.status).toBe(201);
+    expect(registered.body).toMatchObject({ publicKeyId: "SANDBOX-REGISTER1", ipnUrl: null, environment: "Sandbox" });
+    expect(registered.body.merchantId).toMatch(/^A[A-Z0-9]{13}$/);
+    expect(registered.body.storeId).toMatch(/^amzn1\.application-oa2-client\.[0-9a-f]{32}$/);
+    const again = await sandboxJson<Merchant>(sandbox, "/__sandbox/merchants", { body: { publicKeyId: "SANDBOX-REGISTER1", publicKey: keyPair().publicKeyPem, ipnUrl: "http://127.0.0.1:3000/api/amazon-pay/ipn" } });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ merchantId: registered.body.merchantId, storeId: registered.body.storeId, ipnUrl: "http://127.0.0.1:3000/api/amazon-pay/ipn" });
+    const list = await sandboxJson<{ merchants: Merchant[] }>(sandbox, "/__sandbox/merchants");
+    expect(list.body.merchants.map((m) => m.publicKeyId)).toContain("SANDBOX-REGISTER1");
+  });
+
+  it("keeps given ids and changes the IPN URL later", async () => {
+    const given = await sandboxJson<Merchant>(sandbox, "/__sandbox/merchants", {
+      body: { publicKeyId: "SANDBOX-GIVEN", publicKey: keyPair().publicKeyPem, merchantId: "A2K7NDRMCETORT", storeId: "amzn1.application-oa2-client.8b5e45312b5248b69eea000000000000" },
+    });
+    expect(given.body).toMatchObject({ merchantId: "A2K7NDRMCETORT", storeId: "amzn1.application-oa2-client.8b5e45312b5248b69eea000000000000" });
+    const patched = await sandboxJson<Merchant>(sandbox, "/__sandbox/merchants/SANDBOX-GIVEN", { method: "PATCH", body: { ipnUrl: "https://shop.example/ipn" } });
+    expect(patched.body.ipnUrl).toBe("https://shop.example/ipn");
+    expect((await sandboxJson(sandbox, "/__sandbox/merchants/SANDBOX-NOBODY", { method: "PATCH", body: { ipnUrl: null } })).status).toBe(404);
+  });
+
+  it("refuses keys that are not RSA public keys, and unknown fields", async () => {
+    const bad = await sandboxJson(sandbox, "/__sandbox/merchants", { body: { publicKeyId: "SANDBOX-BAD", publicKey: "-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----" } });
+    expect(bad).toMatchObject({ status: 400, body: { reasonCode: "InvalidParameterValue" } });
+    expect((await sandboxJson(sandbox, "/__sandbox/merchants", { body: { publicKeyId: "SANDBOX-X", publicKey: keyPair().publicKeyPem, color: "red" } })).body.reasonCode).toBe("UnrecognizedField");
+  });
+
+  it("persists merchants in the data folder: a restarted sandbox still verifies their requests", async () => {
+    const merchant: TestMerchant = addMerchant(sandbox, { publicKeyId: "SANDBOX-PERSISTED" });
+    const certificate = await (await fetch(`${sandbox.url}/__sandbox/state`)).json() as { merchants: Merchant[] };
+    expect(certificate.merchants.some((m) => m.publicKeyId === "SANDBOX-PERSISTED")).toBe(true);
+    const restarted = await startTestSandbox({ dataDir });
+    try {
+      const created = await call(restarted, merchant, { method: "POST", path: "/v2/checkoutSessions", body: { webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW_URL }, storeId: merchant.record.storeId } });
+      expect(created.status).toBe(201);
+      expect(restarted.sandbox.identity.certificatePem).toBe(sandbox.sandbox.identity.certificatePem);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it("keeps merchants on reset unless asked to forget them", async () => {
+    expect((await sandboxJson(sandbox, "/__sandbox/reset", { body: {} })).body).toEqual({ reset: true, merchantsKept: true });
+    expect(sandbox.sandbox.merchants.list().length).toBeGreaterThan(0);
+    expect((await sandboxJson(sandbox, "/__sandbox/reset", { body: { merchants: true } })).body).toEqual({ reset: true, merchantsKept: false });
+    expect(sandbox.sandbox.merchants.list()).toEqual([]);
+  });
+});
+
+describe("developer endpoints", () => {
+  it("reads and changes the configuration at runtime, refusing unknown keys", async () => {
+    const config = await sandboxJson<Record<string, unknown>>(sandbox, "/__sandbox/config");
+    expect(config.body).toMatchObject({ maxClockSkewSeconds: 900, maxChargesPerChargePermission: 25, ipn: { signatureVersion: "1" } });
+    const changed = await sandboxJson<Record<string, unknown>>(sandbox, "/__sandbox/config", { body: { asyncDelayMs: 5, ipn: { maxAttempts: 2 } } });
+    expect(changed.body).toMatchObject({ asyncDelayMs: 5, ipn: { maxAttempts: 2, signatureVersion: "1" } });
+    expect((await sandboxJson(sandbox, "/__sandbox/config", { body: { asyncDelay: 5 } })).body.reasonCode).toBe("UnrecognizedField");
+    expect((await sandboxJson(sandbox, "/__sandbox/config", { body: { signatureErrorStatus: 500 } })).body.reasonCode).toBe("InvalidParameterValue");
+  });
+
+  it("lists everything in GET /__sandbox/state", async () => {
+    const state = await sandboxJson<Record<string, unknown>>(sandbox, "/__sandbox/state");
+    expect(Object.keys(state.body)).toEqual(["clock", "merchants", "checkoutSessions", "chargePermissions", "charges", "refunds", "deliveryTrackers", "ipns", "faults", "pendingEvents"]);
+  });
+
+  it("serves a readable dashboard", async () => {
+    const response = await fetch(`${sandbox.url}/__sandbox`);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await response.text();
+    expect(html).toContain('<html lang="en">');
+    for (const heading of ["Merchants", "Checkout Sessions", "Charge Permissions", "Charges", "Refunds", "IPNs sent"]) expect(html).toContain(`<h2>${heading}</h2>`);
+  });
+
+  it("serves checkout.js as JavaScript with CORS", async () => {
+    const response = await fetch(`${sandbox.url}/checkout.js`, { headers: { origin: "http://localhost:3000" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/javascript; charset=utf-8");
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    const script = await response.text();
+    for (const api of ["renderButton", "renderJSButton", "bindChangeAction", "signout"]) expect(script).toContain(`${api}: ${api}`);
+  });
+
+  it("answers CORS preflights of the Buy Now endpoints for any origin", async () => {
+    const response = await fetch(`${sandbox.url}/checkout/buy-now/sessions`, { method: "OPTIONS", headers: { origin: "http://shop.test:8080", "access-control-request-method": "POST" } });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://shop.test:8080");
+    expect(response.headers.get("access-control-allow-headers")).toContain("content-type");
+  });
+
+  it("answers 404 with a JSON error for unknown sandbox endpoints", async () => {
+    expect(await sandboxJson(sandbox, "/__sandbox/nothing")).toMatchObject({ status: 404, body: { reasonCode: "ResourceNotFound" } });
+  });
+});
