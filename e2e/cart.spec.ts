@@ -47,10 +47,12 @@ test("browse, add to cart, change quantity and remove", async ({ page }) => {
 test("free standard shipping from $75 and several lines", async ({ page }) => {
   await page.goto("/products/wool-camp-blanket");
   await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto("/products/lighthouse-enamel-pin");
   await page.getByLabel("Quantity").selectOption("3");
   await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await expect(page.getByTestId("cart-count")).toHaveText("4");
   await page.goto("/cart");
   await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Wool Camp Blanket" }) })).toBeVisible();
@@ -64,6 +66,7 @@ test("the cart works from the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeFocused();
   await page.keyboard.press("Enter");
+  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto("/cart");
   const quantity = page.getByLabel("Quantity of Sailcloth Tote");
@@ -84,6 +87,7 @@ test("the cart works from the keyboard alone", async ({ page }) => {
 test("quantities outside 1-99 get a clear message and change nothing", async ({ page }) => {
   await page.goto("/products/pine-needle-candle");
   await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto("/cart");
   const quantity = page.getByLabel("Quantity of Pine Needle Candle");

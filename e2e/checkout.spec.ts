@@ -32,6 +32,7 @@ test.describe("redirect checkout with Amazon Pay", () => {
     await page.context().clearCookies();
     await page.goto(`${shopUrl("Authorize")}/products/sailcloth-tote`);
     await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
     await expect(page.getByTestId("cart-count")).toHaveText("1");
     await page.goto(`${shopUrl("Authorize")}/cart`);
     await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
@@ -48,6 +49,7 @@ test.describe("redirect checkout with Amazon Pay", () => {
   test("Confirm intent: a chargeable permission and no charge yet", async ({ page }) => {
     await page.goto(`${shopUrl("Confirm")}/products/pine-needle-candle`);
     await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
     await expect(page.getByTestId("cart-count")).toHaveText("1");
     await page.goto(`${shopUrl("Confirm")}/cart`);
     await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
@@ -95,6 +97,7 @@ test.describe("redirect checkout with Amazon Pay", () => {
   test("pending authorization (0701) shows the pending confirmation", async ({ page }) => {
     await page.goto(`${shopUrl("Authorize")}/products/wool-camp-blanket`);
     await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
     await expect(page.getByTestId("cart-count")).toHaveText("1");
     await page.goto(`${shopUrl("Authorize")}/cart`);
     await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
@@ -149,6 +152,7 @@ test.describe("redirect checkout with Amazon Pay", () => {
     const other = await stranger.newPage();
     await other.goto(`${shopUrl()}/products/sailcloth-tote`);
     await other.getByRole("button", { name: "Add to cart" }).click();
+    await expect(other.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
     await expect(other.getByTestId("cart-count")).toHaveText("1");
     await other.goto(`${shopUrl()}/checkout/review?amazonCheckoutSessionId=${sessionId}`);
     await other.waitForURL(/\/cart\?checkout=session-foreign/);
@@ -178,6 +182,7 @@ test.describe("redirect checkout with Amazon Pay", () => {
     const other = await page.context().newPage();
     await other.goto("/products/driftwood-serving-board");
     await other.getByRole("button", { name: "Add to cart" }).click();
+    await expect(other.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
     await expect(other.getByTestId("cart-count")).toHaveText("2");
     await other.close();
     await page.getByRole("button", { name: "Place order" }).click();

@@ -2,8 +2,7 @@
 
 import Image from "next/image";
 import Link from "next/link";
-import { useActionState, useId, useOptimistic } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionState, useId, useOptimistic, useTransition, type FormEvent } from "react";
 import { removeCartLineAction, updateCartLineAction } from "@/lib/cart/action";
 import type { CartLineView } from "@/lib/cart/repository";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
@@ -15,19 +14,31 @@ interface CartLineItemProps {
   line: CartLineView;
 }
 
-type LineResult = ActionResult<{ quantity: number } | null> | null;
-
 export function CartLineItem({ line }: CartLineItemProps) {
   const [optimistic, setOptimistic] = useOptimistic({ quantity: line.quantity, removed: false });
-  const [updateState, updateAction, updating] = useActionState(async (previous: LineResult, form: FormData) => {
+  const [updateState, updateAction, updating] = useActionState(updateCartLineAction, null);
+  const [removeState, removeAction, removing] = useActionState(removeCartLineAction, null);
+  const [, startTransition] = useTransition();
+
+  // Forms post the server actions directly (they work before hydration); once hydrated, the
+  // line changes at once and the totals follow when the server answers.
+  function submitUpdate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     const quantity = Number(form.get("quantity"));
-    if (Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY_PER_LINE) setOptimistic({ quantity, removed: false });
-    return updateCartLineAction(previous, form);
-  }, null);
-  const [removeState, removeAction, removing] = useActionState(async (previous: LineResult, form: FormData) => {
-    setOptimistic({ quantity: optimistic.quantity, removed: true });
-    return removeCartLineAction(previous, form);
-  }, null);
+    startTransition(() => {
+      if (Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY_PER_LINE) setOptimistic({ quantity, removed: false });
+      updateAction(form);
+    });
+  }
+  function submitRemove(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => {
+      setOptimistic({ quantity: optimistic.quantity, removed: true });
+      removeAction(form);
+    });
+  }
   useReportCartActivity(updating || removing);
   const quantityId = useId();
   const latest = removeState && !removeState.ok ? removeState : updateState;
@@ -56,7 +67,7 @@ export function CartLineItem({ line }: CartLineItemProps) {
         )}
         <div className="cart-line__controls">
           {line.available && (
-            <form action={updateAction}>
+            <form action={updateAction} onSubmit={submitUpdate}>
               <input type="hidden" name="slug" value={line.slug} />
               <label htmlFor={quantityId} className="visually-hidden">
                 Quantity of {line.name}
@@ -78,7 +89,7 @@ export function CartLineItem({ line }: CartLineItemProps) {
               </button>
             </form>
           )}
-          <form action={removeAction}>
+          <form action={removeAction} onSubmit={submitRemove}>
             <input type="hidden" name="slug" value={line.slug} />
             <button type="submit" className="link-button" disabled={removing}>
               Remove<span className="visually-hidden"> {line.name}</span>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useTransition, type FormEvent } from "react";
 import { addToCartAction } from "@/lib/cart/action";
 import { FormStatus } from "@/components/form-status";
 
@@ -11,14 +11,25 @@ interface AddToCartFormProps {
   onOptimisticAdd: (quantity: number) => void;
 }
 
+/**
+ * The form posts the server action itself, so it works before hydration (or without
+ * JavaScript); once hydrated, submitting also bumps the header count optimistically.
+ */
 export function AddToCartForm({ slug, productName, quantity, onOptimisticAdd }: AddToCartFormProps) {
-  const [state, formAction, pending] = useActionState(async (previous: Awaited<ReturnType<typeof addToCartAction>> | null, form: FormData) => {
-    onOptimisticAdd(Number(form.get("quantity")) || 1);
-    return addToCartAction(previous, form);
-  }, null);
+  const [state, formAction, pending] = useActionState(addToCartAction, null);
+  const [, startTransition] = useTransition();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => {
+      onOptimisticAdd(Number(form.get("quantity")) || 1);
+      formAction(form);
+    });
+  }
 
   return (
-    <form action={formAction} className="stack" aria-label={`Add ${productName} to cart`}>
+    <form action={formAction} onSubmit={submit} className="stack" aria-label={`Add ${productName} to cart`}>
       <input type="hidden" name="slug" value={slug} />
       <input type="hidden" name="quantity" value={quantity} />
       <button type="submit" className="button button--block" disabled={pending}>

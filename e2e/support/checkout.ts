@@ -15,6 +15,7 @@ export async function addToCart(page: Page, slug = "harbor-ceramic-mug", quantit
   await page.getByLabel("Quantity").selectOption(String(quantity));
   const count = Number(await page.getByTestId("cart-count").textContent());
   await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await expect(page.getByTestId("cart-count")).toHaveText(String(count + quantity));
 }
 

@@ -65,7 +65,7 @@ function readPrivateKey(input: { privateKey?: string | undefined; privateKeyPath
     pem = normalizePrivateKeyPem(input.privateKey ?? "");
   } else {
     try {
-      pem = normalizePrivateKeyPem(readFileSync(input.privateKeyPath ?? "", "utf8"));
+      pem = normalizePrivateKeyPem(readFileSync(/*turbopackIgnore: true*/ input.privateKeyPath ?? "", "utf8"));
     } catch (error) {
       const code = error instanceof Error && "code" in error ? String(error.code) : String(error);
       problems.push({ field: "privateKeyPath", message: `cannot read ${input.privateKeyPath}: ${code}` });

@@ -27,7 +27,20 @@ export interface AmazonPayErrorInit {
   cause?: unknown;
 }
 
+// Next.js may load this module more than once in one process (instrumentation, route handlers
+// and server actions are bundled separately) while a client instance is shared between them, so
+// `instanceof` must recognize errors made by any copy of the class: a global symbol brand.
+const ERROR_BRAND = Symbol.for("amazon-pay-next-storefront/AmazonPayError");
+const CONFIG_ERROR_BRAND = Symbol.for("amazon-pay-next-storefront/AmazonPayConfigError");
+
+const hasBrand = (value: unknown, brand: symbol): boolean =>
+  typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+
 export class AmazonPayError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, ERROR_BRAND);
+  }
+  readonly [ERROR_BRAND] = true;
   override name = "AmazonPayError";
   readonly kind: AmazonPayErrorKind;
   readonly operation: string;
@@ -81,6 +94,10 @@ export interface ConfigProblem {
 }
 
 export class AmazonPayConfigError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, CONFIG_ERROR_BRAND);
+  }
+  readonly [CONFIG_ERROR_BRAND] = true;
   override name = "AmazonPayConfigError";
   readonly problems: readonly ConfigProblem[];
 

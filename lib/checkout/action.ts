@@ -63,6 +63,7 @@ export async function completeCheckoutAction(rawSessionId: unknown): Promise<Com
   const cartId = await currentCartId();
   if (!cartId) return { next: cartUrlWithNotice("session-foreign"), message: CHECKOUT_NOTICES["session-foreign"] };
   const result = await completeCheckout(sessionId.data, cartId, "return");
+  refresh(); // the header's cart count changes when the order takes the items out of the cart
   switch (result.kind) {
     case "placed":
     case "unconfirmed":

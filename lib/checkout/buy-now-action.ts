@@ -1,5 +1,6 @@
 "use server";
 
+import { refresh } from "next/cache";
 import { z } from "zod";
 import { currentCartId, currentOrNewCartId } from "@/lib/cart/server";
 import { productSlugSchema } from "@/lib/catalog/product";
@@ -68,6 +69,7 @@ export async function buyNowCompleteAction(raw: unknown): Promise<BuyNowCompleti
   const cartId = await currentCartId();
   if (!input.success || !cartId) return { status: "error", reasonCode: "InvalidRequest", message: "The checkout request was not valid." };
   const result = await completeBuyNow({ sessionId: input.data.sessionId, cartId });
+  refresh();
   switch (result.kind) {
     case "placed":
     case "unconfirmed":

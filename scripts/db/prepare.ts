@@ -3,7 +3,7 @@
 //   npm run db:reset          -> drop everything first (SQLite file removed; PostgreSQL schema dropped)
 // The launcher (npm run dev / npm start) and the e2e setup call prepareDatabase().
 import { execFile } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { pathToFileURL } from "node:url";
@@ -58,6 +58,8 @@ export async function prepareDatabase(options: { url?: string; reset?: boolean; 
     await dropEverything(url);
     log(`reset ${redactUrl(url)}`);
   }
+  const file = providerOf(url) === "sqlite" ? sqlitePath(url) : null;
+  if (file) await mkdir(path.dirname(file), { recursive: true }); // libsql does not create folders
   await migrate(url);
   const prisma = createPrismaClient(url, { poolSize: 1 });
   try {
