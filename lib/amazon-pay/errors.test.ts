@@ -17,6 +17,6 @@ describe("error identity across bundled copies of the module", () => {
     expect(new Error("x") instanceof AmazonPayError).toBe(false);
     expect({ name: "AmazonPayError" } instanceof AmazonPayError).toBe(false);
     expect(new AmazonPayConfigError([]) instanceof AmazonPayError).toBe(false);
-    expect(null instanceof AmazonPayError).toBe(false);
+    expect((null as unknown) instanceof AmazonPayError).toBe(false);
   });
 });

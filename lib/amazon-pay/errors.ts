@@ -37,7 +37,7 @@ const hasBrand = (value: unknown, brand: symbol): boolean =>
   typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 
 export class AmazonPayError extends Error {
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return hasBrand(value, ERROR_BRAND);
   }
   readonly [ERROR_BRAND] = true;
@@ -94,7 +94,7 @@ export interface ConfigProblem {
 }
 
 export class AmazonPayConfigError extends Error {
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return hasBrand(value, CONFIG_ERROR_BRAND);
   }
   readonly [CONFIG_ERROR_BRAND] = true;
