@@ -74,3 +74,9 @@ export async function completeCheckoutAction(rawSessionId: unknown): Promise<Com
       return { next: cartUrlWithNotice("session-unknown"), message: CHECKOUT_NOTICES["session-unknown"] };
   }
 }
+
+/** The result page's no-JavaScript fallback: the same completion, answered with a redirect. */
+export async function completeCheckoutFormAction(form: FormData): Promise<void> {
+  const { next } = await completeCheckoutAction(form.get("sessionId"));
+  redirect(next);
+}
