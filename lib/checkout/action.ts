@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, success, type ActionResult } from "@/lib/action-result";
+import { failure, type ActionResult } from "@/lib/action-result";
 import { formFields } from "@/lib/cart/schemas";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
@@ -40,15 +40,16 @@ const shippingInput = z.object({
   shippingMethod: z.enum(SHIPPING_METHOD_IDS, { error: "Choose a shipping method." }),
 });
 
-export async function chooseShippingMethodAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+/** The review page's shipping method (a plain form: it redirects back to the review). */
+export async function chooseShippingMethodFormAction(form: FormData): Promise<void> {
   const input = shippingInput.safeParse(formFields(form, ["sessionId", "shippingMethod"]));
-  if (!input.success) return failure(input.error.issues[0]?.message ?? "Choose a shipping method.");
+  const sessionId = input.success ? input.data.sessionId : checkoutSessionIdSchema.safeParse(form.get("sessionId")).data;
+  if (!sessionId) redirect(cartUrlWithNotice("session-unknown"));
   const cartId = await currentCartId();
-  const binding = cartId ? await findBinding(db(), input.data.sessionId, cartId) : null;
-  if (!binding) return failure(CHECKOUT_NOTICES["session-foreign"]);
-  await db().checkoutSession.update({ where: { id: binding.id }, data: { shippingMethod: input.data.shippingMethod } });
-  refresh();
-  return success(undefined, "Shipping updated.");
+  const binding = cartId ? await findBinding(db(), sessionId, cartId) : null;
+  if (!binding) redirect(cartUrlWithNotice("session-foreign"));
+  if (input.success) await db().checkoutSession.update({ where: { id: binding.id }, data: { shippingMethod: input.data.shippingMethod } });
+  redirect(`/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(sessionId)}`);
 }
 
 export type CompleteActionResult = { next: string; message: string };
