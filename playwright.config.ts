@@ -21,7 +21,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: `test-results/playwright-${process.env.E2E_DATABASE ?? "sqlite"}.json` }]],
+  reporter: [["list"], ["json", { outputFile: `test-reports/playwright-${process.env.E2E_DATABASE ?? "sqlite"}.json` }]],
   use: {
     baseURL: shopUrl(),
     trace: "on-first-retry",

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { hashCartToken } from "@/lib/cart/token";
 import { e2eDb } from "./support/database";
 
-async function cartCookie(page: import("@playwright/test").Page) {
+async function cartCookie(page: Page) {
   return (await page.context().cookies()).find((cookie) => cookie.name === "cart");
 }
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
-import { addToCart, checkoutToReview, chooseOnAmazon, orderBySession, placeOrderAndConfirm, pressAmazonPay, sandbox } from "./support/checkout";
+import { addToCart, checkoutToReview, chooseOnAmazon, orderBySession, placeOrderAndConfirm, sandbox } from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { shopUrl } from "./support/environment";
 

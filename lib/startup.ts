@@ -8,10 +8,20 @@ import { startReconcilerLoop } from "@/lib/orders/reconciler-loop";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
 
+/**
+ * Makes sure the local sandbox knows the shop's key (when the server was started without the
+ * launcher, or the sandbox was restarted). An IPN URL already registered is left alone: like
+ * Seller Central's setting, it belongs to whoever set it up (the launcher or a test harness).
+ */
 async function registerWithLocalSandbox(url: string): Promise<void> {
   const e = env();
   const merchant = ensureLocalMerchant(e.DATA_DIR);
   try {
+    const known = await fetch(`${url}/__sandbox/merchants`, { signal: AbortSignal.timeout(3000) });
+    if (known.ok) {
+      const { merchants } = (await known.json()) as { merchants?: { publicKeyId: string; ipnUrl: string | null }[] };
+      if (merchants?.some((m) => m.publicKeyId === merchant.publicKeyId && m.ipnUrl)) return;
+    }
     const response = await fetch(`${url}/__sandbox/merchants`, {
       method: "POST",
       headers: { "content-type": "application/json" },

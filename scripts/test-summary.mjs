@@ -1,11 +1,11 @@
-// Prints the totals of every suite that wrote a JSON report to test-results/ (Vitest and
+// Prints the totals of every suite that wrote a JSON report to test-reports/ (Vitest and
 // Playwright), then one plain line "N passed, N failed". A step that failed without running
 // its tests (typecheck, lint, build, a crashed runner) counts as one failure, so a run that
 // tested nothing can never look green. Arguments: "step name|report file" for each step that failed.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-const dir = "test-results";
+const dir = "test-reports";
 const failedSteps = process.argv.slice(2);
 let passed = 0;
 let failed = 0;

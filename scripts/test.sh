@@ -7,7 +7,7 @@
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
-rm -rf test-results && mkdir -p test-results
+rm -rf test-reports && mkdir -p test-reports
 failed_steps=()
 
 # step NAME [REPORT] -- COMMAND...: REPORT is the JSON report a test step writes, so the
@@ -33,16 +33,16 @@ step "lint" -- npm run -s lint
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
   step "schema drift (sqlite and postgresql)" -- npm run -s db:check
 fi
-step "unit and integration tests (sqlite)" test-results/vitest-sqlite.json -- npx vitest run --outputFile.json=test-results/vitest-sqlite.json
+step "unit and integration tests (sqlite)" test-reports/vitest-sqlite.json -- npx vitest run --outputFile.json=test-reports/vitest-sqlite.json
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
   # Only the test files that use a database run again on PostgreSQL.
   mapfile -t db_tests < <(grep -rl --include='*.test.ts' "createTestDatabase" lib scripts tests 2>/dev/null | sort)
-  step "integration tests (postgresql)" test-results/vitest-postgresql.json -- env TEST_DATABASE=postgresql npx vitest run --outputFile.json=test-results/vitest-postgresql.json "${db_tests[@]}"
+  step "integration tests (postgresql)" test-reports/vitest-postgresql.json -- env TEST_DATABASE=postgresql npx vitest run --outputFile.json=test-reports/vitest-postgresql.json "${db_tests[@]}"
 fi
 step "production build" -- npm run -s build
-step "e2e (sqlite)" test-results/playwright-sqlite.json -- npx playwright test
+step "e2e (sqlite)" test-reports/playwright-sqlite.json -- npx playwright test
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
-  step "e2e (postgresql)" test-results/playwright-postgresql.json -- env E2E_DATABASE=postgresql npx playwright test
+  step "e2e (postgresql)" test-reports/playwright-postgresql.json -- env E2E_DATABASE=postgresql npx playwright test
 fi
 
 node scripts/test-summary.mjs "${failed_steps[@]}"

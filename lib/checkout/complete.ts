@@ -14,6 +14,7 @@ import type { EventSource } from "@/lib/orders/state-machine";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { withAmazonPayAudit } from "@/lib/payments/audit";
 import type { Order } from "@/lib/generated/sqlite/client";
+import { crashPoint } from "@/lib/testing/crash-point";
 import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
 import { completionEvent } from "./completion-facts";
 import { adoptSessionOutcome } from "./adopt";
@@ -60,6 +61,7 @@ async function completeOnce(sessionId: string, cartId: string | null, source: Ev
         { idempotencyKey: idempotencyKeyFor("complete", sessionId) },
       ),
     );
+    crashPoint("complete:after-amazon");
     const event = completionEvent({ session: result.data, httpStatus: result.status, intent, totalMinor: order.totalMinor, source });
     if (!event) return adoptSessionOutcome(order, source);
     await applyEventToOrder(prisma, order.id, event);

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { withAmazonPayAudit } from "@/lib/payments/audit";
 import { exceedsPaymentLimit } from "@/lib/pricing/quote";
+import { crashPoint } from "@/lib/testing/crash-point";
 import { isShippingMethodId, DEFAULT_SHIPPING_METHOD } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { findBinding } from "./binding";
@@ -57,6 +58,7 @@ export async function placeOrder(input: { sessionId: string; cartId: string; fin
   }
   const order = draft.order;
 
+  crashPoint("place-order:before-update");
   let updated;
   try {
     updated = await withAmazonPayAudit(prisma, { orderId: order.id, source: "buyer" }, () =>
@@ -80,6 +82,7 @@ export async function placeOrder(input: { sessionId: string; cartId: string; fin
     if (error instanceof AmazonPayError) return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
     throw error;
   }
+  crashPoint("place-order:after-update");
   const session = updated.data;
   if (session.statusDetails.state !== "Open") return fail(session.statusDetails.reasonCode === "Expired" ? "session-expired" : "session-canceled");
   // The buyer may have changed the address on Amazon's page in another tab since the review.

@@ -3,6 +3,7 @@
 // decide again. Refused events change nothing and are logged in the order's audit trail.
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { PrismaClient } from "@/lib/prisma/create-client";
+import { crashPoint } from "@/lib/testing/crash-point";
 import { recordPaymentEvent } from "./audit";
 import { nextPollAt } from "./poll-schedule";
 import { toSnapshot, type OrderWithPayments } from "./snapshot";
@@ -76,6 +77,7 @@ async function writeSnapshot(
     },
   });
   if (updated.count === 0) return false;
+  if (event.type === "checkout.completed") crashPoint("complete:during-write");
 
   for (const charge of next.charges) {
     const before = stored.charges.find((c) => c.id === charge.chargeId);

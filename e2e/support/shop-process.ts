@@ -1,0 +1,74 @@
+// Starts one production storefront server (next start) wired to the e2e database and sandbox.
+// Used by the e2e harness (one per payment intent) and by the crash and multi-instance tests,
+// which start, SIGKILL and restart extra servers.
+import { spawn, type ChildProcess } from "node:child_process";
+import type { PaymentIntent } from "@/lib/env";
+import { E2E_DATA_DIR, e2eDatabaseUrl, SANDBOX_URL } from "./environment";
+
+export interface ShopProcess {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** Secrets every instance of one shop must share (README, "Deployment"). */
+export const SHARED_INSTANCE_ENV = {
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "c3RvcmVmcm9udC1lMmUtc2VydmVyLWFjdGlvbnMta2V5IQ==",
+  ADMIN_PASSWORD: "e2e-admin-password",
+};
+
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server for ${url} exited (${child.exitCode ?? child.signalCode})`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export async function startShop(options: {
+  port: number;
+  intent?: PaymentIntent;
+  env?: Record<string, string>;
+  quiet?: boolean;
+}): Promise<ShopProcess> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const { hostname, port } = new URL(SANDBOX_URL);
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: e2eDatabaseUrl(),
+      DATA_DIR: E2E_DATA_DIR,
+      PORT: String(options.port),
+      SHOP_URL: url,
+      AMAZON_PAY_SANDBOX_HOST: hostname,
+      AMAZON_PAY_SANDBOX_PORT: port,
+      AMAZON_PAY_PAYMENT_INTENT: options.intent ?? "AuthorizeWithCapture",
+      RECONCILER_INTERVAL_SECONDS: "1",
+      RECONCILER_POLL_BASE_SECONDS: "1",
+      RECONCILER_DRAFT_GRACE_SECONDS: "5",
+      ...SHARED_INSTANCE_ENV,
+      ...options.env,
+    },
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  await waitForHttp(`${url}/`, child);
+  return {
+    url,
+    child,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
