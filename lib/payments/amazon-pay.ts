@@ -72,7 +72,14 @@ export function amazonPay(): Connection {
   const e = env();
   const { input, localSandboxUrl, checkoutJsUrl } = configInput();
   const config = loadAmazonPayConfig(input);
-  const client = createAmazonPayClient(config, { log: amazonPayLogger, logBodies: true, userAgent: "amazon-pay-next-storefront/0.1" });
+  const client = createAmazonPayClient(config, {
+    log: amazonPayLogger,
+    logBodies: true,
+    userAgent: "amazon-pay-next-storefront/0.1",
+    // Bounded so a buyer never waits long: after this the page says Amazon Pay is not answering
+    // (nothing is lost: completions are finished later by the reconciler with the same key).
+    retry: { maxAttempts: e.AMAZON_PAY_MAX_ATTEMPTS, attemptTimeoutMs: e.AMAZON_PAY_ATTEMPT_TIMEOUT_MS, maxTotalTimeMs: e.AMAZON_PAY_MAX_TOTAL_MS },
+  });
   const mode = localSandboxUrl ? "local-sandbox" : config.sandbox ? "sandbox" : "live";
   holder.__storefrontAmazonPay = {
     client,
