@@ -1,25 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
-import { chooseOnAmazon, eventually, orderBySession, placeOrderAndConfirm, sandbox } from "./support/checkout";
+import { buyOnShop, eventually, orderBySession, sandbox } from "./support/checkout";
 import { e2eDb } from "./support/database";
-import { SANDBOX_URL, shopUrl, type ShopIntent } from "./support/environment";
-
-/** A complete redirect checkout on the shop of the given payment intent. */
-async function buy(page: Page, intent: ShopIntent, payment = "visa-1111", slug = "wool-camp-blanket", quantity = 1) {
-  const base = shopUrl(intent);
-  await page.goto(`${base}/products/${slug}`);
-  await page.getByLabel("Quantity").selectOption(String(quantity));
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
-  await page.goto(`${base}/cart`);
-  await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
-  await chooseOnAmazon(page, { payment });
-  await page.waitForURL(/\/checkout\/review/);
-  const sessionId = new URL(page.url()).searchParams.get("amazonCheckoutSessionId")!;
-  const orderNumber = await placeOrderAndConfirm(page);
-  return { base, sessionId, orderNumber };
-}
+import { SANDBOX_URL, shopUrl } from "./support/environment";
 
 test.afterEach(async () => {
   await fetch(`${SANDBOX_URL}/__sandbox/faults`, { method: "DELETE" });
@@ -27,7 +11,7 @@ test.afterEach(async () => {
 
 test.describe("pending authorizations", () => {
   test("0701 settles to Authorized through the IPN, and the buyer's page follows", async ({ page }) => {
-    const { sessionId } = await buy(page, "Authorize", "visa-0701");
+    const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701");
     await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Authorized", { timeout: 20_000 });
     await expect(page.getByTestId("order-status")).toContainText("Your payment is authorized");
     const order = await orderBySession(sessionId);
@@ -38,7 +22,7 @@ test.describe("pending authorizations", () => {
   });
 
   test("4354 settles to Failed and the buyer's order page says so", async ({ page }) => {
-    const { sessionId } = await buy(page, "Authorize", "discover-4354", "sailcloth-tote");
+    const { sessionId } = await buyOnShop(page, "Authorize", "discover-4354", "sailcloth-tote");
     await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Failed", { timeout: 20_000 });
     await expect(page.getByTestId("order-status")).toContainText(PAYMENT_FAILED_MESSAGE);
     const order = await orderBySession(sessionId);
@@ -48,7 +32,7 @@ test.describe("pending authorizations", () => {
 
   test("a lost IPN is made up for by the reconciler", async ({ page }) => {
     await sandbox("/__sandbox/faults", { fault: "dropIpn", count: 50 });
-    const { sessionId } = await buy(page, "Authorize", "visa-0701", "tidepool-field-notebook");
+    const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701", "tidepool-field-notebook");
     const order = await eventually(() => orderBySession(sessionId), (o) => o.status === "Authorized", 30_000);
     const sources = await e2eDb().paymentEvent.findMany({ where: { orderId: order.id, kind: "transition" }, select: { source: true, summary: true } });
     expect(sources.find((e) => e.summary.includes("→ Authorized"))?.source).toBe("poll");
@@ -58,7 +42,7 @@ test.describe("pending authorizations", () => {
 
 test.describe("notifications are verified", () => {
   test("forged and replayed IPNs change nothing and are logged", async ({ page, request }) => {
-    const { sessionId } = await buy(page, "Authorize", "visa-1111", "pine-needle-candle");
+    const { sessionId } = await buyOnShop(page, "Authorize", "visa-1111", "pine-needle-candle");
     const order = await orderBySession(sessionId);
     const before = await e2eDb().order.findUniqueOrThrow({ where: { id: order.id } });
     const { ipns } = (await sandbox("/__sandbox/ipn")) as { ipns: { id: string; status: string; message: { ObjectId: string } | null }[] };
@@ -107,7 +91,7 @@ test.describe("merchant actions", () => {
   });
 
   test("Authorize, then ship: captures first, tells Amazon the tracking number", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buy(page, "Authorize");
+    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize");
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     await page.getByTestId("ship-form").getByLabel("Carrier").selectOption("UPS");
@@ -121,7 +105,7 @@ test.describe("merchant actions", () => {
   });
 
   test("partial capture, another capture for the rest, then a partial refund settled by IPN", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buy(page, "Authorize", "visa-1111", "copper-pour-over-kettle", 2);
+    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "copper-pour-over-kettle", 2);
     const total = (await orderBySession(sessionId)).totalMinor;
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
@@ -143,7 +127,7 @@ test.describe("merchant actions", () => {
   });
 
   test("a full refund of a paid order", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buy(page, "AuthorizeWithCapture", "visa-1111", "lighthouse-enamel-pin", 2);
+    const { base, sessionId, orderNumber } = await buyOnShop(page, "AuthorizeWithCapture", "visa-1111", "lighthouse-enamel-pin", 2);
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     expect(await merchantAction(page, "refund-form")).toContain("requested");
@@ -154,7 +138,7 @@ test.describe("merchant actions", () => {
   });
 
   test("cancel an authorization", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buy(page, "Authorize", "visa-1111", "harbor-ceramic-mug");
+    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "harbor-ceramic-mug");
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     expect(await merchantAction(page, "cancel-form")).toContain("Authorization canceled");
@@ -164,7 +148,7 @@ test.describe("merchant actions", () => {
   });
 
   test("the same action submitted twice runs once", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buy(page, "Authorize", "visa-1111", "driftwood-serving-board");
+    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "driftwood-serving-board");
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     const form = page.getByTestId("capture-form");
@@ -182,7 +166,7 @@ test.describe("merchant actions", () => {
   });
 
   test("the merchant list filters by status", async ({ page }) => {
-    const { base, orderNumber } = await buy(page, "Confirm", "visa-1111", "sailcloth-tote");
+    const { base, orderNumber } = await buyOnShop(page, "Confirm", "visa-1111", "sailcloth-tote");
     await signInAsMerchant(page, base);
     await page.goto(`${base}/admin/orders?status=AwaitingCharge`);
     await expect(page.getByTestId(`admin-order-${orderNumber}`)).toBeVisible();

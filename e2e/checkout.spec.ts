@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
-import { addToCart, checkoutToReview, chooseOnAmazon, orderBySession, placeOrderAndConfirm, sandbox } from "./support/checkout";
+import { addToCart, buyOnShop, checkoutToReview, orderBySession, placeOrderAndConfirm, sandbox } from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { shopUrl } from "./support/environment";
 
@@ -28,18 +28,7 @@ test.describe("redirect checkout with Amazon Pay", () => {
   });
 
   test("Authorize intent: the order is authorized, to be captured later", async ({ page }) => {
-    await page.goto(`${shopUrl("Authorize")}/`);
-    await page.context().clearCookies();
-    await page.goto(`${shopUrl("Authorize")}/products/sailcloth-tote`);
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
-    await expect(page.getByTestId("cart-count")).toHaveText("1");
-    await page.goto(`${shopUrl("Authorize")}/cart`);
-    await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
-    await chooseOnAmazon(page);
-    await page.waitForURL(/\/checkout\/review/);
-    const sessionId = new URL(page.url()).searchParams.get("amazonCheckoutSessionId")!;
-    await placeOrderAndConfirm(page);
+    const { sessionId } = await buyOnShop(page, "Authorize", "visa-1111", "sailcloth-tote");
     await expect(page.getByTestId("order-status")).toContainText("Your payment is authorized");
     const order = await orderBySession(sessionId);
     expect(order).toMatchObject({ status: "Authorized", paymentIntent: "Authorize", capturedMinor: 0 });
@@ -47,16 +36,7 @@ test.describe("redirect checkout with Amazon Pay", () => {
   });
 
   test("Confirm intent: a chargeable permission and no charge yet", async ({ page }) => {
-    await page.goto(`${shopUrl("Confirm")}/products/pine-needle-candle`);
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
-    await expect(page.getByTestId("cart-count")).toHaveText("1");
-    await page.goto(`${shopUrl("Confirm")}/cart`);
-    await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
-    await chooseOnAmazon(page);
-    await page.waitForURL(/\/checkout\/review/);
-    const sessionId = new URL(page.url()).searchParams.get("amazonCheckoutSessionId")!;
-    await placeOrderAndConfirm(page);
+    const { sessionId } = await buyOnShop(page, "Confirm", "visa-1111", "pine-needle-candle");
     await expect(page.getByTestId("order-status")).toContainText("We charge your Amazon Pay account when it ships");
     const order = await orderBySession(sessionId);
     expect(order).toMatchObject({ status: "AwaitingCharge", paymentIntent: "Confirm", chargeId: null, chargePermissionState: "Chargeable" });
@@ -95,18 +75,8 @@ test.describe("redirect checkout with Amazon Pay", () => {
   }
 
   test("pending authorization (0701) shows the pending confirmation", async ({ page }) => {
-    await page.goto(`${shopUrl("Authorize")}/products/wool-camp-blanket`);
-    await page.getByRole("button", { name: "Add to cart" }).click();
-    await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
-    await expect(page.getByTestId("cart-count")).toHaveText("1");
-    await page.goto(`${shopUrl("Authorize")}/cart`);
-    await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
-    await chooseOnAmazon(page, { payment: "visa-0701" });
-    await page.waitForURL(/\/checkout\/review/);
-    const sessionId = new URL(page.url()).searchParams.get("amazonCheckoutSessionId")!;
-    await placeOrderAndConfirm(page);
-    const status = page.getByTestId("order-status");
-    await expect(status).toHaveAttribute("data-status", /PaymentPending|Authorized/);
+    const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701");
+    await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", /PaymentPending|Authorized/);
     const order = await orderBySession(sessionId);
     expect(["PaymentPending", "Authorized"]).toContain(order.status);
     expect(order.chargeId).toBeTruthy();

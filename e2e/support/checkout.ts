@@ -1,7 +1,7 @@
 // Buyer steps through the storefront and the local Amazon Pay sandbox's hosted pages.
 import { expect, type Page } from "@playwright/test";
 import { e2eDb } from "./database";
-import { SANDBOX_URL } from "./environment";
+import { SANDBOX_URL, shopUrl, type ShopIntent } from "./environment";
 
 export interface AmazonChoice {
   buyer?: string; // test id suffix, e.g. "ava-johnson"
@@ -74,4 +74,20 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
     value = await read();
   }
   return value;
+}
+
+/** A complete redirect checkout on the shop of the given payment intent. */
+export async function buyOnShop(page: Page, intent: ShopIntent, payment = "visa-1111", slug = "wool-camp-blanket", quantity = 1) {
+  const base = shopUrl(intent);
+  await page.goto(`${base}/products/${slug}`);
+  await page.getByLabel("Quantity").selectOption(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
+  await page.goto(`${base}/cart`);
+  await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
+  await chooseOnAmazon(page, { payment });
+  await page.waitForURL(/\/checkout\/review/);
+  const sessionId = new URL(page.url()).searchParams.get("amazonCheckoutSessionId")!;
+  const orderNumber = await placeOrderAndConfirm(page);
+  return { base, sessionId, orderNumber };
 }

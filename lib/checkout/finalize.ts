@@ -21,7 +21,7 @@ import { outcomeOf, type CompleteResult } from "./complete";
 import { completionEvent } from "./completion-facts";
 import { upsertDraftOrder } from "./order-draft";
 import { readCheckoutSession } from "./review";
-import { formatAddressLines, sessionStanding } from "./session-outcome";
+import { buyerSnapshot, formatAddressLines, sessionStanding } from "./session-outcome";
 
 export interface FinalizeItem {
   productId: string;
@@ -82,23 +82,11 @@ export async function finalizeCheckout(input: {
   const draft = await upsertDraftOrder(prisma, { sessionId: input.sessionId, cartId: input.cartId, flow: input.flow, intent: settings.paymentIntent, lines: priced.lines, quote: priced.quote });
   if (!draft.ok) return draft.reason === "foreign" ? { kind: "not-found" } : outcomeOf(draft.order);
   const order = draft.order;
-  const descriptor = session.paymentPreferences?.find((p) => p?.paymentDescriptor)?.paymentDescriptor ?? null;
   await prisma.order.update({
     where: { id: order.id },
     data: {
       completionStartedAt: order.completionStartedAt ?? new Date(),
-      buyerName: session.buyer?.name ?? null,
-      buyerEmail: session.buyer?.email ?? null,
-      shipName: address?.name ?? null,
-      shipLine1: address?.addressLine1 ?? null,
-      shipLine2: address?.addressLine2 ?? null,
-      shipLine3: address?.addressLine3 ?? null,
-      shipCity: address?.city ?? null,
-      shipState: address?.stateOrRegion ?? null,
-      shipPostalCode: address?.postalCode ?? null,
-      shipCountry: address?.countryCode ?? null,
-      shipPhone: address?.phoneNumber ?? null,
-      paymentDescriptor: descriptor,
+      ...buyerSnapshot(session),
     },
   });
 

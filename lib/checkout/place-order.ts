@@ -17,7 +17,7 @@ import { findBinding } from "./binding";
 import { CHECKOUT_NOTICES, type CheckoutNotice } from "./messages";
 import { upsertDraftOrder } from "./order-draft";
 import { quoteFingerprint } from "./quote-fingerprint";
-import { formatAddressLines } from "./session-outcome";
+import { buyerSnapshot, formatAddressLines } from "./session-outcome";
 
 export type PlaceOrderResult =
   | { ok: true; redirectUrl: string; orderNumber: string }
@@ -100,23 +100,11 @@ export async function placeOrder(input: { sessionId: string; cartId: string; fin
   const redirectUrl = session.webCheckoutDetails?.amazonPayRedirectUrl;
   if (!redirectUrl) return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
 
-  const descriptor = session.paymentPreferences?.find((p) => p?.paymentDescriptor)?.paymentDescriptor ?? null;
   const marked = await prisma.order.updateMany({
     where: { id: order.id, status: "Draft", version: order.version },
     data: {
       redirectedAt: new Date(),
-      buyerName: session.buyer?.name ?? null,
-      buyerEmail: session.buyer?.email ?? null,
-      shipName: address?.name ?? null,
-      shipLine1: address?.addressLine1 ?? null,
-      shipLine2: address?.addressLine2 ?? null,
-      shipLine3: address?.addressLine3 ?? null,
-      shipCity: address?.city ?? null,
-      shipState: address?.stateOrRegion ?? null,
-      shipPostalCode: address?.postalCode ?? null,
-      shipCountry: address?.countryCode ?? null,
-      shipPhone: address?.phoneNumber ?? null,
-      paymentDescriptor: descriptor,
+      ...buyerSnapshot(session),
       version: { increment: 1 },
     },
   });

@@ -13,7 +13,7 @@ import type { Money } from "@/lib/money";
 import { bindCheckoutSession } from "./binding";
 import type { CheckoutNotice } from "./messages";
 import { quoteFingerprint } from "./quote-fingerprint";
-import { formatAddressLines, sessionStanding } from "./session-outcome";
+import { formatAddressLines, paymentDescriptorOf, sessionStanding } from "./session-outcome";
 import { parseCheckoutSessionId } from "./session-id";
 
 export interface ShippingOption {
@@ -90,7 +90,7 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
       buyerName: session.buyer?.name ?? null,
       buyerEmail: session.buyer?.email ?? null,
       addressLines: formatAddressLines(address),
-      paymentDescriptor: session.paymentPreferences?.find((p) => p?.paymentDescriptor)?.paymentDescriptor ?? null,
+      paymentDescriptor: paymentDescriptorOf(session),
       shippingProblem: shippingRestriction(address),
       shippingOptions: Object.values(SHIPPING_METHODS).map((method) => ({
         id: method.id,

@@ -16,6 +16,30 @@ export function sessionStanding(session: Pick<CheckoutSession, "statusDetails">)
   return { kind: "canceled", reasonCode: reasonCode ?? null, notice };
 }
 
+/** The payment method Amazon shows the buyer, e.g. "Visa ****1111". */
+export function paymentDescriptorOf(session: Pick<CheckoutSession, "paymentPreferences">): string | null {
+  return session.paymentPreferences?.find((p) => p?.paymentDescriptor)?.paymentDescriptor ?? null;
+}
+
+/** The order's copy of who buys and where it ships, as Amazon shared it. */
+export function buyerSnapshot(session: Pick<CheckoutSession, "buyer" | "shippingAddress" | "paymentPreferences">) {
+  const address = session.shippingAddress;
+  return {
+    buyerName: session.buyer?.name ?? null,
+    buyerEmail: session.buyer?.email ?? null,
+    shipName: address?.name ?? null,
+    shipLine1: address?.addressLine1 ?? null,
+    shipLine2: address?.addressLine2 ?? null,
+    shipLine3: address?.addressLine3 ?? null,
+    shipCity: address?.city ?? null,
+    shipState: address?.stateOrRegion ?? null,
+    shipPostalCode: address?.postalCode ?? null,
+    shipCountry: address?.countryCode ?? null,
+    shipPhone: address?.phoneNumber ?? null,
+    paymentDescriptor: paymentDescriptorOf(session),
+  };
+}
+
 /** A one-line address for logs and the order page ("Seattle, WA 98101, US"). */
 export function formatAddressLines(address: {
   name?: string | null; addressLine1?: string | null; addressLine2?: string | null; addressLine3?: string | null;
