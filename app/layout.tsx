@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { getCartItemCount } from "@/lib/cart/server";
 import { shopSettings } from "@/lib/shop/settings";
 import { CartCountProvider } from "@/components/layout/cart-count";
+import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { SandboxBanner } from "@/components/layout/sandbox-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -36,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
         </CartCountProvider>
         <SiteFooter shopName={settings.name} />
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -12,6 +12,12 @@ export async function signInAsMerchant(page: Page, baseUrl: string): Promise<voi
 export async function openAdminOrder(page: Page, baseUrl: string, orderNumber: string): Promise<void> {
   await page.goto(`${baseUrl}/admin/orders/${orderNumber}`);
   await expect(page.getByRole("heading", { name: `Order ${orderNumber}` })).toBeVisible();
+  await waitForHydration(page);
+}
+
+/** A click while React hydrates the page can be lost; wait until it is done. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 /**
@@ -21,6 +27,7 @@ export async function openAdminOrder(page: Page, baseUrl: string, orderNumber: s
 export async function merchantAction(page: Page, testId: string, fields: Record<string, string> = {}): Promise<string> {
   const form = page.getByTestId(testId);
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
+  await waitForHydration(page);
   const lastAction = page.getByTestId("admin-last-action");
   const before = (await lastAction.count()) > 0 ? await lastAction.textContent() : null;
   await form.getByRole("button").click();
