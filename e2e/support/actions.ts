@@ -1,6 +1,6 @@
 // Calls server actions over HTTP the way React's client does: POST to a page with the action's
 // id in Next-Action, the arguments encoded by React (a JSON array as text, or a multipart form
-// whose field "0" is that array and whose "1_<name>" fields are the FormData argument).
+// whose field "0" is that array and whose "_1_<name>" fields are the FormData argument "$K1").
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
@@ -28,7 +28,7 @@ export interface ActionAnswer {
   status: number;
   /** The action's return value, when the answer is a React Flight stream with one. */
   result: unknown;
-  /** Where a redirecting action sends the browser. */
+  /** Where a redirecting action sends the browser (without the ";push" / ";replace" mode). */
   redirect: string | null;
   body: string;
 }
@@ -55,7 +55,7 @@ async function answer(response: APIResponse): Promise<ActionAnswer> {
   return {
     status: response.status(),
     result: isFlight ? flightResult(body) : undefined,
-    redirect: response.headers()["x-action-redirect"] ?? null,
+    redirect: response.headers()["x-action-redirect"]?.replace(/;(push|replace)$/, "") ?? null,
     body,
   };
 }
@@ -92,8 +92,11 @@ export async function callFormAction(
   fields: Record<string, string>,
   options: CallOptions & { withState?: boolean; root?: string } = {},
 ): Promise<ActionAnswer> {
-  const multipart: Record<string, string> = { "0": options.root ?? JSON.stringify(options.withState ? [null, "$K1"] : ["$K1"]) };
-  for (const [name, value] of Object.entries(fields)) multipart[`1_${name}`] = value;
+  // React appends the FormData argument's fields first and the arguments model ("0") last; the
+  // server resolves "$K1" as soon as "0" arrives, so the order matters.
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", options.root ?? JSON.stringify(options.withState ? [null, "$K1"] : ["$K1"]));
   const response = await request.post(`${baseUrl}${pagePath}`, { headers: headersFor(baseUrl, id, options), multipart, maxRedirects: 0 });
   return answer(response);
 }

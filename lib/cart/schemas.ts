@@ -18,10 +18,7 @@ export const updateCartLineInput = z.object({ slug: productSlugSchema, quantity 
 
 export const removeCartLineInput = z.object({ slug: productSlugSchema });
 
-/**
- * Decoded action arguments are plain JSON data or a FormData; only the latter has methods. (Not
- * instanceof: the FormData Next.js hands to actions may come from another realm's class.)
- */
+/** Decoded action arguments are plain JSON data or a FormData, and only a FormData has methods. */
 function isFormData(value: unknown): value is FormData {
   return typeof value === "object" && value !== null && typeof (value as { get?: unknown }).get === "function" && typeof (value as { getAll?: unknown }).getAll === "function";
 }
