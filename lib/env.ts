@@ -83,6 +83,14 @@ const schema = z.object({
     blankAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(0).max(86_400).default(30),
   ),
+  RECONCILER_POLL_BASE_SECONDS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3_600).default(15),
+  ),
+  RECONCILER_DRAFT_GRACE_SECONDS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(86_400).default(120),
+  ),
   LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
 });
 

@@ -1,9 +1,9 @@
 "use client";
 
-import Script from "next/script";
-import { useId, useRef, useState } from "react";
+import { useId, useRef } from "react";
 import type { ButtonConfig } from "@/lib/amazon-pay/client";
 import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
+import { useCheckoutJs } from "./use-checkout-js";
 
 interface AmazonPayButtonProps {
   checkoutJsUrl: string;
@@ -20,7 +20,6 @@ interface AmazonPayButtonProps {
 /** Renders Amazon's button with the server-signed createCheckoutSessionConfig. */
 export function AmazonPayButton(props: AmazonPayButtonProps) {
   const containerId = `amazon-pay-${useId().replace(/[^A-Za-z0-9]/g, "")}`;
-  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
   const rendered = useRef(false);
 
   function render() {
@@ -47,12 +46,11 @@ export function AmazonPayButton(props: AmazonPayButtonProps) {
         });
       });
     }
-    setStatus("ready");
   }
+  const status = useCheckoutJs(props.checkoutJsUrl, render);
 
   return (
     <div className="amazon-pay-button">
-      <Script src={props.checkoutJsUrl} strategy="afterInteractive" onReady={render} onError={() => setStatus("error")} />
       <div id={containerId} data-testid="amazon-pay-button" />
       {status === "loading" && <p className="summary__note">Loading Amazon Pay…</p>}
       {status === "error" && (

@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import Script from "next/script";
 import { useId, useRef, useState } from "react";
 import { buyNowAddressAction, buyNowCompleteAction, buyNowDeliveryAction, buyNowInitAction } from "@/lib/checkout/buy-now-action";
 import type { BuyNowButtonProps as ServerProps } from "@/lib/checkout/buy-now";
 import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
+import { useCheckoutJs } from "./use-checkout-js";
 
 interface BuyNowButtonProps extends ServerProps {
   slug: string;
@@ -24,7 +24,7 @@ interface AmazonEvent {
 export function BuyNowButton(props: BuyNowButtonProps) {
   const router = useRouter();
   const containerId = `buy-now-${useId().replace(/[^A-Za-z0-9]/g, "")}`;
-  const [status, setStatus] = useState<"loading" | "ready" | "error" | "canceled">("loading");
+  const [canceled, setCanceled] = useState(false);
   const rendered = useRef(false);
   const lastAddress = useRef<unknown>(null);
 
@@ -57,17 +57,16 @@ export function BuyNowButton(props: BuyNowButtonProps) {
         if (result.next) router.push(result.next);
         return result.status === "success" ? { status: "success" } : { status: "error", reasonCode: result.reasonCode, message: result.message };
       },
-      onCancel: () => setStatus("canceled"),
+      onCancel: () => setCanceled(true),
     });
-    setStatus("ready");
   }
+  const status = useCheckoutJs(props.checkoutJsUrl, render);
 
   return (
     <div className="amazon-pay-button">
-      <Script src={props.checkoutJsUrl} strategy="afterInteractive" onReady={render} onError={() => setStatus("error")} />
       <div id={containerId} data-testid="buy-now-button" />
       {status === "loading" && <p className="summary__note">Loading Amazon Pay…</p>}
-      {status === "canceled" && (
+      {canceled && (
         <p className="summary__note" role="status">
           Buy Now was canceled. Nothing was charged.
         </p>

@@ -1,8 +1,8 @@
 "use client";
 
-import Script from "next/script";
 import { useRef } from "react";
 import { amazonPayGlobal } from "./checkout-js";
+import { useCheckoutJs } from "./use-checkout-js";
 
 interface ChangeActionsProps {
   checkoutJsUrl: string;
@@ -19,5 +19,6 @@ export function ChangeActions({ checkoutJsUrl, sessionId }: ChangeActionsProps) 
     amazon.Pay.bindChangeAction("#change-address", { amazonCheckoutSessionId: sessionId, changeAction: "changeAddress" });
     amazon.Pay.bindChangeAction("#change-payment", { amazonCheckoutSessionId: sessionId, changeAction: "changePayment" });
   }
-  return <Script src={checkoutJsUrl} strategy="afterInteractive" onReady={bind} />;
+  useCheckoutJs(checkoutJsUrl, bind);
+  return null;
 }

@@ -5,9 +5,9 @@ interface SandboxBannerProps {
 /** Shown on every page while payments go to the local Amazon Pay sandbox. */
 export function SandboxBanner({ dashboardUrl }: SandboxBannerProps) {
   return (
-    <div className="sandbox-banner" role="note" data-testid="sandbox-banner">
+    <section className="sandbox-banner" aria-label="Payment sandbox notice" data-testid="sandbox-banner">
       Payments are simulated by the local Amazon Pay sandbox. No real money moves.{" "}
       <a href={dashboardUrl}>Open the sandbox dashboard</a>
-    </div>
+    </section>
   );
 }

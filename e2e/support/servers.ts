@@ -79,7 +79,9 @@ async function main() {
         AMAZON_PAY_SANDBOX_PORT: port,
         AMAZON_PAY_PAYMENT_INTENT: intent,
         ADMIN_PASSWORD: "e2e-admin-password",
-        RECONCILER_INTERVAL_SECONDS: "2",
+        RECONCILER_INTERVAL_SECONDS: "1",
+        RECONCILER_POLL_BASE_SECONDS: "1",
+        RECONCILER_DRAFT_GRACE_SECONDS: "5",
       },
     });
     children.push(child);

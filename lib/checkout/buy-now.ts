@@ -8,7 +8,7 @@ import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { SHIPPING_METHODS, shippingCost, isShippingMethodId, DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
-import { shippingRestriction, DELIVERY_SPECIFICATIONS, type ShippableAddress } from "@/lib/pricing/shipping-rules";
+import { shippingRestriction, type ShippableAddress } from "@/lib/pricing/shipping-rules";
 import { bindCheckoutSession } from "./binding";
 import { finalizeCheckout, priceItems, type FinalizeResult } from "./finalize";
 
@@ -26,8 +26,9 @@ export function buyNowButtonProps(): BuyNowButtonProps {
     storeId: settings.storeId,
     scopes: ["name", "email", "phoneNumber", "billingAddress"],
     paymentDetails: { paymentIntent: settings.paymentIntent, ...(settings.canHandlePendingAuthorization ? { canHandlePendingAuthorization: true } : {}) },
-    deliverySpecifications: DELIVERY_SPECIFICATIONS,
   };
+  // Buy Now's config carries no deliverySpecifications (§8.4): the shop refuses addresses it
+  // cannot ship to in onShippingAddressSelection, and Finalize checks again.
   return {
     checkoutJsUrl: settings.checkoutJsUrl,
     merchantId: settings.merchantId,

@@ -66,6 +66,8 @@ export interface AdminOrderDetail extends AdminOrderRow {
   refunds: { id: string; chargeId: string; state: string; amount: Money; reasonCode: string | null; updatedAt: string }[];
   events: { id: string; at: string; kind: string; source: string; summary: string; detail: string | null }[];
   can: { capture: boolean; cancel: boolean; refund: boolean; close: boolean; ship: boolean };
+  /** The outcome of the latest merchant action (kept in the action ledger), shown above the forms. */
+  lastAction: { kind: string; ok: boolean; message: string; at: string } | null;
   /** Fresh idempotency key per rendered form. */
   actionKey: () => string;
 }
@@ -77,6 +79,8 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
       include: { charges: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } }, lines: true, events: { orderBy: { createdAt: "asc" }, take: 500 } },
     });
   if (!order) return null;
+  const latest = await db().merchantAction.findFirst({ where: { orderId: order.id, status: { not: "running" } }, orderBy: { updatedAt: "desc" } });
+  const latestResult = latest?.result ? (JSON.parse(latest.result) as { ok: boolean; message?: string; error?: string }) : null;
   const usd = (amount: number) => money(amount, "USD");
   const status = asOrderStatus(order.status);
   const done = status !== "Draft" && status !== "Failed";
@@ -116,6 +120,7 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
       close: done && order.chargePermissionId !== null && order.chargePermissionState !== "Closed",
       ship: done && order.fulfillmentStatus !== "Shipped" && ["Authorized", "AwaitingCharge", "Paid", "PartiallyPaid", "PartiallyRefunded"].includes(status),
     },
+    lastAction: latest && latestResult ? { kind: latest.kind, ok: latestResult.ok, message: latestResult.message ?? latestResult.error ?? "", at: latest.updatedAt.toISOString() } : null,
     actionKey: () => randomBytes(18).toString("base64url"),
   };
 }

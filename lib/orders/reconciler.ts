@@ -6,6 +6,7 @@ import "server-only";
 // (one instance at a time, by lease) and on demand with `npm run reconcile`.
 import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { nextPollAt } from "./poll-schedule";
 import { syncCharge, syncRefund } from "./sync";
 
@@ -17,19 +18,19 @@ export interface ReconcileSummary {
   errors: number;
 }
 
-/** Draft orders untouched this long are looked at even without a schedule (the buyer may still be on Amazon's page). */
-const DRAFT_GRACE_MS = 2 * 60 * 1000;
 
 export async function reconcileOnce(options: { now?: Date; limit?: number } = {}): Promise<ReconcileSummary> {
   const prisma = db();
   const now = options.now ?? new Date();
+  // Draft orders untouched this long are looked at even without a schedule (the buyer may still be on Amazon's page).
+  const draftGraceMs = env().RECONCILER_DRAFT_GRACE_SECONDS * 1000;
   const limit = options.limit ?? 50;
   const summary: ReconcileSummary = { drafts: 0, charges: 0, refunds: 0, changed: 0, errors: 0 };
 
   const drafts = await prisma.order.findMany({
     where: {
       status: "Draft",
-      OR: [{ nextCheckAt: { lte: now } }, { nextCheckAt: null, redirectedAt: { lte: new Date(now.getTime() - DRAFT_GRACE_MS) } }, { nextCheckAt: null, completionStartedAt: { not: null } }],
+      OR: [{ nextCheckAt: { lte: now } }, { nextCheckAt: null, redirectedAt: { lte: new Date(now.getTime() - draftGraceMs) } }, { nextCheckAt: null, completionStartedAt: { not: null } }],
     },
     orderBy: { updatedAt: "asc" },
     take: limit,

@@ -13,7 +13,11 @@ interface AuditScope {
   entries: AmazonPayLogEntry[];
 }
 
-const scope = new AsyncLocalStorage<AuditScope>();
+// One scope per process, not per module copy: Next.js bundles instrumentation, route handlers and
+// server actions separately, and the Amazon Pay client (with this logger) is shared between them.
+const SCOPE_KEY = Symbol.for("amazon-pay-next-storefront/amazon-pay-audit-scope");
+const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<AuditScope> | undefined>;
+const scope = (holder[SCOPE_KEY] ??= new AsyncLocalStorage<AuditScope>());
 
 export function amazonPayLogger(entry: AmazonPayLogEntry): void {
   scope.getStore()?.entries.push(entry);

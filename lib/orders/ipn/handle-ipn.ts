@@ -45,7 +45,8 @@ async function confirmSubscription(message: SnsEnvelope & { SubscribeURL: string
 function describeSync(result: SyncResult): string {
   switch (result.kind) {
     case "applied":
-      return result.result.outcome.kind === "applied" ? `${result.result.outcome.from} → ${result.result.outcome.to}` : result.result.outcome.kind;
+      if (result.result.outcome.kind !== "applied") return result.result.outcome.kind;
+      return result.result.outcome.from === result.result.outcome.to ? `recorded, status stays ${result.result.outcome.to}` : `${result.result.outcome.from} → ${result.result.outcome.to}`;
     case "draft-reconciled":
       return `checkout of ${result.orderNumber} still open`;
     default:

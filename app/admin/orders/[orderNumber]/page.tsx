@@ -92,6 +92,11 @@ export default async function AdminOrderPage({ params }: AdminOrderPageProps) {
         <div>
           <section className="panel stack" aria-labelledby="actions-title">
             <h2 id="actions-title">Actions</h2>
+            {order.lastAction && (
+              <p className={`notice ${order.lastAction.ok ? "notice--ok" : "notice--error"}`} role="status" data-testid="admin-last-action">
+                Last action ({order.lastAction.kind}, {time(order.lastAction.at)}): {order.lastAction.message}
+              </p>
+            )}
             {order.can.capture && (
               <ActionForm action={captureAction} orderNumber={order.orderNumber} actionKey={order.actionKey()} submitLabel="Capture" pendingLabel="Capturing…" testId="capture-form">
                 <div className="field">

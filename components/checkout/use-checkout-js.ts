@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+// Loads Amazon's checkout.js once per page, however many components need it (next/script
+// does not call onReady for a second component while the first one is still loading it).
+const loads = new Map<string, Promise<void>>();
+
+function loadScript(src: string): Promise<void> {
+  let load = loads.get(src);
+  if (!load) {
+    load = new Promise<void>((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = true;
+      script.addEventListener("load", () => resolve());
+      script.addEventListener("error", () => {
+        loads.delete(src);
+        script.remove();
+        reject(new Error(`could not load ${src}`));
+      });
+      document.head.append(script);
+    });
+    loads.set(src, load);
+  }
+  return load;
+}
+
+/** Loads checkout.js, then calls `onReady` once for this component. */
+export function useCheckoutJs(src: string, onReady: () => void): "loading" | "ready" | "error" {
+  const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
+  const ready = useRef(onReady);
+  useEffect(() => {
+    ready.current = onReady;
+  });
+  useEffect(() => {
+    let active = true;
+    loadScript(src).then(
+      () => {
+        if (!active) return;
+        ready.current();
+        setStatus("ready");
+      },
+      () => active && setStatus("error"),
+    );
+    return () => {
+      active = false;
+    };
+  }, [src]);
+  return status;
+}
