@@ -305,3 +305,25 @@ test("checkout session ids Amazon does not know are refused and leave nothing be
   });
   await buyer.dispose();
 });
+
+test("amount, currency and price fields sent by the browser are ignored", async ({ playwright }) => {
+  const buyer = await playwright.request.newContext();
+  const tampering = { price: "0.01", priceMinor: "1", unitPriceMinor: "1", amount: "0.01", totalMinor: "1", currency: "JPY", currencyCode: "JPY" };
+  const added = await callFormAction(buyer, SHOP, "/products/harbor-ceramic-mug", actionId(CART, "addToCartAction"), { ...tampering, slug: "harbor-ceramic-mug", quantity: "2" }, { withState: true });
+  expect(added.result).toMatchObject({ ok: true, data: { quantity: 2 } });
+  const cart = await (await buyer.get(`${SHOP}/cart`)).text();
+  expect(cart).toContain("$37.00"); // 2 × $18.50 from the catalog
+  expect(cart).toContain("$45.40"); // with $5.99 shipping and 6.5 % tax
+
+  // Buy Now: whatever the dialog's handler is sent, the amounts come from the catalog.
+  const quote = await callAction(buyer, SHOP, "/products/harbor-ceramic-mug", actionId(BUY_NOW, "buyNowInitAction"), [
+    { ...tampering, sessionId: crypto.randomUUID(), slug: "harbor-ceramic-mug", quantity: 2, shippingAddress: { countryCode: "US", stateOrRegion: "WA" }, totalOrderAmount: { amount: "0.01", currencyCode: "JPY" } },
+  ]);
+  expect(quote.result).toMatchObject({ totalBaseAmount: { amount: "37.00", currencyCode: "USD" }, totalOrderAmount: { amount: "45.40", currencyCode: "USD" } });
+
+  // Finalize for mobile apps takes no amount at all: a request with one is refused, nothing is charged.
+  const finalize = await buyer.post(`${SHOP}/api/checkout/finalize`, { data: { checkoutSessionId: crypto.randomUUID(), items: [{ slug: "harbor-ceramic-mug", quantity: 1 }], amount: "0.01" } });
+  expect(finalize.status()).toBe(400);
+  expect(await finalize.json()).toMatchObject({ issues: [expect.stringContaining("amount")] });
+  await buyer.dispose();
+});
