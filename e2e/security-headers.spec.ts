@@ -2,6 +2,8 @@
 // that allows only the shop and the configured Amazon Pay origin (here the local sandbox), with
 // a fresh nonce on every script Next.js renders. The checkout flows run under it without a
 // single violation.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { addToCart, checkoutToReview, placeOrderAndConfirm } from "./support/checkout";
 import { SANDBOX_URL, shopUrl } from "./support/environment";
@@ -67,19 +69,36 @@ test("route handlers, redirects and static files carry the headers too", async (
   }
 });
 
-async function recordViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  await page.exposeFunction("__reportCspViolation", (text: string) => violations.push(text));
+interface Violation {
+  directive: string;
+  blocked: string;
+  source: string;
+  page: string;
+}
+
+// zod (parsing API answers in the browser) probes once whether it may compile validators with
+// `try { Function("") } catch {}`; under this CSP the probe fails, zod takes its interpreted path,
+// and the browser still reports the attempt. That probe is the one violation expected.
+const ZOD_JIT_PROBE = 'try{return Function(""),!0}catch';
+const isZodProbe = (violation: Violation) =>
+  violation.directive === "script-src" &&
+  violation.blocked === "eval" &&
+  violation.source.startsWith(`${SHOP}/_next/static/`) &&
+  readFileSync(path.join(".next", violation.source.slice(`${SHOP}/_next/`.length)), "utf8").includes(ZOD_JIT_PROBE);
+
+async function recordViolations(page: Page): Promise<Violation[]> {
+  const violations: Violation[] = [];
+  await page.exposeFunction("__reportCspViolation", (violation: Violation) => violations.push(violation));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`);
+      const report = (window as unknown as { __reportCspViolation: (violation: Violation) => void }).__reportCspViolation;
+      report({ directive: event.violatedDirective, blocked: event.blockedURI, source: event.sourceFile, page: location.href });
     });
   });
   return violations;
 }
+
+const unexpected = (violations: Violation[]) => violations.filter((violation) => !isZodProbe(violation));
 
 test("checkout with the Amazon Pay button, the hosted pages and the change buttons runs without a CSP violation", async ({ page }) => {
   const violations = await recordViolations(page);
@@ -90,7 +109,7 @@ test("checkout with the Amazon Pay button, the hosted pages and the change butto
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL(/\/checkout\/review/);
   await placeOrderAndConfirm(page);
-  expect(violations).toEqual([]);
+  expect(unexpected(violations)).toEqual([]);
 });
 
 test("the Buy Now dialog works under the CSP without a violation", async ({ page }) => {
@@ -104,5 +123,23 @@ test("the Buy Now dialog works under the CSP without a violation", async ({ page
   await expect(dialog.getByTestId("amazon-pay-summary")).toContainText("$36.00");
   await dialog.getByTestId("amazon-pay-pay-now").click();
   await page.waitForURL(/\/orders\/HP-/);
-  expect(violations).toEqual([]);
+  expect(unexpected(violations)).toEqual([]);
+});
+
+test("an injected inline script or a foreign script is blocked (and the recorder above sees it)", async ({ page }) => {
+  const violations = await recordViolations(page);
+  await page.goto("/");
+  await page.evaluate(() => {
+    const inline = document.createElement("script");
+    inline.textContent = "window.__injected = true";
+    document.head.append(inline);
+    const foreign = document.createElement("script");
+    foreign.src = "http://127.0.0.1:9/evil.js";
+    document.head.append(foreign);
+  });
+  await expect.poll(() => unexpected(violations).map((v) => [v.directive, v.blocked])).toEqual([
+    ["script-src-elem", "inline"],
+    ["script-src-elem", "http://127.0.0.1:9/evil.js"],
+  ]);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
 });
