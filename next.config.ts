@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
+import { FIXED_SECURITY_HEADERS } from "./lib/security/fixed-headers";
 
 // Fail `next build` / `next start` at once with a readable list when the environment is wrong.
 parseEnv(process.env);
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
+  // proxy.ts sets every security header (with the CSP) at run time; static files never reach it.
+  async headers() {
+    return [{ source: "/_next/:path*", headers: Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

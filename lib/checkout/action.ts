@@ -43,7 +43,7 @@ const shippingInput = z.object({
 /** The review page's shipping method (a plain form: it redirects back to the review). */
 export async function chooseShippingMethodFormAction(form: FormData): Promise<void> {
   const input = shippingInput.safeParse(formFields(form, ["sessionId", "shippingMethod"]));
-  const sessionId = input.success ? input.data.sessionId : checkoutSessionIdSchema.safeParse(form.get("sessionId")).data;
+  const sessionId = input.success ? input.data.sessionId : checkoutSessionIdSchema.safeParse(formFields(form, ["sessionId"]).sessionId).data;
   if (!sessionId) redirect(cartUrlWithNotice("session-unknown"));
   const cartId = await currentCartId();
   const binding = cartId ? await findBinding(db(), sessionId, cartId) : null;
@@ -78,6 +78,6 @@ export async function completeCheckoutAction(rawSessionId: unknown): Promise<Com
 
 /** The result page's no-JavaScript fallback: the same completion, answered with a redirect. */
 export async function completeCheckoutFormAction(form: FormData): Promise<void> {
-  const { next } = await completeCheckoutAction(form.get("sessionId"));
+  const { next } = await completeCheckoutAction(formFields(form, ["sessionId"]).sessionId);
   redirect(next);
 }

@@ -13,6 +13,7 @@ import { DEFAULT_SHIPPING_METHOD, SHIPPING_METHOD_IDS } from "@/lib/pricing/ship
 import { bindCheckoutSession } from "./binding";
 import { finalizeCheckout } from "./finalize";
 import { PAYMENT_FAILED_MESSAGE } from "./messages";
+import { readCheckoutSession } from "./review";
 import { checkoutSessionIdSchema } from "./session-id";
 
 export const mobileFinalizeSchema = z.strictObject({
@@ -50,6 +51,15 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
   const existing = await prisma.checkoutSession.findUnique({ where: { id: input.checkoutSessionId } });
   if (existing && existing.flow !== "mobile") return { status: 409, body: { error: "This checkout session belongs to a web checkout." } };
   if (existing && cartId && existing.cartId !== cartId) return { status: 409, body: { error: "This checkout session belongs to another cart." } };
+  if (!existing) {
+    // Ask Amazon before creating a cart and a binding: an id it does not know leaves nothing behind.
+    const read = await readCheckoutSession(input.checkoutSessionId);
+    if (!read.ok) {
+      return read.notice === "session-unknown"
+        ? { status: 404, body: { error: "Amazon Pay does not know this checkout session.", code: "session-unknown" } }
+        : { status: 503, body: { error: "Amazon Pay is not answering right now. Nothing was charged.", code: "amazon-unavailable" } };
+    }
+  }
   cartId ??= existing?.cartId ?? (await createCart(prisma)).cartId;
   const bound = await bindCheckoutSession(prisma, input.checkoutSessionId, cartId, "mobile");
   if (!bound.ok) return { status: 409, body: { error: "This checkout session belongs to another cart." } };

@@ -63,11 +63,14 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   if (order && order.status !== "Draft") {
     return order.cartId === cartId ? { ok: false, notice: "session-used", orderNumber: order.orderNumber } : { ok: false, notice: "session-foreign" };
   }
-  const bound = await bindCheckoutSession(prisma, sessionId, cartId, "redirect");
-  if (!bound.ok) return { ok: false, notice: "session-foreign" };
-
+  // Another cart's session is refused before Amazon is asked (its address is that buyer's), and
+  // one Amazon does not know is refused before it is bound: an unknown id leaves no row behind.
+  const existing = await prisma.checkoutSession.findUnique({ where: { id: sessionId }, select: { cartId: true } });
+  if (existing && existing.cartId !== cartId) return { ok: false, notice: "session-foreign" };
   const read = await readCheckoutSession(sessionId);
   if (!read.ok) return read;
+  const bound = await bindCheckoutSession(prisma, sessionId, cartId, "redirect");
+  if (!bound.ok) return { ok: false, notice: "session-foreign" };
   const { session } = read;
   const standing = sessionStanding(session);
   if (standing.kind === "canceled") return { ok: false, notice: standing.notice };

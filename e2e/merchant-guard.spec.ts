@@ -1,0 +1,127 @@
+// The merchant area refuses everyone without a valid session: pages redirect to sign-in, the
+// API answers 401, and every merchant action answers "Sign in…" and changes nothing, wherever
+// it is posted. Forged, expired and foreign-password cookies are refused; so is a wrong password.
+import fc from "fast-check";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { issueAdminToken, ADMIN_SESSION_SECONDS } from "@/lib/admin/session-token";
+import { actionId, callFormAction } from "./support/actions";
+import { chooseOnAmazon, placeOrderAndConfirm } from "./support/checkout";
+import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
+import { shopUrl } from "./support/environment";
+import { FUZZ, oddText } from "./support/hostile";
+
+const SHOP = shopUrl("Authorize");
+const PASSWORD = "e2e-admin-password";
+const MERCHANT = "lib/merchant/action.ts";
+const NOT_SIGNED_IN = "Sign in to the merchant area first.";
+
+const now = () => Math.floor(Date.now() / 1000);
+const COOKIES = {
+  none: null,
+  garbage: "not-a-token",
+  forged: `v1.${now() + 3600}.${"ab".repeat(32)}`,
+  expired: issueAdminToken(PASSWORD, now() - ADMIN_SESSION_SECONDS - 60),
+  "another password": issueAdminToken("some-other-password-123"),
+  "too far in the future": `v1.${now() + 10 * ADMIN_SESSION_SECONDS}.${"00".repeat(32)}`,
+} as const;
+
+async function clientWith(newContext: (options: { extraHTTPHeaders?: Record<string, string> }) => Promise<APIRequestContext>, token: string | null) {
+  return newContext(token ? { extraHTTPHeaders: { cookie: `admin_session=${token}` } } : {});
+}
+
+/** Each merchant action with fields that would work for a signed-in merchant. */
+function merchantCalls(orderNumber: string): [string, Record<string, string>][] {
+  const base = { orderNumber, actionKey: "k".repeat(24) };
+  return [
+    ["captureAction", { ...base, amount: "1.00" }],
+    ["refundAction", { ...base, amount: "1.00" }],
+    ["cancelAction", base],
+    ["closeAction", { ...base, cancelPendingCharges: "on" }],
+    ["shipAction", { ...base, carrierCode: "UPS", trackingNumber: "1Z999AA10123456784" }],
+    ["refreshOrderAction", { orderNumber }],
+  ];
+}
+
+test("the merchant area refuses calls without a valid session", async ({ page, playwright }) => {
+  // An authorized order a merchant could capture, cancel or close.
+  await page.goto(`${SHOP}/products/sailcloth-tote`);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
+  await page.goto(`${SHOP}/cart`);
+  await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
+  await chooseOnAmazon(page);
+  await page.waitForURL(/\/checkout\/review/);
+  const orderNumber = await placeOrderAndConfirm(page);
+  await quietDatabase();
+
+  const signedIn = await clientWith((o) => playwright.request.newContext(o), issueAdminToken(PASSWORD));
+  expect((await signedIn.get(`${SHOP}/api/admin/orders`)).status()).toBe(200);
+  expect((await signedIn.get(`${SHOP}/admin/orders/${orderNumber}`, { maxRedirects: 0 })).status()).toBe(200);
+
+  await expectNoDatabaseChange(async () => {
+    for (const [label, token] of Object.entries(COOKIES)) {
+      const client = await clientWith((o) => playwright.request.newContext(o), token);
+      const api = await client.get(`${SHOP}/api/admin/orders`);
+      expect(api.status(), label).toBe(401);
+      for (const path of ["/admin", "/admin/orders", `/admin/orders/${orderNumber}`, "/admin/orders?status=Authorized"]) {
+        const response = await client.get(`${SHOP}${path}`, { maxRedirects: 0 });
+        expect(response.status(), `${label} ${path}`).toBe(307);
+        expect(response.headers().location, `${label} ${path}`).toMatch(/\/admin\/login\?next=/);
+      }
+      // Every action, posted to its page and to pages outside the merchant area.
+      for (const [name, fields] of merchantCalls(orderNumber)) {
+        for (const path of [`/admin/orders/${orderNumber}`, "/", "/cart"]) {
+          const answer = await callFormAction(client, SHOP, path, actionId(MERCHANT, name), fields, { withState: true });
+          expect(answer.status, `${label} ${name} ${path}`).toBe(200);
+          expect(answer.result, `${label} ${name} ${path}`).toEqual({ ok: false, error: NOT_SIGNED_IN });
+        }
+      }
+      await client.dispose();
+    }
+  });
+
+  // Signed in, hostile fields get a form error and change nothing either.
+  await expectNoDatabaseChange(async () => {
+    const amount = oddText.filter((text) => !/^\s*\$?\d+(\.\d{1,2})?\s*$/.test(text) && text.trim() !== "");
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("captureAction", "refundAction"), fc.record({ orderNumber: fc.oneof(fc.constant(orderNumber), oddText), actionKey: fc.oneof(fc.constant("k".repeat(24)), oddText), amount }), async (name, fields) => {
+        const answer = await callFormAction(signedIn, SHOP, `/admin/orders/${orderNumber}`, actionId(MERCHANT, name), fields, { withState: true });
+        expect(answer.status, JSON.stringify(fields)).toBe(200);
+        expect(answer.result, JSON.stringify(fields)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
+      }),
+      FUZZ(25),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.record({ orderNumber: oddText.filter((text) => !/^HP-[0-9A-HJKMNP-TV-Z]{10}$/.test(text)), actionKey: oddText, carrierCode: oddText, trackingNumber: oddText }), async (fields) => {
+        const answer = await callFormAction(signedIn, SHOP, `/admin/orders/${orderNumber}`, actionId(MERCHANT, "shipAction"), fields, { withState: true });
+        expect(answer.result, JSON.stringify(fields)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
+      }),
+      FUZZ(15),
+    );
+  });
+  await signedIn.dispose();
+});
+
+test("a wrong password is refused on the sign-in page", async ({ page, playwright }) => {
+  await page.goto(`${SHOP}/admin/orders`);
+  await page.waitForURL(/\/admin\/login\?next=%2Fadmin%2Forders/);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("admin-login-status")).toHaveText("That password is not correct.");
+  expect((await page.context().cookies()).find((cookie) => cookie.name === "admin_session")).toBeUndefined();
+  await page.goto(`${SHOP}/admin/orders`);
+  await page.waitForURL(/\/admin\/login/);
+
+  const client = await playwright.request.newContext();
+  const login = actionId("lib/admin/action.ts", "adminLoginAction");
+  for (const password of ["", " ", "E2E-ADMIN-PASSWORD", `${PASSWORD} `, "x".repeat(1001), "e2e-admin-passwor"]) {
+    const answer = await callFormAction(client, SHOP, "/admin/login", login, { password }, { withState: true });
+    expect(answer.result, password).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
+    expect((await client.storageState()).cookies.find((cookie) => cookie.name === "admin_session"), password).toBeUndefined();
+  }
+  // The right password signs in (so the refusals above are the password's doing).
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/orders$/);
+  await client.dispose();
+});
