@@ -73,7 +73,7 @@ test("an instance killed after Amazon completed: the survivor's reconciler recor
   const crashing = await startShop({ port: INSTANCE_PORTS[1]! + 2, quiet: true, env: { SHOP_URL: PUBLIC_URL, STOREFRONT_CRASH_POINT: "complete:after-amazon" } });
   const buyer = new HttpBuyer(PUBLIC_URL);
   const sessionId = await checkout(buyer);
-  const direct = new HttpBuyer(crashing.url);
+  const direct = new HttpBuyer(crashing.url, { origin: PUBLIC_URL });
   Object.assign(direct, { jars: (buyer as unknown as { jars: unknown }).jars });
   await expect(direct.complete(sessionId)).rejects.toThrow();
   await crashing.exited;

@@ -4,8 +4,7 @@ import { useId, useRef, useState } from "react";
 import { addToCartAction } from "@/lib/cart/action";
 import type { AmazonPayButtonProps } from "@/lib/checkout/button";
 import type { BuyNowButtonProps } from "@/lib/checkout/buy-now";
-import { multiply, type Money } from "@/lib/money";
-import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { multiply, toDecimalString, type Money } from "@/lib/money";
 import { useCartCount } from "@/components/layout/cart-count";
 import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
 import { BuyNowButton } from "@/components/checkout/buy-now-button";
@@ -18,6 +17,9 @@ interface BuyBoxProps {
   express: AmazonPayButtonProps | null;
   buyNow: BuyNowButtonProps | null;
 }
+
+/** Amazon's Price shape, for the buttons' estimatedOrderAmount (no zod in the browser bundle). */
+const amazonPrice = (value: Money) => ({ amount: toDecimalString(value), currencyCode: value.currency });
 
 const QUANTITIES = Array.from({ length: 10 }, (_, i) => i + 1);
 
@@ -63,7 +65,7 @@ export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProp
       {express && (
         <>
           <p className="buy-box__divider">or check out now</p>
-          <AmazonPayButton {...express} placement="Product" estimatedOrderAmount={priceFromMoney(multiply(price, quantity))} beforeCheckout={addBeforeExpressCheckout} />
+          <AmazonPayButton {...express} placement="Product" estimatedOrderAmount={amazonPrice(multiply(price, quantity))} beforeCheckout={addBeforeExpressCheckout} />
           {expressError && (
             <p className="form-status form-status--error" role="alert">
               {expressError}
@@ -74,7 +76,7 @@ export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProp
       {buyNow && (
         <>
           <p className="buy-box__divider">or buy just this item</p>
-          <BuyNowButton {...buyNow} slug={slug} quantity={() => quantityRef.current} estimatedOrderAmount={priceFromMoney(multiply(price, quantity))} />
+          <BuyNowButton {...buyNow} slug={slug} quantity={() => quantityRef.current} estimatedOrderAmount={amazonPrice(multiply(price, quantity))} />
         </>
       )}
     </div>

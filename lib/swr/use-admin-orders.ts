@@ -2,6 +2,7 @@
 
 import useSWR from "swr";
 import { z } from "zod";
+import { fetchJson } from "./fetch-json";
 
 const moneySchema = z.object({ amount: z.number().int(), currency: z.enum(["USD", "EUR", "GBP", "JPY"]) });
 const rowSchema = z.object({
@@ -16,10 +17,10 @@ const rowSchema = z.object({
 });
 export type AdminOrderRowJson = z.infer<typeof rowSchema>;
 
+const listSchema = z.object({ orders: z.array(rowSchema) });
+
 async function fetchOrders(url: string): Promise<AdminOrderRowJson[]> {
-  const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(response.status === 401 ? "Your merchant session has ended. Sign in again." : `HTTP ${response.status}`);
-  return z.object({ orders: z.array(rowSchema) }).parse(await response.json()).orders;
+  return (await fetchJson(url, listSchema, { 401: "Your merchant session has ended. Sign in again." })).orders;
 }
 
 /** The merchant order list, refreshed every 5 seconds. */

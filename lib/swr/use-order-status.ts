@@ -3,6 +3,7 @@
 import { useState } from "react";
 import useSWR from "swr";
 import { z } from "zod";
+import { fetchJson } from "./fetch-json";
 
 const orderStatusSchema = z.object({
   orderNumber: z.string(),
@@ -12,11 +13,7 @@ const orderStatusSchema = z.object({
 });
 export type OrderStatusResponse = z.infer<typeof orderStatusSchema>;
 
-async function fetchStatus(url: string): Promise<OrderStatusResponse> {
-  const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(`status ${response.status}`);
-  return orderStatusSchema.parse(await response.json());
-}
+const fetchStatus = (url: string) => fetchJson(url, orderStatusSchema);
 
 /**
  * Polls an order's status while it is not settled: every 2 s for the first minute, then every
