@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
-import { buyOnShop, eventually, orderBySession, sandbox } from "./support/checkout";
+import { buyOnShop, eventually, orderBySession, pauseReconcilers, resumeReconcilers, sandbox } from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { SANDBOX_URL, shopUrl } from "./support/environment";
 
@@ -163,6 +163,28 @@ test.describe("merchant actions", () => {
     const order = await orderBySession(sessionId);
     expect(order.capturedMinor).toBe(1000);
     expect(await e2eDb().merchantAction.count({ where: { orderId: order.id, kind: "capture" } })).toBe(1);
+  });
+
+  test("Amazon's refusal reaches the merchant as a sentence with its reason code", async ({ page }) => {
+    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "tidepool-field-notebook");
+    await signInAsMerchant(page, base);
+    await openAdminOrder(page, base, orderNumber);
+    // The authorization expires at Amazon (30 days) while the shop has not heard of it yet.
+    await pauseReconcilers();
+    await sandbox("/__sandbox/faults", { fault: "dropIpn", count: 100 });
+    await sandbox("/__sandbox/clock", { advanceSeconds: 31 * 86_400 });
+    try {
+      const message = await merchantAction(page, "capture-form");
+      expect(message).toContain("The payment is not in a state that allows this");
+      expect(message).toContain("(InvalidChargeStatus)");
+      expect(message).not.toMatch(/AmazonPayError|HTTP 422/);
+      // The refusal made the shop read the charge again: it now knows the authorization expired.
+      const order = await orderBySession(sessionId);
+      expect(order.charges.map((c) => [c.state, c.reasonCode])).toEqual([["Canceled", "ExpiredUnused"]]);
+      expect(order.status).toBe("Canceled");
+    } finally {
+      await resumeReconcilers(); // the sandbox clock stays ahead: it only moves forward
+    }
   });
 
   test("the merchant list filters by status", async ({ page }) => {

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { CRASH_POINTS, type CrashPoint } from "@/lib/testing/crash-point";
-import { eventually } from "./support/checkout";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { eventually, pauseReconcilers, resumeReconcilers, sandbox } from "./support/checkout";
 import { e2eDb } from "./support/database";
-import { SHOPS } from "./support/environment";
+import { E2E_DATA_DIR, e2eDatabaseUrl, SANDBOX_URL, SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
 import { assertOneOrderPerCompletedSession } from "./support/sandbox-state";
 import { startShop, type ShopProcess } from "./support/shop-process";
@@ -11,6 +13,7 @@ import { startShop, type ShopProcess } from "./support/shop-process";
 // checkout must end as one recorded order with its charge ids, or as a clean failure the buyer
 // can retry: never a charge without an order, never two orders for one session.
 const PORT = SHOPS.AuthorizeWithCapture.port + 20;
+const run = promisify(execFile);
 
 test.describe.configure({ mode: "serial" });
 
@@ -63,3 +66,28 @@ for (const point of CRASH_POINTS.filter((p) => p.startsWith("complete"))) {
     });
   }
 }
+
+test("npm run reconcile finishes a checkout the crashed server left behind", async () => {
+  shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: "complete:after-amazon" } });
+  const buyer = new HttpBuyer(shop.url);
+  const sessionId = await readyToPay(buyer);
+  await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
+  // Only the command may finish it: no server reconciler, and no IPN (an IPN finishes it too).
+  await pauseReconcilers();
+  await sandbox("/__sandbox/faults", { fault: "dropIpn", count: 100 });
+  try {
+    await crashDuring("complete:after-amazon", () => buyer.complete(sessionId));
+    expect((await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).status).toBe("Draft");
+    const { hostname, port } = new URL(SANDBOX_URL);
+    const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/reconcile.ts"], {
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), DATA_DIR: E2E_DATA_DIR, AMAZON_PAY_SANDBOX_HOST: hostname, AMAZON_PAY_SANDBOX_PORT: port, LOG_LEVEL: "warn" },
+    });
+    expect(stdout).toMatch(/changed [1-9]/);
+    const order = await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+    expect(order.status).toBe("Paid");
+    await assertOneOrderPerCompletedSession([sessionId]);
+  } finally {
+    await resumeReconcilers();
+    await fetch(`${SANDBOX_URL}/__sandbox/faults`, { method: "DELETE" });
+  }
+});

@@ -91,3 +91,15 @@ export async function buyOnShop(page: Page, intent: ShopIntent, payment = "visa-
   const orderNumber = await placeOrderAndConfirm(page);
   return { base, sessionId, orderNumber };
 }
+
+const PAUSE_HOLDER = "paused-by-e2e-test";
+
+/** Holds the reconciler lease so no server reconciles until resumeReconcilers(). */
+export async function pauseReconcilers(): Promise<void> {
+  const expiresAt = new Date(Date.now() + 10 * 60_000);
+  await e2eDb().lease.upsert({ where: { name: "reconciler" }, create: { name: "reconciler", holder: PAUSE_HOLDER, expiresAt }, update: { holder: PAUSE_HOLDER, expiresAt } });
+}
+
+export async function resumeReconcilers(): Promise<void> {
+  await e2eDb().lease.deleteMany({ where: { name: "reconciler", holder: PAUSE_HOLDER } });
+}

@@ -5,6 +5,7 @@ import "server-only";
 // settles it), close the charge permission, and ship (capturing first when the intent was
 // Authorize or Confirm, then telling Amazon's Delivery Tracker). Every Amazon call carries an
 // idempotency key derived from the action key, and every result goes through the state machine.
+import { isAmazonPayError } from "@/lib/amazon-pay/errors";
 import { idempotencyKeyFor } from "@/lib/amazon-pay/idempotency";
 import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
 import { chargeFactFromApi } from "@/lib/checkout/completion-facts";
@@ -42,11 +43,24 @@ export function capturableMinor(order: OrderWithPayments): number {
   return Math.max(0, order.totalMinor - capturedMinor(order) - inFlight);
 }
 
+/** Refusals that mean our copy of the payment is out of date: read it again from Amazon. */
+const STALE_STATE_CODES = ["InvalidChargeStatus", "InvalidChargePermissionStatus", "ChargePermissionNotModifiable", "ResourceNotFound"];
+
 async function withOrder(orderNumber: string, key: string, kind: string, run: (order: OrderWithPayments) => Promise<LedgerOutcome>): Promise<LedgerOutcome> {
   const order = await loadOrder(orderNumber);
   if (!order) return { ok: false, error: "That order does not exist." };
   try {
-    return await runOnce(db(), key, order.id, kind, () => run(order));
+    return await runOnce(db(), key, order.id, kind, async () => {
+      try {
+        return await run(order);
+      } catch (error) {
+        // Amazon's final "no" is the action's outcome (kept in the ledger and shown); a
+        // transient failure is not: the ledger lets the same form be sent again.
+        if (!isAmazonPayError(error) || error.retryable) throw error;
+        if (isAmazonPayError(error, ...STALE_STATE_CODES)) await refreshFromAmazon(orderNumber);
+        return { ok: false, error: merchantMessage(error) };
+      }
+    });
   } catch (error) {
     return { ok: false, error: merchantMessage(error) };
   }

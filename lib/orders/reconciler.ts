@@ -10,6 +10,9 @@ import { env } from "@/lib/env";
 import { nextPollAt } from "./poll-schedule";
 import { syncCharge, syncRefund } from "./sync";
 
+/** A checkout session lives 24 h at Amazon; a Draft order older than this is settled from it. */
+const ABANDONED_AFTER_MS = 25 * 60 * 60 * 1000;
+
 export interface ReconcileSummary {
   drafts: number;
   charges: number;
@@ -30,7 +33,13 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
   const drafts = await prisma.order.findMany({
     where: {
       status: "Draft",
-      OR: [{ nextCheckAt: { lte: now } }, { nextCheckAt: null, redirectedAt: { lte: new Date(now.getTime() - draftGraceMs) } }, { nextCheckAt: null, completionStartedAt: { not: null } }],
+      OR: [
+        { nextCheckAt: { lte: now } },
+        { nextCheckAt: null, redirectedAt: { lte: new Date(now.getTime() - draftGraceMs) } },
+        { nextCheckAt: null, completionStartedAt: { not: null } },
+        // Never sent to Amazon (Place order failed and was not retried): settle it once Amazon's session has expired.
+        { nextCheckAt: null, createdAt: { lte: new Date(now.getTime() - ABANDONED_AFTER_MS) } },
+      ],
     },
     orderBy: { updatedAt: "asc" },
     take: limit,

@@ -22,8 +22,16 @@ function verifier(): SnsVerifier {
   return holder.__storefrontSnsVerifier;
 }
 
+/** Rejected messages kept in the database per hour; beyond that only the server log has them. */
+const MAX_REJECTED_RECORDS_PER_HOUR = 100;
+
 async function logRejected(summary: string, detail: unknown): Promise<void> {
   console.warn(`[ipn] rejected: ${summary}`);
+  // Anyone can post junk to this endpoint: keep the audit trail from being flooded.
+  const recent = await db().paymentEvent.count({
+    where: { kind: "ipn", orderId: null, summary: { startsWith: "Rejected IPN" }, createdAt: { gte: new Date(Date.now() - 3_600_000) } },
+  });
+  if (recent >= MAX_REJECTED_RECORDS_PER_HOUR) return;
   await recordPaymentEvent(db(), { orderId: null, kind: "ipn", source: "ipn", summary: `Rejected IPN: ${summary}`, detail });
 }
 
