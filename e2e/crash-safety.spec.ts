@@ -7,7 +7,7 @@ import { e2eDb } from "./support/database";
 import { E2E_DATA_DIR, e2eDatabaseUrl, SANDBOX_URL, SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
 import { assertOneOrderPerCompletedSession } from "./support/sandbox-state";
-import { startShop, type ShopProcess } from "./support/shop-process";
+import { NO_BACKGROUND_WORK, startShop, type ShopProcess } from "./support/shop-process";
 
 // The server is killed with a real SIGKILL at each step of checkout, then restarted. Every
 // checkout must end as one recorded order with its charge ids, or as a clean failure the buyer
@@ -39,7 +39,7 @@ async function readyToPay(buyer: HttpBuyer): Promise<string> {
 
 for (const point of CRASH_POINTS.filter((p) => p.startsWith("place-order"))) {
   test(`SIGKILL at ${point}: the buyer presses Place order again and pays once`, async () => {
-    shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: point } });
+    shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK } });
     const buyer = new HttpBuyer(shop.url);
     const sessionId = await readyToPay(buyer);
     await crashDuring(point, () => buyer.placeOrder(sessionId));
@@ -54,7 +54,7 @@ for (const point of CRASH_POINTS.filter((p) => p.startsWith("place-order"))) {
 for (const point of CRASH_POINTS.filter((p) => p.startsWith("complete"))) {
   for (const buyerReturns of [true, false]) {
     test(`SIGKILL at ${point}: ${buyerReturns ? "the buyer reloads the result page" : "the buyer never comes back, the reconciler finishes"}`, async () => {
-      shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: point } });
+      shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK } });
       const buyer = new HttpBuyer(shop.url);
       const sessionId = await readyToPay(buyer);
       await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
@@ -68,7 +68,7 @@ for (const point of CRASH_POINTS.filter((p) => p.startsWith("complete"))) {
 }
 
 test("npm run reconcile finishes a checkout the crashed server left behind", async () => {
-  shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: "complete:after-amazon" } });
+  shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK } });
   const buyer = new HttpBuyer(shop.url);
   const sessionId = await readyToPay(buyer);
   await buyer.payAtAmazon(await buyer.placeOrder(sessionId));

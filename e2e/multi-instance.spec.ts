@@ -5,7 +5,7 @@ import { SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robin-proxy";
 import { assertOneOrderPerCompletedSession } from "./support/sandbox-state";
-import { startShop, type ShopProcess } from "./support/shop-process";
+import { NO_BACKGROUND_WORK, startShop, type ShopProcess } from "./support/shop-process";
 
 // Two storefront instances on one database behind a round-robin "load balancer": consecutive
 // requests of one buyer land on different instances. They share the database and the
@@ -70,14 +70,19 @@ test("the periodic reconciler runs on one instance at a time (database lease)", 
 test("an instance killed after Amazon completed: the survivor's reconciler records the order", async () => {
   // One instance crashes at the worst moment; the balancer keeps sending to both, like a real
   // one does until its health check notices.
-  const crashing = await startShop({ port: INSTANCE_PORTS[1]! + 2, quiet: true, env: { SHOP_URL: PUBLIC_URL, STOREFRONT_CRASH_POINT: "complete:after-amazon" } });
-  const buyer = new HttpBuyer(PUBLIC_URL);
-  const sessionId = await checkout(buyer);
-  const direct = new HttpBuyer(crashing.url, { origin: PUBLIC_URL });
-  Object.assign(direct, { jars: (buyer as unknown as { jars: unknown }).jars });
-  await expect(direct.complete(sessionId)).rejects.toThrow();
-  await crashing.exited;
-  const order = await eventually(() => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }), (o) => o.status === "Paid", 30_000);
-  expect(order.chargeId).toBeTruthy();
-  await assertOneOrderPerCompletedSession([sessionId]);
+  const crashing = await startShop({ port: INSTANCE_PORTS[1]! + 2, quiet: true, env: { SHOP_URL: PUBLIC_URL, STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK } });
+  try {
+    const buyer = new HttpBuyer(PUBLIC_URL);
+    const sessionId = await checkout(buyer);
+    // The buyer's return lands on the instance that is about to die.
+    balancer!.setBackends([crashing.url]);
+    await expect(buyer.complete(sessionId)).rejects.toThrow();
+    expect(await crashing.exited.then(() => crashing.child.signalCode)).toBe("SIGKILL");
+    balancer!.setBackends(instances.map((instance) => instance.url));
+    const order = await eventually(() => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }), (o) => o.status === "Paid", 30_000);
+    expect(order.chargeId).toBeTruthy();
+    await assertOneOrderPerCompletedSession([sessionId]);
+  } finally {
+    await crashing.stop();
+  }
 });

@@ -36,11 +36,7 @@ export class HttpBuyer {
   // Cookies belong to a host name, not to a port (RFC 6265), as in browsers.
   private readonly jars = new Map<string, Map<string, string>>();
 
-  /** `origin`: what the browser would send as Origin (the shop's public URL behind a balancer). */
-  constructor(
-    public shopUrl: string,
-    private readonly options: { origin?: string } = {},
-  ) {}
+  constructor(public shopUrl: string) {}
 
   private cookieHeader(url: URL): string {
     return [...(this.jars.get(url.hostname) ?? new Map<string, string>()).entries()].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -70,7 +66,7 @@ export class HttpBuyer {
         body = new URLSearchParams(init.form).toString();
         headers["content-type"] = "application/x-www-form-urlencoded";
       }
-      headers.origin = url.origin === new URL(this.shopUrl).origin ? (this.options.origin ?? url.origin) : url.origin;
+      headers.origin = url.origin;
     }
     const response = await fetch(url, { method: init.method ?? (init.form ? "POST" : "GET"), headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) });
     this.remember(url, response);

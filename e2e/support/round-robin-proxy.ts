@@ -4,13 +4,15 @@ import http from "node:http";
 
 export interface RoundRobinProxy {
   url: string;
-  /** How many requests each backend received. */
+  /** How many requests each of the initial backends received. */
   counts: number[];
+  /** Sends all traffic to these backends from now on (a deploy, a failover, a test's pinning). */
+  setBackends(backends: string[]): void;
   close(): Promise<void>;
 }
 
 export async function startRoundRobinProxy(port: number, backends: string[]): Promise<RoundRobinProxy> {
-  const targets = backends.map((backend) => new URL(backend));
+  let targets = backends.map((backend) => new URL(backend));
   const counts = targets.map(() => 0);
   let next = 0;
   const server = http.createServer((req, res) => {
@@ -34,6 +36,9 @@ export async function startRoundRobinProxy(port: number, backends: string[]): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
+    setBackends: (next) => {
+      targets = next.map((backend) => new URL(backend));
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

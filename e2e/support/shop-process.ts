@@ -2,6 +2,7 @@
 // Used by the e2e harness (one per payment intent) and by the crash and multi-instance tests,
 // which start, SIGKILL and restart extra servers.
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import type { PaymentIntent } from "@/lib/env";
 import { E2E_DATA_DIR, e2eDatabaseUrl, SANDBOX_URL } from "./environment";
 
@@ -18,6 +19,9 @@ export const SHARED_INSTANCE_ENV = {
   ADMIN_PASSWORD: "e2e-admin-password",
 };
 
+/** For an instance that is to crash at a crash point: only the test's own request may reach it. */
+export const NO_BACKGROUND_WORK = { RECONCILER_INTERVAL_SECONDS: "0" };
+
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -32,6 +36,15 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
   throw new Error(`${url} did not come up`);
 }
 
+/** Refuses to start on a busy port: a leftover server would answer in the new one's place. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is already in use (a server left over from an earlier run?)`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 export async function startShop(options: {
   port: number;
   intent?: PaymentIntent;
@@ -39,6 +52,7 @@ export async function startShop(options: {
   quiet?: boolean;
 }): Promise<ShopProcess> {
   const url = `http://127.0.0.1:${options.port}`;
+  await assertPortFree(options.port);
   const { hostname, port } = new URL(SANDBOX_URL);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"],
