@@ -13,10 +13,29 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
+// Specs that change state every other test sees (the sandbox's clock and faults, the reconciler
+// lease) or that compare database snapshots run alone, after the others; the rest run two at a
+// time (files in parallel, the tests of one file in order).
+const EXCLUSIVE = [
+  "after-checkout.spec.ts",
+  "checkout.spec.ts",
+  "crash-safety.spec.ts",
+  "hostile-input.spec.ts",
+  "merchant-guard.spec.ts",
+  "other-buyers.spec.ts",
+  "sandbox-faults.spec.ts",
+];
+const exclusive = new RegExp(`(^|/)(${EXCLUSIVE.map((f) => f.replaceAll(".", "\\.")).join("|")})$`);
+
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
@@ -28,13 +47,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
-      },
-    },
+    { name: "shared", testIgnore: exclusive, use: browser },
+    { name: "exclusive", testMatch: exclusive, workers: 1, dependencies: ["shared"], use: browser },
   ],
   webServer: {
     command: "node --conditions=react-server --import tsx e2e/support/servers.ts",

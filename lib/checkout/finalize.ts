@@ -4,6 +4,7 @@ import "server-only";
 // freeze the order, and Finalize with the same amounts, intent and address. 200 and 202 are
 // handled like Complete; a session Amazon already finalized is adopted.
 import { AmazonPayError } from "@/lib/amazon-pay/errors";
+import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
 import { idempotencyKeyFor } from "@/lib/amazon-pay/idempotency";
 import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
@@ -53,6 +54,8 @@ export async function finalizeCheckout(input: {
   flow: Exclude<CheckoutFlow, "redirect">;
   items: readonly FinalizeItem[];
   shippingMethod: ShippingMethodId;
+  /** The session as the caller just read it, to spare a second Get Checkout Session. */
+  session?: CheckoutSession;
 }): Promise<FinalizeResult> {
   const prisma = db();
   const { client, settings } = amazonPay();
@@ -60,7 +63,7 @@ export async function finalizeCheckout(input: {
   if (existing && existing.cartId !== input.cartId) return { kind: "not-found" };
   if (existing && existing.status !== "Draft") return outcomeOf(existing);
 
-  const read = await readCheckoutSession(input.sessionId);
+  const read = input.session ? { ok: true as const, session: input.session } : await readCheckoutSession(input.sessionId);
   if (!read.ok) {
     return read.notice === "session-unknown"
       ? { kind: "refused", code: "session-unknown", message: "Amazon Pay does not know this checkout session." }

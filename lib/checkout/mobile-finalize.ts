@@ -4,6 +4,7 @@ import "server-only";
 // buyer's checkout (the app got it from Amazon's SDK); an optional x-cart-token ties the order
 // to an existing cart so the app can show it later.
 import { z } from "zod";
+import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
 import { createCart, findCartIdByToken } from "@/lib/cart/repository";
 import { isWellFormedCartToken } from "@/lib/cart/token";
 import { productSlugSchema } from "@/lib/catalog/product";
@@ -51,6 +52,7 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
   const existing = await prisma.checkoutSession.findUnique({ where: { id: input.checkoutSessionId } });
   if (existing && existing.flow !== "mobile") return { status: 409, body: { error: "This checkout session belongs to a web checkout." } };
   if (existing && cartId && existing.cartId !== cartId) return { status: 409, body: { error: "This checkout session belongs to another cart." } };
+  let session: CheckoutSession | undefined;
   if (!existing) {
     // Ask Amazon before creating a cart and a binding: an id it does not know leaves nothing behind.
     const read = await readCheckoutSession(input.checkoutSessionId);
@@ -59,6 +61,7 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
         ? { status: 404, body: { error: "Amazon Pay does not know this checkout session.", code: "session-unknown" } }
         : { status: 503, body: { error: "Amazon Pay is not answering right now. Nothing was charged.", code: "amazon-unavailable" } };
     }
+    session = read.session;
   }
   cartId ??= existing?.cartId ?? (await createCart(prisma)).cartId;
   const bound = await bindCheckoutSession(prisma, input.checkoutSessionId, cartId, "mobile");
@@ -70,6 +73,7 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
     flow: "mobile",
     items: input.items.map((item) => ({ productId: products.find((p) => p.slug === item.slug)!.id, quantity: item.quantity })),
     shippingMethod: input.shippingMethod,
+    session,
   });
   switch (result.kind) {
     case "placed": {
