@@ -25,7 +25,20 @@ const EXCLUSIVE = [
   "other-buyers.spec.ts",
   "sandbox-faults.spec.ts",
 ];
-const exclusive = new RegExp(`(^|/)(${EXCLUSIVE.map((f) => f.replaceAll(".", "\\.")).join("|")})$`);
+// On PostgreSQL (E2E_DATABASE=postgresql, the second run of `npm test`) the specs whose subject
+// never reaches the database are not run again: they test headers, bundles, accessibility and
+// input refused before any query, the same on both databases.
+const DATABASE_INDEPENDENT = [
+  "accessibility.spec.ts",
+  "build-output.spec.ts",
+  "hostile-input.spec.ts",
+  "merchant-guard.spec.ts",
+  "security-headers.spec.ts",
+  "server-only-boundary.spec.ts",
+];
+const files = (names: string[]) => new RegExp(`(^|/)(${names.map((f) => f.replaceAll(".", "\\.")).join("|")})$`);
+const exclusive = files(EXCLUSIVE);
+const skipped = process.env.E2E_DATABASE === "postgresql" ? [files(DATABASE_INDEPENDENT)] : [];
 
 const browser = {
   ...devices["Desktop Chrome"],
@@ -47,8 +60,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "shared", testIgnore: exclusive, use: browser },
-    { name: "exclusive", testMatch: exclusive, workers: 1, dependencies: ["shared"], use: browser },
+    { name: "shared", testIgnore: [exclusive, ...skipped], use: browser },
+    { name: "exclusive", testMatch: exclusive, testIgnore: skipped, workers: 1, dependencies: ["shared"], use: browser },
   ],
   webServer: {
     command: "node --conditions=react-server --import tsx e2e/support/servers.ts",

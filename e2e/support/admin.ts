@@ -20,6 +20,14 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
+/** The action's words: the form's own status, and the page's "last action" notice (read at once, never waited on). */
+function readOutcome(page: Page, testId: string): Promise<{ fromForm: string; fromNotice: string | null }> {
+  return page.evaluate((id) => ({
+    fromForm: document.querySelector(`[data-testid="${id}-status"]`)?.textContent ?? "",
+    fromNotice: document.querySelector('[data-testid="admin-last-action"]')?.textContent ?? null,
+  }), testId);
+}
+
 /**
  * Submits one merchant action form and returns the outcome in words: from the form itself, or,
  * when the form disappears because the action no longer applies, from the "last action" notice.
@@ -28,15 +36,15 @@ export async function merchantAction(page: Page, testId: string, fields: Record<
   const form = page.getByTestId(testId);
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
   await waitForHydration(page);
-  const lastAction = page.getByTestId("admin-last-action");
-  const before = (await lastAction.count()) > 0 ? await lastAction.textContent() : null;
+  const before = (await readOutcome(page, testId)).fromNotice;
   await form.getByRole("button").click();
-  const formStatus = page.getByTestId(`${testId}-status`);
-  await expect(async () => {
-    const fromForm = (await formStatus.count()) > 0 ? await formStatus.textContent() : "";
-    const fromNotice = (await lastAction.count()) > 0 ? await lastAction.textContent() : before;
-    expect(Boolean(fromForm) || fromNotice !== before).toBe(true);
-  }).toPass({ timeout: 15_000 });
-  const fromForm = (await formStatus.count()) > 0 ? await formStatus.textContent() : "";
-  return fromForm || ((await lastAction.textContent()) ?? "");
+  let outcome = "";
+  await expect
+    .poll(async () => {
+      const { fromForm, fromNotice } = await readOutcome(page, testId);
+      outcome = fromForm || (fromNotice !== before ? (fromNotice ?? "") : "");
+      return outcome !== "";
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return outcome;
 }

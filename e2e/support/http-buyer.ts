@@ -36,7 +36,11 @@ export class HttpBuyer {
   // Cookies belong to a host name, not to a port (RFC 6265), as in browsers.
   private readonly jars = new Map<string, Map<string, string>>();
 
-  constructor(public shopUrl: string) {}
+  /** `amazon`: the sandbox and the data dir holding the shop's local merchant key (default: the e2e run's). */
+  constructor(
+    public shopUrl: string,
+    private readonly amazon: { sandboxUrl: string; dataDir: string } = { sandboxUrl: SANDBOX_URL, dataDir: E2E_DATA_DIR },
+  ) {}
 
   private cookieHeader(url: URL): string {
     return [...(this.jars.get(url.hostname) ?? new Map<string, string>()).entries()].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -92,7 +96,8 @@ export class HttpBuyer {
 
   /** Presses the Amazon Pay button and chooses on the hosted page; returns the checkout session id. */
   async checkoutAtAmazon(choice: { addressId?: string; paymentMethodId?: string } = {}): Promise<string> {
-    const merchant = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "local-merchant.json"), "utf8")) as LocalMerchantFile;
+    const { sandboxUrl, dataDir } = this.amazon;
+    const merchant = JSON.parse(readFileSync(path.join(dataDir, "local-merchant.json"), "utf8")) as LocalMerchantFile;
     const payloadJSON = JSON.stringify({
       storeId: merchant.storeId,
       webCheckoutDetails: { checkoutReviewReturnUrl: `${this.shopUrl}/checkout/review`, checkoutCancelUrl: `${this.shopUrl}/cart?checkout=session-canceled` },
@@ -100,15 +105,15 @@ export class HttpBuyer {
       deliverySpecifications: DELIVERY_SPECIFICATIONS,
     });
     const algorithm = "AMZN-PAY-RSASSA-PSS-V2";
-    const started = await this.request(`${SANDBOX_URL}/checkout/start`, {
+    const started = await this.request(`${sandboxUrl}/checkout/start`, {
       form: { payloadJSON, signature: signButtonPayload(payloadJSON, merchant.privateKeyPem, algorithm), publicKeyId: merchant.publicKeyId, algorithm, merchantId: merchant.merchantId, productType: "PayAndShip" },
     });
-    const hosted = new URL(started.headers.get("location") ?? "", SANDBOX_URL);
+    const hosted = new URL(started.headers.get("location") ?? "", sandboxUrl);
     const sessionId = hosted.searchParams.get("amazonCheckoutSessionId");
     if (!sessionId) throw new Error(`checkout/start answered ${started.status}`);
     const page = await this.html(hosted.toString());
     const fields = formFieldsContaining(page, 'name="amazonCheckoutSessionId"');
-    const chosen = await this.request(`${SANDBOX_URL}/checkout`, {
+    const chosen = await this.request(`${sandboxUrl}/checkout`, {
       form: { ...fields, addressId: choice.addressId ?? "ava-home", paymentMethodId: choice.paymentMethodId ?? "visa-1111" },
     });
     const review = chosen.headers.get("location") ?? "";

@@ -3,8 +3,8 @@
 // Run `npm run build` first. SIGTERM (Playwright's teardown) stops everything.
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import pg from "pg";
 import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
+import { ensurePostgresDatabase } from "@/scripts/db/ensure-postgres-database";
 import { prepareDatabase } from "@/scripts/db/prepare";
 import { startLocalSandbox } from "@/scripts/local-sandbox";
 import { assertLocalDatabase, E2E_DATA_DIR, e2eDatabaseUrl, SANDBOX_URL, shopUrl, SHOPS, type ShopIntent } from "./environment";
@@ -17,18 +17,6 @@ const stop = () => {
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-
-async function ensurePostgresDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-  await client.end();
-}
 
 async function main() {
   const databaseUrl = e2eDatabaseUrl();

@@ -37,7 +37,7 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
 }
 
 /** Refuses to start on a busy port: a leftover server would answer in the new one's place. */
-async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", () => reject(new Error(`port ${port} is already in use (a server left over from an earlier run?)`)));

@@ -1,6 +1,7 @@
 // The sandbox's state and services, independent of HTTP: configuration, the movable clock and its
 // scheduler, stored objects, merchants, idempotency, faults and IPN delivery.
 import path from "node:path";
+import { ApiCallLog } from "./core/api-call-log";
 import { Clock } from "./core/clock";
 import { applyConfigPatch, configPatchSchema, DEFAULT_CONFIG, type ConfigPatch, type SandboxConfig } from "./core/config";
 import { FaultInjector } from "./core/faults";
@@ -27,6 +28,7 @@ export class Sandbox {
   readonly merchants: MerchantRegistry;
   readonly idempotency = new IdempotencyStore();
   readonly faults = new FaultInjector();
+  readonly apiCalls = new ApiCallLog();
   readonly identity: SigningIdentity;
   readonly ipn: IpnDispatcher;
   readonly log: (line: string) => void;
@@ -85,6 +87,7 @@ export class Sandbox {
     this.idempotency.clear();
     this.faults.clear();
     this.ipn.clear();
+    this.apiCalls.clear();
     this.clock.reset();
     if (options.merchants) this.merchants.clear();
   }

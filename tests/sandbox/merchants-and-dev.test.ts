@@ -116,6 +116,20 @@ describe("developer endpoints", () => {
     expect(response.headers.get("access-control-allow-headers")).toContain("content-type");
   });
 
+  it("logs the API calls it answered, with status, reason code and timing, and not the other endpoints", async () => {
+    const merchant = addMerchant(sandbox, { publicKeyId: "SANDBOX-CALLLOG" });
+    const since = Date.now() - 1;
+    await sandboxJson(sandbox, "/__sandbox/health");
+    const missing = await call(sandbox, merchant, { method: "GET", path: "/v2/checkoutSessions/no-such-session" });
+    expect(missing.status).toBe(404);
+    const log = await sandboxJson<{ calls: { method: string; path: string; status: number; reasonCode?: string; startedAt: number; durationMs: number }[] }>(sandbox, `/__sandbox/api-calls?since=${since}`);
+    expect(log.body.calls).toEqual([{ method: "GET", path: "/v2/checkoutSessions/no-such-session", status: 404, reasonCode: "ResourceNotFound", startedAt: expect.any(Number), durationMs: expect.any(Number) }]);
+    expect(log.body.calls[0]!.startedAt).toBeGreaterThanOrEqual(since);
+    expect((await sandboxJson(sandbox, "/__sandbox/api-calls?since=nope")).status).toBe(400);
+    await sandboxJson(sandbox, "/__sandbox/api-calls", { method: "DELETE" });
+    expect((await sandboxJson<{ calls: unknown[] }>(sandbox, "/__sandbox/api-calls")).body.calls).toEqual([]);
+  });
+
   it("answers 404 with a JSON error for unknown sandbox endpoints", async () => {
     expect(await sandboxJson(sandbox, "/__sandbox/nothing")).toMatchObject({ status: 404, body: { reasonCode: "ResourceNotFound" } });
   });

@@ -129,6 +129,16 @@ export function handleDev(sb: Sandbox, req: IncomingMessage, res: ServerResponse
       case "GET /__sandbox/ipn":
         json(200, { ipns: sb.ipn.list() });
         return true;
+      case "GET /__sandbox/api-calls": {
+        const since = Number(query.get("since") ?? 0);
+        if (!Number.isFinite(since)) throw new ApiError(400, "InvalidParameterValue", "since must be epoch milliseconds.");
+        json(200, { calls: sb.apiCalls.list(since) });
+        return true;
+      }
+      case "DELETE /__sandbox/api-calls":
+        sb.apiCalls.clear();
+        json(200, { calls: [] });
+        return true;
       case "GET /__sandbox/faults":
         json(200, { faults: sb.faults.list() });
         return true;

@@ -2,6 +2,7 @@
 // the /__sandbox endpoints, with one access-log line per request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { epochNow } from "../core/api-call-log";
 import { ApiError } from "../core/api-error";
 import type { ConfigPatch } from "../core/config";
 import type { MerchantRegistration } from "../core/merchants";
@@ -70,13 +71,18 @@ async function route(sb: Sandbox, req: IncomingMessage, res: ServerResponse): Pr
 export function createSandboxServer(sb: Sandbox, options: { quiet?: boolean } = {}): Server {
   const server = createServer((req, res) => {
     const started = performance.now();
-    if (!options.quiet) {
-      res.on("close", () => {
-        const note = noteOf(res);
-        const status = res.headersSent ? String(res.statusCode) : "dropped";
-        sb.log(`${req.method} ${req.url} ${status}${note.reasonCode ? ` ${note.reasonCode}` : ""} ${(performance.now() - started).toFixed(1)}ms`);
-      });
-    }
+    const startedAt = epochNow();
+    res.on("close", () => {
+      const note = noteOf(res);
+      const durationMs = performance.now() - started;
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+      if (API_PATH.test(path) || path.startsWith("/live/")) {
+        sb.apiCalls.record({ method: req.method ?? "GET", path, status: res.headersSent ? res.statusCode : 0, ...(note.reasonCode ? { reasonCode: note.reasonCode } : {}), startedAt, durationMs });
+      }
+      if (options.quiet) return;
+      const status = res.headersSent ? String(res.statusCode) : "dropped";
+      sb.log(`${req.method} ${req.url} ${status}${note.reasonCode ? ` ${note.reasonCode}` : ""} ${durationMs.toFixed(1)}ms`);
+    });
     route(sb, req, res).catch((error: unknown) => {
       sb.log(`[sandbox] internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) sendError(res, new ApiError(500, "InternalServerError", "The sandbox hit an internal error; see its log."));
