@@ -4,6 +4,7 @@ import "server-only";
 // object's state always comes from the API, never from a notification's body.
 import { AmazonPayError } from "@/lib/amazon-pay/errors";
 import type { Charge } from "@/lib/amazon-pay/schemas/charge";
+import type { ChargePermission } from "@/lib/amazon-pay/schemas/charge-permission";
 import { moneyFromPrice } from "@/lib/amazon-pay/schemas/price";
 import { chargeFactFromApi, permissionFactFromApi } from "@/lib/checkout/completion-facts";
 import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
@@ -12,6 +13,7 @@ import { amazonPay } from "@/lib/payments/amazon-pay";
 import { withAmazonPayAudit } from "@/lib/payments/audit";
 import type { Order } from "@/lib/generated/sqlite/client";
 import { applyEventToOrder, type ApplyResult } from "./apply-event";
+import { awaitBuyerCompletion } from "./await-buyer-completion";
 import { REFUND_STATES, type EventSource, type RefundFact } from "./state-machine";
 
 export type SyncResult =
@@ -21,7 +23,7 @@ export type SyncResult =
   | { kind: "unreadable"; detail: string };
 
 /** The order an Amazon object belongs to: our rows first, then the charge permission's merchantReferenceId. */
-async function orderFor(ids: { chargeId?: string | null; chargePermissionId?: string | null }, source: EventSource): Promise<Order | null> {
+async function orderFor(ids: { chargeId?: string | null; chargePermissionId?: string | null }, source: EventSource, known?: ChargePermission): Promise<Order | null> {
   const prisma = db();
   if (ids.chargeId) {
     const charge = await prisma.charge.findUnique({ where: { id: ids.chargeId }, select: { orderId: true } });
@@ -31,12 +33,13 @@ async function orderFor(ids: { chargeId?: string | null; chargePermissionId?: st
   const byPermission = await prisma.order.findFirst({ where: { chargePermissionId: ids.chargePermissionId } });
   if (byPermission) return byPermission;
   // Checkout completed at Amazon but not recorded here yet: the permission names our order.
-  const permission = await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.chargePermissions.get(ids.chargePermissionId!));
-  const reference = permission.data.merchantMetadata?.merchantReferenceId;
+  const permission = known ?? (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.chargePermissions.get(ids.chargePermissionId!))).data;
+  const reference = permission.merchantMetadata?.merchantReferenceId;
   return reference ? prisma.order.findUnique({ where: { orderNumber: reference } }) : null;
 }
 
-async function whenCompleted(order: Order, source: EventSource, apply: () => Promise<ApplyResult>): Promise<SyncResult> {
+async function whenCompleted(draftOrOrder: Order, source: EventSource, apply: () => Promise<ApplyResult>): Promise<SyncResult> {
+  const order = await awaitBuyerCompletion(draftOrOrder, () => db().order.findUniqueOrThrow({ where: { id: draftOrOrder.id } }));
   if (order.status === "Draft") {
     const outcome = await reconcileDraftOrder(order, source);
     if (outcome.kind === "not-found") return { kind: "unknown-order", detail: order.orderNumber };
@@ -97,7 +100,7 @@ export async function syncChargePermission(chargePermissionId: string, source: E
   }
   const fact = permissionFactFromApi(permission);
   if (!fact) return { kind: "unreadable", detail: `charge permission ${chargePermissionId} is in an undocumented state` };
-  const order = await orderFor({ chargePermissionId }, source);
+  const order = await orderFor({ chargePermissionId }, source, permission);
   if (!order) return { kind: "unknown-order", detail: `charge permission ${chargePermissionId}` };
   return whenCompleted(order, source, () => applyEventToOrder(prisma, order.id, { type: "permission.observed", source, permission: fact }));
 }

@@ -31,28 +31,31 @@ describe("attributeCalls", () => {
     call("GET", "/v2/checkoutSessions/S-B", at(b, "review", 20), 10),
     call("PATCH", "/v2/checkoutSessions/S-B", at(b, "placeOrder", 5), 20),
     call("POST", "/v2/checkoutSessions/S-B/complete", at(b, "complete", 1), 50),
+    // IPN-prompted reads, one of them while the buyer's completion is still running
     call("GET", "/v2/charges/C-B", at(b, "complete", 70), 5),
     call("GET", "/v2/chargePermissions/P-A", at(a, "confirmation", 10), 5),
     call("GET", "/v2/chargePermissions/P-B", at(b, "confirmation", 10), 5),
-    call("GET", "/v2/chargePermissions/P-B", at(b, "confirmation", 20), 5),
+    // another checkout's call
     call("GET", "/v2/checkoutSessions/S-OTHER", at(a, "review", 1), 99),
   ];
   const result = attributeCalls([a, b], calls, (s) => ids[s] ?? []);
 
-  it("counts the calls of completed checkouts only, and those after completion apart", () => {
-    expect(result.callsPerCheckout).toBe(3.5);
-    expect(result.followUpCallsPerCheckout).toBe(1.5);
-    expect(result.followUpCalls).toEqual({ "GET chargePermissions": 1.5 });
-    expect(result.callsByStep.confirmation).toBeUndefined();
+  it("counts every call of a completed checkout, and the buyer's own apart", () => {
+    expect(result.callsPerCheckout).toBe(4.5);
+    expect(result.buyerPathCallsPerCheckout).toBe(3);
     expect(result.unattributed).toBe(1);
-    expect(result.callsByStep.complete).toEqual({ "POST checkoutSessions/complete": 1, "GET charges": 0.5 });
-    expect(result.callsByStep.review).toEqual({ "GET checkoutSessions": 1 });
+    expect(result.callsByOperation).toEqual({ "GET checkoutSessions": 1, "PATCH checkoutSessions": 1, "POST checkoutSessions/complete": 1, "GET charges": 0.5, "GET chargePermissions": 1 });
+    expect(result.callsByStep).toEqual({
+      review: { "GET checkoutSessions": 1 },
+      placeOrder: { "PATCH checkoutSessions": 1 },
+      complete: { "POST checkoutSessions/complete": 1 },
+    });
   });
 
-  it("subtracts the time inside Amazon from each step, per checkout", () => {
+  it("subtracts the time inside the buyer's own Amazon calls from each step", () => {
     expect(result.overheadMs.review).toEqual([70, 90]);
     expect(result.overheadMs.placeOrder).toEqual([60, 80]);
-    expect(result.overheadMs.complete).toEqual([40, 45]);
+    expect(result.overheadMs.complete).toEqual([40, 50]);
     expect(result.overheadMs.addToCart).toEqual([100, 100]);
     expect(result.overheadMs.confirmation).toEqual([100, 100]);
   });

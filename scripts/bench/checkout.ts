@@ -245,13 +245,14 @@ async function main() {
             checkout: summarize(done.map((d) => d.totalMs)),
             steps,
             amazonCallsPerCheckout: attribution.callsPerCheckout,
-            followUpCallsPerCheckout: attribution.followUpCallsPerCheckout,
+            amazonCallsByOperation: attribution.callsByOperation,
+            buyerPathCallsPerCheckout: attribution.buyerPathCallsPerCheckout,
             shopCpuMsPerCheckout: done.length ? cpuMs / done.length : Number.NaN,
             verifiedOrders: verified,
           };
           results.push(level);
           console.log(
-            `[bench]   ${concurrency} at once: ${level.checkoutsPerSecond.toFixed(1)} checkouts/s, p50 ${Math.round(level.checkout.p50)} ms, p95 ${Math.round(level.checkout.p95)} ms, ${level.amazonCallsPerCheckout.toFixed(1)} Amazon calls per checkout (+ ${level.followUpCallsPerCheckout.toFixed(1)} after IPNs: ${Object.keys(attribution.followUpCalls).join(", ") || "none"}), ${errors.length} failed, ${level.verifiedOrders}/${total} orders verified`,
+            `[bench]   ${concurrency} at once: ${level.checkoutsPerSecond.toFixed(1)} checkouts/s, p50 ${Math.round(level.checkout.p50)} ms, p95 ${Math.round(level.checkout.p95)} ms, ${level.buyerPathCallsPerCheckout.toFixed(1)} Amazon calls in the buyer's path (${level.amazonCallsPerCheckout.toFixed(1)} in all: ${Object.entries(attribution.callsByOperation).map(([op, n]) => `${Number(n.toFixed(2))} × ${op}`).join(", ")}), ${errors.length} failed, ${level.verifiedOrders}/${total} orders verified`,
           );
         }
         if (latencyMs === latencies[0] && catalogSeconds > 0) {
