@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,5 +18,7 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "test-reports/vitest.json" },
     testTimeout: 20_000,
+    // Vitest leaves one core free by default: a single worker on a 2-core machine.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

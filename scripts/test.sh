@@ -28,8 +28,16 @@ step() {
   fi
 }
 
-step "typecheck" -- npm run -s typecheck
+# Typecheck and lint are single-threaded: once the route types exist (both read them), run them
+# side by side, each reported as its own step.
+step "route types" -- npx next typegen
+mkdir -p test-reports/logs
+npx tsc --noEmit > test-reports/logs/typecheck.log 2>&1 &
+typecheck_pid=$!
 step "lint" -- npm run -s lint
+wait "$typecheck_pid"
+typecheck_status=$?
+step "typecheck" -- bash -c 'cat test-reports/logs/typecheck.log; exit "$1"' _ "$typecheck_status"
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
   step "schema drift (sqlite and postgresql)" -- npm run -s db:check
 fi

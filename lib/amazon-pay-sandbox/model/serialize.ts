@@ -11,19 +11,8 @@ import type {
   ChargePermissionRecord, ChargeRecord, CheckoutSessionRecord, MerchantMetadata, RecurringMetadata, RefundRecord, Scope,
 } from "./records";
 
-export interface AddressJson {
-  name: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  addressLine3: string | null;
-  city: string | null;
-  county: string | null;
-  district: string | null;
-  stateOrRegion: string | null;
-  postalCode: string | null;
-  countryCode: string | null;
-  phoneNumber: string | null;
-}
+/** An address as the API shows it: the same fields as the sandbox keeps. */
+export type AddressJson = AddressRecord;
 
 export function addressJson(a: AddressRecord): AddressJson {
   return {
