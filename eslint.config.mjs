@@ -22,6 +22,6 @@ export default defineConfig([
     "playwright-report/**",
     "test-results/**",
     ".data/**",
-    "lib/amazon-pay-sandbox/public/**",
+    "packages/amazon-pay-emulator/public/**",
   ]),
 ]);

@@ -7,6 +7,8 @@ parseEnv(process.env);
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The workspace packages ship TypeScript source.
+  transpilePackages: ["@storefront/amazon-pay"],
   reactStrictMode: true,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // proxy.ts sets every security header (with the CSP) at run time; static files never reach it.

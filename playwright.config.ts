@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { shopUrl } from "./e2e/support/environment";
 
-// e2e runs against the production build (`npm run build` first), the local Amazon Pay sandbox
+// e2e runs against the production build (`npm run build` first), the local Amazon Pay emulator
 // and a freshly reset local database. Debian's Chromium, never a downloaded browser.
 const chromiumArgs = [
   "--no-sandbox",
@@ -13,7 +13,7 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
-// Specs that change state every other test sees (the sandbox's clock and faults, the reconciler
+// Specs that change state every other test sees (the emulator's clock and faults, the reconciler
 // lease) or that compare database snapshots run alone, after the others; the rest run two at a
 // time (files in parallel, the tests of one file in order).
 const EXCLUSIVE = [
@@ -23,7 +23,7 @@ const EXCLUSIVE = [
   "hostile-input.spec.ts",
   "merchant-guard.spec.ts",
   "other-buyers.spec.ts",
-  "sandbox-faults.spec.ts",
+  "emulator-faults.spec.ts",
 ];
 // On PostgreSQL (E2E_DATABASE=postgresql, the second run of `npm test`) the specs whose subject
 // never reaches the database are not run again: they test headers, bundles, accessibility and

@@ -4,7 +4,7 @@ import { getCartItemCount } from "@/lib/cart/server";
 import { shopSettings } from "@/lib/shop/settings";
 import { CartCountProvider } from "@/components/layout/cart-count";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
-import { SandboxBanner } from "@/components/layout/sandbox-banner";
+import { EmulatorBanner } from "@/components/layout/emulator-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        {settings.localSandbox && <SandboxBanner dashboardUrl={settings.localSandbox.dashboardUrl} />}
+        {settings.emulator && <EmulatorBanner dashboardUrl={settings.emulator.dashboardUrl} />}
         <CartCountProvider count={cartCount}>
           <SiteHeader shopName={settings.name} />
           <main id="main" tabIndex={-1}>

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
-import { buyOnShop, eventually, orderBySession, pauseReconcilers, resumeReconcilers, sandbox } from "./support/checkout";
+import { buyOnShop, eventually, orderBySession, pauseReconcilers, resumeReconcilers, emulator } from "./support/checkout";
 import { e2eDb } from "./support/database";
-import { SANDBOX_URL, shopUrl } from "./support/environment";
+import { EMULATOR_URL, shopUrl } from "./support/environment";
 
 test.afterEach(async () => {
-  await fetch(`${SANDBOX_URL}/__sandbox/faults`, { method: "DELETE" });
+  await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });
 });
 
 test.describe("pending authorizations", () => {
@@ -31,7 +31,7 @@ test.describe("pending authorizations", () => {
   });
 
   test("a lost IPN is made up for by the reconciler", async ({ page }) => {
-    await sandbox("/__sandbox/faults", { fault: "dropIpn", count: 50 });
+    await emulator("/__emulator/faults", { fault: "dropIpn", count: 50 });
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701", "tidepool-field-notebook");
     const order = await eventually(() => orderBySession(sessionId), (o) => o.status === "Authorized", 30_000);
     const sources = await e2eDb().paymentEvent.findMany({ where: { orderId: order.id, kind: "transition" }, select: { source: true, summary: true } });
@@ -45,13 +45,13 @@ test.describe("notifications are verified", () => {
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-1111", "pine-needle-candle");
     const order = await orderBySession(sessionId);
     const before = await e2eDb().order.findUniqueOrThrow({ where: { id: order.id } });
-    const { ipns } = (await sandbox("/__sandbox/ipn")) as { ipns: { id: string; status: string; message: { ObjectId: string } | null }[] };
+    const { ipns } = (await emulator("/__emulator/ipn")) as { ipns: { id: string; status: string; message: { ObjectId: string } | null }[] };
     const charged = ipns.filter((entry) => entry.message?.ObjectId === order.chargeId && entry.status === "delivered");
     expect(charged.length).toBeGreaterThan(0);
     // Replay: the same envelope again is a duplicate.
     const duplicates = () => e2eDb().paymentEvent.count({ where: { kind: "ipn", summary: { contains: "Duplicate IPN" } } });
     const duplicatesBefore = await duplicates();
-    await sandbox(`/__sandbox/ipn/${charged[0]!.id}/replay`, {});
+    await emulator(`/__emulator/ipn/${charged[0]!.id}/replay`, {});
     await eventually(duplicates, (n) => n > duplicatesBefore);
 
     // Forged: a message claiming the charge was declined, signed by nobody Amazon knows.
@@ -63,7 +63,7 @@ test.describe("notifications are verified", () => {
       Timestamp: new Date().toISOString(),
       SignatureVersion: "1",
       Signature: Buffer.from("not a signature").toString("base64"),
-      SigningCertURL: `${SANDBOX_URL}/__sandbox/sns/SimpleNotificationService-00000000000000000000000000000000.pem`,
+      SigningCertURL: `${EMULATOR_URL}/__emulator/sns/SimpleNotificationService-00000000000000000000000000000000.pem`,
     };
     const forged = await request.post(`${shopUrl("Authorize")}/api/amazon-pay/ipn`, { data: JSON.stringify(envelope), headers: { "content-type": "text/plain" } });
     expect(forged.status()).toBe(400);
@@ -171,8 +171,8 @@ test.describe("merchant actions", () => {
     await openAdminOrder(page, base, orderNumber);
     // The authorization expires at Amazon (30 days) while the shop has not heard of it yet.
     await pauseReconcilers();
-    await sandbox("/__sandbox/faults", { fault: "dropIpn", count: 100 });
-    await sandbox("/__sandbox/clock", { advanceSeconds: 31 * 86_400 });
+    await emulator("/__emulator/faults", { fault: "dropIpn", count: 100 });
+    await emulator("/__emulator/clock", { advanceSeconds: 31 * 86_400 });
     try {
       const message = await merchantAction(page, "capture-form");
       expect(message).toContain("The payment is not in a state that allows this");
@@ -183,7 +183,7 @@ test.describe("merchant actions", () => {
       expect(order.charges.map((c) => [c.state, c.reasonCode])).toEqual([["Canceled", "ExpiredUnused"]]);
       expect(order.status).toBe("Canceled");
     } finally {
-      await resumeReconcilers(); // the sandbox clock stays ahead: it only moves forward
+      await resumeReconcilers(); // the emulator clock stays ahead: it only moves forward
     }
   });
 

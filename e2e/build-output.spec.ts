@@ -12,16 +12,16 @@ const NEXT_DIR = path.resolve(".next");
 
 function secretNeedles(): Needle[] {
   const merchant = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "local-merchant.json"), "utf8")) as { privateKeyPem: string };
-  const snsKey = readFileSync(path.join(E2E_DATA_DIR, "sandbox", "sns-signing-key.pem"), "utf8");
+  const snsKey = readFileSync(path.join(E2E_DATA_DIR, "emulator", "sns-signing-key.pem"), "utf8");
   const { encryptionKey } = JSON.parse(readFileSync(path.join(NEXT_DIR, "server", "server-reference-manifest.json"), "utf8")) as { encryptionKey: string };
   const needles = [
     ...pemBodyLines(merchant.privateKeyPem).map((value) => ({ label: "local merchant private key", value })),
-    ...pemBodyLines(snsKey).map((value) => ({ label: "sandbox SNS signing key", value })),
+    ...pemBodyLines(snsKey).map((value) => ({ label: "emulator SNS signing key", value })),
     { label: "admin password of the e2e servers", value: "e2e-admin-password" },
     { label: "Next.js server action encryption key", value: encryptionKey },
   ];
   expect(needles.filter((n) => n.label === "local merchant private key").length).toBeGreaterThan(10);
-  expect(needles.filter((n) => n.label === "sandbox SNS signing key").length).toBeGreaterThan(10);
+  expect(needles.filter((n) => n.label === "emulator SNS signing key").length).toBeGreaterThan(10);
   expect(encryptionKey.length).toBeGreaterThan(20);
   return needles;
 }

@@ -127,6 +127,6 @@ test("unknown products show the not-found page", async ({ page }) => {
 test("every page says payments are simulated", async ({ page }) => {
   for (const path of ["/", "/products/sailcloth-tote", "/cart"]) {
     await page.goto(path);
-    await expect(page.getByTestId("sandbox-banner")).toContainText("Payments are simulated");
+    await expect(page.getByTestId("emulator-banner")).toContainText("Payments are simulated");
   }
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
-import { addToCart, buyOnShop, checkoutToReview, orderBySession, placeOrderAndConfirm, sandbox } from "./support/checkout";
+import { addToCart, buyOnShop, checkoutToReview, orderBySession, placeOrderAndConfirm, emulator } from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { shopUrl } from "./support/environment";
 
@@ -104,8 +104,8 @@ test.describe("redirect checkout with Amazon Pay", () => {
   test("an expired session sends the buyer back to the cart", async ({ page }) => {
     await addToCart(page, "sailcloth-tote");
     const sessionId = await checkoutToReview(page);
-    // The sandbox clock only moves forward; later tests create their own sessions after it.
-    await sandbox("/__sandbox/clock", { advanceSeconds: 25 * 3600 });
+    // The emulator clock only moves forward; later tests create their own sessions after it.
+    await emulator("/__emulator/clock", { advanceSeconds: 25 * 3600 });
     await page.reload();
     await page.waitForURL(/\/cart\?checkout=session-expired/);
     await expect(page.getByTestId("checkout-notice")).toContainText("expired");

@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import { CRASH_POINTS, type CrashPoint } from "@/lib/testing/crash-point";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { eventually, pauseReconcilers, resumeReconcilers, sandbox } from "./support/checkout";
+import { eventually, pauseReconcilers, resumeReconcilers, emulator } from "./support/checkout";
 import { e2eDb } from "./support/database";
-import { E2E_DATA_DIR, e2eDatabaseUrl, SANDBOX_URL, SHOPS } from "./support/environment";
+import { E2E_DATA_DIR, e2eDatabaseUrl, EMULATOR_URL, SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
-import { assertOneOrderPerCompletedSession } from "./support/sandbox-state";
+import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
 import { NO_BACKGROUND_WORK, startShop, type ShopProcess } from "./support/shop-process";
 
 // The server is killed with a real SIGKILL at each step of checkout, then restarted. Every
@@ -74,13 +74,13 @@ test("npm run reconcile finishes a checkout the crashed server left behind", asy
   await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
   // Only the command may finish it: no server reconciler, and no IPN (an IPN finishes it too).
   await pauseReconcilers();
-  await sandbox("/__sandbox/faults", { fault: "dropIpn", count: 100 });
+  await emulator("/__emulator/faults", { fault: "dropIpn", count: 100 });
   try {
     await crashDuring("complete:after-amazon", () => buyer.complete(sessionId));
     expect((await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).status).toBe("Draft");
-    const { hostname, port } = new URL(SANDBOX_URL);
+    const { hostname, port } = new URL(EMULATOR_URL);
     const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/reconcile.ts"], {
-      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), DATA_DIR: E2E_DATA_DIR, AMAZON_PAY_SANDBOX_HOST: hostname, AMAZON_PAY_SANDBOX_PORT: port, LOG_LEVEL: "warn" },
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), DATA_DIR: E2E_DATA_DIR, AMAZON_PAY_EMULATOR_HOST: hostname, AMAZON_PAY_EMULATOR_PORT: port, LOG_LEVEL: "warn" },
     });
     expect(stdout).toMatch(/changed [1-9]/);
     const order = await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
@@ -88,6 +88,6 @@ test("npm run reconcile finishes a checkout the crashed server left behind", asy
     await assertOneOrderPerCompletedSession([sessionId]);
   } finally {
     await resumeReconcilers();
-    await fetch(`${SANDBOX_URL}/__sandbox/faults`, { method: "DELETE" });
+    await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });
   }
 });

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { actionId, callAction, callFormAction, type ActionAnswer } from "./support/actions";
 import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
-import { SANDBOX_URL, shopUrl } from "./support/environment";
+import { EMULATOR_URL, shopUrl } from "./support/environment";
 import { FUZZ, invalidQuantity, notASlug, oddText, PRODUCT_SLUGS, queryValue, reactEncodable, tamperingFields } from "./support/hostile";
 
 const SHOP = shopUrl();
@@ -36,7 +36,7 @@ test.describe("route handlers", () => {
     const body = fc.oneof(
       oddText,
       fc.jsonValue().map((value) => JSON.stringify(value)),
-      fc.record({ Type: fc.constantFrom("Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation"), Message: oddText, MessageId: oddText, SigningCertURL: fc.constantFrom(`${SANDBOX_URL}/nope.pem`, "http://127.0.0.1:1/cert.pem", "https://127.0.0.1:1/cert.pem", "not a url", "file:///etc/passwd"), Signature: oddText, SignatureVersion: fc.constantFrom("1", "2") }).map((value) => JSON.stringify(value)),
+      fc.record({ Type: fc.constantFrom("Notification", "SubscriptionConfirmation", "UnsubscribeConfirmation"), Message: oddText, MessageId: oddText, SigningCertURL: fc.constantFrom(`${EMULATOR_URL}/nope.pem`, "http://127.0.0.1:1/cert.pem", "https://127.0.0.1:1/cert.pem", "not a url", "file:///etc/passwd"), Signature: oddText, SignatureVersion: fc.constantFrom("1", "2") }).map((value) => JSON.stringify(value)),
       fc.constant("x".repeat(70 * 1024)),
     );
     await expectNoDatabaseChange(async () => {

@@ -2,20 +2,20 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { e2eDb } from "./support/database";
-import { E2E_DATA_DIR, SANDBOX_URL, shopUrl } from "./support/environment";
+import { E2E_DATA_DIR, EMULATOR_URL, shopUrl } from "./support/environment";
 
-// A mobile app gets its Checkout Session from Amazon's SDK; here the sandbox's Buy Now endpoints
+// A mobile app gets its Checkout Session from Amazon's SDK; here the emulator's Buy Now endpoints
 // play that part. The shop prices the items itself and Finalizes through /api/checkout/finalize.
 const merchant = () => JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "local-merchant.json"), "utf8")) as { merchantId: string; publicKeyId: string; storeId: string };
 
 async function mobileSession(request: APIRequestContext, chargeAmount: string): Promise<string> {
   const { merchantId, publicKeyId, storeId } = merchant();
-  const started = await request.post(`${SANDBOX_URL}/checkout/buy-now/sessions`, {
+  const started = await request.post(`${EMULATOR_URL}/checkout/buy-now/sessions`, {
     data: { merchantId, publicKeyId, checkoutSessionConfig: { storeId, scopes: ["name", "email"], paymentDetails: { paymentIntent: "AuthorizeWithCapture" } } },
   });
   expect(started.ok()).toBe(true);
   const { amazonCheckoutSessionId: id, buyers } = (await started.json()) as { amazonCheckoutSessionId: string; buyers: { buyerId: string }[] };
-  const base = `${SANDBOX_URL}/checkout/buy-now/sessions/${id}`;
+  const base = `${EMULATOR_URL}/checkout/buy-now/sessions/${id}`;
   expect((await request.post(`${base}/selection`, { data: { buyerId: buyers[0]!.buyerId, addressId: "ava-home", paymentMethodId: "visa-1111" } })).ok()).toBe(true);
   const price = { amount: chargeAmount, currencyCode: "USD" };
   const zero = { amount: "0.00", currencyCode: "USD" };

@@ -4,7 +4,7 @@ import { e2eDb } from "./support/database";
 import { SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robin-proxy";
-import { assertOneOrderPerCompletedSession } from "./support/sandbox-state";
+import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
 import { NO_BACKGROUND_WORK, startShop, type ShopProcess } from "./support/shop-process";
 
 // Two storefront instances on one database behind a round-robin "load balancer": consecutive

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { SANDBOX_URL, shopUrl } from "./support/environment";
+import { EMULATOR_URL, shopUrl } from "./support/environment";
 import { e2eDb } from "./support/database";
 import { HttpBuyer } from "./support/http-buyer";
-import { assertOneOrderPerCompletedSession } from "./support/sandbox-state";
+import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
 
 test("50 concurrent completions of one checkout session, IPNs racing them: one order, one charge", async () => {
   const buyer = new HttpBuyer(shopUrl());
@@ -18,9 +18,9 @@ test("50 concurrent completions of one checkout session, IPNs racing them: one o
   const replays = (async () => {
     let sent = 0;
     while (racing && sent < 40) {
-      const { ipns } = (await (await fetch(`${SANDBOX_URL}/__sandbox/ipn`)).json()) as { ipns: { id: string; status: string }[] };
+      const { ipns } = (await (await fetch(`${EMULATOR_URL}/__emulator/ipn`)).json()) as { ipns: { id: string; status: string }[] };
       for (const ipn of ipns.slice(-3)) {
-        await fetch(`${SANDBOX_URL}/__sandbox/ipn/${ipn.id}/replay`, { method: "POST" });
+        await fetch(`${EMULATOR_URL}/__emulator/ipn/${ipn.id}/replay`, { method: "POST" });
         sent++;
       }
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,12 +1,12 @@
 // Security headers on every page, route handler and static file, and a Content-Security-Policy
-// that allows only the shop and the configured Amazon Pay origin (here the local sandbox), with
+// that allows only the shop and the configured Amazon Pay origin (here the emulator), with
 // a fresh nonce on every script Next.js renders. The checkout flows run under it without a
 // single violation.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { addToCart, checkoutToReview, placeOrderAndConfirm } from "./support/checkout";
-import { SANDBOX_URL, shopUrl } from "./support/environment";
+import { EMULATOR_URL, shopUrl } from "./support/environment";
 
 const SHOP = shopUrl();
 const FIXED = {
@@ -18,7 +18,7 @@ const FIXED = {
 
 const directives = (policy: string) => new Map(policy.split(/;\s*/).map((part) => [part.split(" ")[0]!, part.split(" ").slice(1)] as const));
 
-test("every page carries the security headers and a nonce-based CSP for the sandbox's origin", async ({ request }) => {
+test("every page carries the security headers and a nonce-based CSP for the emulator's origin", async ({ request }) => {
   const pages = ["/", "/products/harbor-ceramic-mug", "/cart", "/cart?checkout=session-unknown", "/checkout/result?amazonCheckoutSessionId=abc", "/orders/HP-0000000000", "/admin/login", "/does-not-exist", "/products/%ff"];
   const nonces = new Set<string>();
   for (const path of pages) {
@@ -34,10 +34,10 @@ test("every page carries the security headers and a nonce-based CSP for the sand
     const nonce = /^'nonce-([A-Za-z0-9+/=]+)'$/.exec(csp.get("script-src")?.[1] ?? "")?.[1];
     expect(nonce, path).toBeTruthy();
     nonces.add(nonce!);
-    expect(csp.get("script-src"), path).toEqual(["'self'", `'nonce-${nonce}'`, SANDBOX_URL]);
-    expect(csp.get("connect-src"), path).toEqual(["'self'", SANDBOX_URL]);
-    expect(csp.get("form-action"), path).toEqual(["'self'", SANDBOX_URL]);
-    expect(csp.get("img-src"), path).toEqual(["'self'", "data:", "blob:", SANDBOX_URL]);
+    expect(csp.get("script-src"), path).toEqual(["'self'", `'nonce-${nonce}'`, EMULATOR_URL]);
+    expect(csp.get("connect-src"), path).toEqual(["'self'", EMULATOR_URL]);
+    expect(csp.get("form-action"), path).toEqual(["'self'", EMULATOR_URL]);
+    expect(csp.get("img-src"), path).toEqual(["'self'", "data:", "blob:", EMULATOR_URL]);
     expect(csp.get("frame-ancestors"), path).toEqual(["'none'"]);
     expect(csp.get("base-uri"), path).toEqual(["'self'"]);
     expect(csp.get("object-src"), path).toEqual(["'none'"]);

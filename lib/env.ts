@@ -79,8 +79,8 @@ const schema = z.object({
   AMAZON_PAY_MAX_TOTAL_MS: z.preprocess(blankAsUndefined, z.coerce.number({ error: "must be milliseconds" }).int().min(100).max(300_000).default(25_000)),
   AMAZON_PAY_API_BASE_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
   AMAZON_PAY_CHECKOUT_JS_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
-  AMAZON_PAY_SANDBOX_HOST: z.preprocess(blankAsUndefined, z.string().default("127.0.0.1")),
-  AMAZON_PAY_SANDBOX_PORT: port(4010),
+  AMAZON_PAY_EMULATOR_HOST: z.preprocess(blankAsUndefined, z.string().default("127.0.0.1")),
+  AMAZON_PAY_EMULATOR_PORT: port(4010),
   DATA_DIR: z.preprocess(blankAsUndefined, z.string().default(".data")),
   RECONCILER_INTERVAL_SECONDS: z.preprocess(
     blankAsUndefined,
@@ -100,7 +100,7 @@ const schema = z.object({
 type RawEnv = z.output<typeof schema>;
 
 export type AmazonPayMode =
-  | { kind: "local-sandbox"; sandboxUrl: string }
+  | { kind: "emulator"; emulatorUrl: string }
   | { kind: "amazon"; sandbox: boolean };
 
 export interface Env extends RawEnv {
@@ -150,11 +150,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (problems.length > 0) throw new EnvError(problems);
 
-  const sandboxUrl = `http://${raw.AMAZON_PAY_SANDBOX_HOST}:${raw.AMAZON_PAY_SANDBOX_PORT}`;
+  const emulatorUrl = `http://${raw.AMAZON_PAY_EMULATOR_HOST}:${raw.AMAZON_PAY_EMULATOR_PORT}`;
   return {
     ...raw,
     SHOP_URL: raw.SHOP_URL ?? `http://localhost:${raw.PORT}`,
-    amazonPayMode: anyCredential ? { kind: "amazon", sandbox: raw.AMAZON_PAY_SANDBOX } : { kind: "local-sandbox", sandboxUrl },
+    amazonPayMode: anyCredential ? { kind: "amazon", sandbox: raw.AMAZON_PAY_SANDBOX } : { kind: "emulator", emulatorUrl },
     canHandlePendingAuthorization,
   };
 }
@@ -167,7 +167,7 @@ export function env(): Env {
   return cached;
 }
 
-/** True when no Amazon credentials are configured and the shop talks to the local sandbox. */
-export function usesLocalSandbox(): boolean {
-  return env().amazonPayMode.kind === "local-sandbox";
+/** True when no Amazon credentials are configured and the shop talks to the emulator. */
+export function usesEmulator(): boolean {
+  return env().amazonPayMode.kind === "emulator";
 }

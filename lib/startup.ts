@@ -1,36 +1,36 @@
 import "server-only";
 // Runs once when a server process starts (instrumentation.ts): validates the configuration and
-// the Amazon Pay keys (self-check), registers the shop with the local sandbox when it is in use,
+// the Amazon Pay keys (self-check), registers the shop with the emulator when it is in use,
 // and starts the periodic reconciler.
-import { AmazonPayConfigError } from "@/lib/amazon-pay/errors";
+import { AmazonPayConfigError } from "@storefront/amazon-pay/errors";
 import { env } from "@/lib/env";
 import { startReconcilerLoop } from "@/lib/orders/reconciler-loop";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
 
 /**
- * Makes sure the local sandbox knows the shop's key (when the server was started without the
- * launcher, or the sandbox was restarted). An IPN URL already registered is left alone: like
+ * Makes sure the emulator knows the shop's key (when the server was started without the
+ * launcher, or the emulator was restarted). An IPN URL already registered is left alone: like
  * Seller Central's setting, it belongs to whoever set it up (the launcher or a test harness).
  */
-async function registerWithLocalSandbox(url: string): Promise<void> {
+async function registerWithEmulator(url: string): Promise<void> {
   const e = env();
   const merchant = ensureLocalMerchant(e.DATA_DIR);
   try {
-    const known = await fetch(`${url}/__sandbox/merchants`, { signal: AbortSignal.timeout(3000) });
+    const known = await fetch(`${url}/__emulator/merchants`, { signal: AbortSignal.timeout(3000) });
     if (known.ok) {
       const { merchants } = (await known.json()) as { merchants?: { publicKeyId: string; ipnUrl: string | null }[] };
       if (merchants?.some((m) => m.publicKeyId === merchant.publicKeyId && m.ipnUrl)) return;
     }
-    const response = await fetch(`${url}/__sandbox/merchants`, {
+    const response = await fetch(`${url}/__emulator/merchants`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ publicKeyId: merchant.publicKeyId, publicKey: merchant.publicKeyPem, merchantId: merchant.merchantId, storeId: merchant.storeId, ipnUrl: `${e.SHOP_URL}/api/amazon-pay/ipn` }),
       signal: AbortSignal.timeout(3000),
     });
-    if (!response.ok) console.warn(`[startup] the local Amazon Pay sandbox refused the shop's registration: HTTP ${response.status}`);
+    if (!response.ok) console.warn(`[startup] the local Amazon Pay emulator refused the shop's registration: HTTP ${response.status}`);
   } catch {
-    console.warn(`[startup] the local Amazon Pay sandbox is not running at ${url}; start it with \`npm run sandbox\` (npm run dev and npm start do it for you).`);
+    console.warn(`[startup] the local Amazon Pay emulator is not running at ${url}; start it with \`npm run emulator\` (npm run dev and npm start do it for you).`);
   }
 }
 
@@ -49,6 +49,6 @@ export async function startup(): Promise<void> {
   if (settings.mode === "live" && !e.SHOP_URL.startsWith("https://")) {
     console.warn("[startup] SHOP_URL is not https: Amazon Pay live requires https return URLs.");
   }
-  if (settings.localSandboxUrl) await registerWithLocalSandbox(settings.localSandboxUrl);
+  if (settings.emulatorUrl) await registerWithEmulator(settings.emulatorUrl);
   if (e.RECONCILER_INTERVAL_SECONDS > 0) startReconcilerLoop(e.RECONCILER_INTERVAL_SECONDS);
 }

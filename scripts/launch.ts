@@ -1,11 +1,11 @@
 // `npm run dev` and `npm start`: prepares the database (create, migrate, seed), starts the local
-// Amazon Pay sandbox when no Amazon credentials are configured (registering the shop's own
+// Amazon Pay emulator when no Amazon credentials are configured (registering the shop's own
 // key pair and IPN URL with it), then runs Next.js. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import { EnvError, parseEnv } from "@/lib/env";
 import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
 import { prepareDatabase } from "./db/prepare";
-import { startLocalSandbox } from "./local-sandbox";
+import { startEmulatorProcess } from "./local-emulator";
 
 const modeArgument = process.argv[2];
 if (modeArgument !== "dev" && modeArgument !== "start") {
@@ -36,15 +36,15 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   await prepareDatabase({ url: env.DATABASE_URL });
 
-  if (env.amazonPayMode.kind === "local-sandbox") {
+  if (env.amazonPayMode.kind === "emulator") {
     const merchant = ensureLocalMerchant(env.DATA_DIR);
-    const sandbox = await startLocalSandbox({
-      url: env.amazonPayMode.sandboxUrl,
+    const emulator = await startEmulatorProcess({
+      url: env.amazonPayMode.emulatorUrl,
       merchant,
       ipnUrl: `${env.SHOP_URL}/api/amazon-pay/ipn`,
     });
-    if (sandbox.child) children.push(sandbox.child);
-    console.log(`[launch] local Amazon Pay sandbox at ${env.amazonPayMode.sandboxUrl} (dashboard: ${env.amazonPayMode.sandboxUrl}/__sandbox)`);
+    if (emulator.child) children.push(emulator.child);
+    console.log(`[launch] local Amazon Pay emulator at ${env.amazonPayMode.emulatorUrl} (dashboard: ${env.amazonPayMode.emulatorUrl}/__emulator)`);
   } else {
     console.log(`[launch] using Amazon Pay ${env.amazonPayMode.sandbox ? "sandbox" : "LIVE"} with the configured credentials`);
   }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getCurrentCart } from "@/lib/cart/server";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
-import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { CartActivityProvider } from "@/components/cart/cart-activity";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { OrderSummary } from "@/components/cart/order-summary";

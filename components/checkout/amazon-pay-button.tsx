@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef } from "react";
-import type { ButtonConfig } from "@/lib/amazon-pay/client";
+import type { ButtonConfig } from "@storefront/amazon-pay/client";
 import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
 import { useCheckoutJs } from "./use-checkout-js";
 

@@ -1,7 +1,7 @@
-// Buyer steps through the storefront and the local Amazon Pay sandbox's hosted pages.
+// Buyer steps through the storefront and the local Amazon Pay emulator's hosted pages.
 import { expect, type Page } from "@playwright/test";
 import { e2eDb } from "./database";
-import { SANDBOX_URL, shopUrl, type ShopIntent } from "./environment";
+import { EMULATOR_URL, shopUrl, type ShopIntent } from "./environment";
 
 export interface AmazonChoice {
   buyer?: string; // test id suffix, e.g. "ava-johnson"
@@ -19,11 +19,11 @@ export async function addToCart(page: Page, slug = "harbor-ceramic-mug", quantit
   await expect(page.getByTestId("cart-count")).toHaveText(String(count + quantity));
 }
 
-/** On /cart: presses the Amazon Pay button and lands on the sandbox's hosted page. */
+/** On /cart: presses the Amazon Pay button and lands on the emulator's hosted page. */
 export async function pressAmazonPay(page: Page): Promise<void> {
   await page.goto("/cart");
   await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
-  await page.waitForURL(`${SANDBOX_URL}/**`);
+  await page.waitForURL(`${EMULATOR_URL}/**`);
 }
 
 /** On Amazon's hosted page: chooses buyer, address and payment method, then Continue. */
@@ -54,13 +54,13 @@ export async function orderBySession(sessionId: string) {
   return e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId }, include: { charges: true, refunds: true, lines: true } });
 }
 
-export async function sandbox(path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${SANDBOX_URL}${path}`, {
+export async function emulator(path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${EMULATOR_URL}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`emulator ${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
 

@@ -4,8 +4,8 @@
 import path from "node:path";
 
 export const E2E_DATA_DIR = path.resolve(".data/e2e");
-export const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
-export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 
 /** One production server per payment intent; tests pick the one they need. */
 export const SHOPS = {

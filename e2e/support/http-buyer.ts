@@ -3,9 +3,9 @@
 // answer with redirects). Used by the crash, race and multi-instance tests.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { signButtonPayload } from "@/lib/amazon-pay/signing";
+import { signButtonPayload } from "@storefront/amazon-pay/signing";
 import { DELIVERY_SPECIFICATIONS } from "@/lib/pricing/shipping-rules";
-import { E2E_DATA_DIR, SANDBOX_URL } from "./environment";
+import { E2E_DATA_DIR, EMULATOR_URL } from "./environment";
 
 interface LocalMerchantFile {
   merchantId: string;
@@ -36,10 +36,10 @@ export class HttpBuyer {
   // Cookies belong to a host name, not to a port (RFC 6265), as in browsers.
   private readonly jars = new Map<string, Map<string, string>>();
 
-  /** `amazon`: the sandbox and the data dir holding the shop's local merchant key (default: the e2e run's). */
+  /** `amazon`: the emulator and the data dir holding the shop's local merchant key (default: the e2e run's). */
   constructor(
     public shopUrl: string,
-    private readonly amazon: { sandboxUrl: string; dataDir: string } = { sandboxUrl: SANDBOX_URL, dataDir: E2E_DATA_DIR },
+    private readonly amazon: { emulatorUrl: string; dataDir: string } = { emulatorUrl: EMULATOR_URL, dataDir: E2E_DATA_DIR },
   ) {}
 
   private cookieHeader(url: URL): string {
@@ -96,7 +96,7 @@ export class HttpBuyer {
 
   /** Presses the Amazon Pay button and chooses on the hosted page; returns the checkout session id. */
   async checkoutAtAmazon(choice: { addressId?: string; paymentMethodId?: string } = {}): Promise<string> {
-    const { sandboxUrl, dataDir } = this.amazon;
+    const { emulatorUrl, dataDir } = this.amazon;
     const merchant = JSON.parse(readFileSync(path.join(dataDir, "local-merchant.json"), "utf8")) as LocalMerchantFile;
     const payloadJSON = JSON.stringify({
       storeId: merchant.storeId,
@@ -105,15 +105,15 @@ export class HttpBuyer {
       deliverySpecifications: DELIVERY_SPECIFICATIONS,
     });
     const algorithm = "AMZN-PAY-RSASSA-PSS-V2";
-    const started = await this.request(`${sandboxUrl}/checkout/start`, {
+    const started = await this.request(`${emulatorUrl}/checkout/start`, {
       form: { payloadJSON, signature: signButtonPayload(payloadJSON, merchant.privateKeyPem, algorithm), publicKeyId: merchant.publicKeyId, algorithm, merchantId: merchant.merchantId, productType: "PayAndShip" },
     });
-    const hosted = new URL(started.headers.get("location") ?? "", sandboxUrl);
+    const hosted = new URL(started.headers.get("location") ?? "", emulatorUrl);
     const sessionId = hosted.searchParams.get("amazonCheckoutSessionId");
     if (!sessionId) throw new Error(`checkout/start answered ${started.status}`);
     const page = await this.html(hosted.toString());
     const fields = formFieldsContaining(page, 'name="amazonCheckoutSessionId"');
-    const chosen = await this.request(`${sandboxUrl}/checkout`, {
+    const chosen = await this.request(`${emulatorUrl}/checkout`, {
       form: { ...fields, addressId: choice.addressId ?? "ava-home", paymentMethodId: choice.paymentMethodId ?? "visa-1111" },
     });
     const review = chosen.headers.get("location") ?? "";

@@ -1,10 +1,10 @@
-// Starts one production storefront server (next start) wired to the e2e database and sandbox.
+// Starts one production storefront server (next start) wired to the e2e database and emulator.
 // Used by the e2e harness (one per payment intent) and by the crash and multi-instance tests,
 // which start, SIGKILL and restart extra servers.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import type { PaymentIntent } from "@/lib/env";
-import { E2E_DATA_DIR, e2eDatabaseUrl, SANDBOX_URL } from "./environment";
+import { E2E_DATA_DIR, e2eDatabaseUrl, EMULATOR_URL } from "./environment";
 
 export interface ShopProcess {
   url: string;
@@ -53,7 +53,7 @@ export async function startShop(options: {
 }): Promise<ShopProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   await assertPortFree(options.port);
-  const { hostname, port } = new URL(SANDBOX_URL);
+  const { hostname, port } = new URL(EMULATOR_URL);
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"],
     env: {
@@ -64,8 +64,8 @@ export async function startShop(options: {
       DATA_DIR: E2E_DATA_DIR,
       PORT: String(options.port),
       SHOP_URL: url,
-      AMAZON_PAY_SANDBOX_HOST: hostname,
-      AMAZON_PAY_SANDBOX_PORT: port,
+      AMAZON_PAY_EMULATOR_HOST: hostname,
+      AMAZON_PAY_EMULATOR_PORT: port,
       AMAZON_PAY_PAYMENT_INTENT: options.intent ?? "AuthorizeWithCapture",
       RECONCILER_INTERVAL_SECONDS: "1",
       RECONCILER_POLL_BASE_SECONDS: "1",

@@ -3,7 +3,7 @@ import "server-only";
 // happened: Completed (an earlier attempt went through: adopt it, reading the real charge),
 // Canceled (the buyer canceled, the payment was declined, or it expired: the order fails), or
 // still Open (Amazon refused to complete it: the order fails, the buyer can start again).
-import { AmazonPayError } from "@/lib/amazon-pay/errors";
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { db } from "@/lib/db";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { asPaymentIntent } from "@/lib/orders/snapshot";

@@ -1,7 +1,7 @@
 // Amazon's response address → the request shape Finalize wants back (§4.12: it must match
 // what Amazon shared). Null members are dropped; nothing is invented.
-import type { Address } from "@/lib/amazon-pay/schemas/address";
-import type { AddressInput } from "@/lib/amazon-pay/schemas/address";
+import type { Address } from "@storefront/amazon-pay/schemas/address";
+import type { AddressInput } from "@storefront/amazon-pay/schemas/address";
 
 export function addressForFinalize(address: Address): AddressInput | null {
   if (!address.addressLine1 || !address.countryCode) return null;

@@ -2,7 +2,7 @@ import "server-only";
 // The Amazon Pay button's createCheckoutSessionConfig (§8.2, §9.1 step 1), built and signed on
 // the server: where Amazon returns the buyer, which buyer data the shop needs, and where the
 // shop ships (deliverySpecifications). No amount is in it: amounts are set at "Place order".
-import type { ButtonConfig } from "@/lib/amazon-pay/client";
+import type { ButtonConfig } from "@storefront/amazon-pay/client";
 import { env } from "@/lib/env";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { DELIVERY_SPECIFICATIONS } from "@/lib/pricing/shipping-rules";

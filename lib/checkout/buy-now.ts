@@ -3,8 +3,8 @@ import "server-only";
 // checkout.js asks the shop for the cart (onInitCheckout), for new totals when the address or
 // delivery option changes, and finally to complete (onCompleteCheckout → Finalize). The product
 // and quantity are fixed when the session is first bound; later calls cannot change them.
-import type { ButtonConfig } from "@/lib/amazon-pay/client";
-import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import type { ButtonConfig } from "@storefront/amazon-pay/client";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { SHIPPING_METHODS, shippingCost, isShippingMethodId, DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";

@@ -3,9 +3,9 @@ import "server-only";
 // frozen at "Place order" and an idempotency key derived from the session id, then record the
 // outcome through the order state machine. A session Amazon already completed (reload, second
 // tab, double click, retry after a crash) is adopted, never reported as a failure.
-import { AmazonPayError } from "@/lib/amazon-pay/errors";
-import { idempotencyKeyFor } from "@/lib/amazon-pay/idempotency";
-import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
+import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { money } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";

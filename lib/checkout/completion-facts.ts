@@ -3,14 +3,14 @@
 // documents it (§4.11): 202 = AuthorizationInitiated; 200 = Captured for AuthorizeWithCapture,
 // Authorized for Authorize; Confirm creates no charge and leaves the permission Chargeable.
 // IPNs and the reconciler then read the real states from the API.
-import type { Charge } from "@/lib/amazon-pay/schemas/charge";
-import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
-import { moneyFromPrice } from "@/lib/amazon-pay/schemas/price";
+import type { Charge } from "@storefront/amazon-pay/schemas/charge";
+import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
+import { moneyFromPrice } from "@storefront/amazon-pay/schemas/price";
 import type { PaymentIntent } from "@/lib/env";
 import type { ChargeFact, OrderEvent, PermissionFact } from "@/lib/orders/state-machine";
 import { CHARGE_STATES } from "@/lib/orders/state-machine";
 import type { EventSource } from "@/lib/orders/state-machine";
-import { parseAmazonTimestamp } from "@/lib/amazon-pay/schemas/lenient";
+import { parseAmazonTimestamp } from "@storefront/amazon-pay/schemas/lenient";
 
 export function chargeFactFromApi(charge: Charge): ChargeFact | null {
   const state = charge.statusDetails.state;

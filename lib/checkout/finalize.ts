@@ -3,10 +3,10 @@ import "server-only";
 // session (the address Amazon shared), price the items from the database for that address,
 // freeze the order, and Finalize with the same amounts, intent and address. 200 and 202 are
 // handled like Complete; a session Amazon already finalized is adopted.
-import { AmazonPayError } from "@/lib/amazon-pay/errors";
-import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
-import { idempotencyKeyFor } from "@/lib/amazon-pay/idempotency";
-import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
+import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
+import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { money, multiply } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";

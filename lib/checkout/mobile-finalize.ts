@@ -4,7 +4,7 @@ import "server-only";
 // buyer's checkout (the app got it from Amazon's SDK); an optional x-cart-token ties the order
 // to an existing cart so the app can show it later.
 import { z } from "zod";
-import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
+import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import { createCart, findCartIdByToken } from "@/lib/cart/repository";
 import { isWellFormedCartToken } from "@/lib/cart/token";
 import { productSlugSchema } from "@/lib/catalog/product";

@@ -2,8 +2,8 @@ import "server-only";
 // "Place order" (§9.1 step 5): freeze the order, Update the Checkout Session with the
 // server-computed amount and the result URL, and hand back Amazon's redirect URL. The browser
 // sends only the session id, the shipping method and the fingerprint of what it showed.
-import { AmazonPayError, isAmazonPayError } from "@/lib/amazon-pay/errors";
-import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { loadCart } from "@/lib/cart/repository";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";

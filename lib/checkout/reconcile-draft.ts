@@ -2,7 +2,7 @@ import "server-only";
 // Finishing a checkout nobody finished: the buyer closed the tab on Amazon's page, the server
 // crashed between Amazon completing and our write, or Complete timed out. The Checkout Session's
 // own state decides, exactly as when the buyer reloads the result page.
-import { AmazonPayError } from "@/lib/amazon-pay/errors";
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { db } from "@/lib/db";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { nextPollAt } from "@/lib/orders/poll-schedule";

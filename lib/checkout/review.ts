@@ -1,8 +1,8 @@
 import "server-only";
 // The review page's data (§9.1 step 4): reads the Checkout Session, binds it to this browser's
 // cart, and prices the order for the address Amazon shared. Nothing is charged here.
-import { AmazonPayError, isAmazonPayError } from "@/lib/amazon-pay/errors";
-import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
+import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";
+import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import { loadCart, type CartView } from "@/lib/cart/repository";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";

@@ -1,5 +1,5 @@
 // What a Checkout Session's state means for the buyer (§4.2): where it can go next.
-import type { CheckoutSession } from "@/lib/amazon-pay/schemas/checkout-session";
+import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import type { CheckoutNotice } from "./messages";
 
 export type SessionStanding =

@@ -5,9 +5,9 @@ import "server-only";
 // settles it), close the charge permission, and ship (capturing first when the intent was
 // Authorize or Confirm, then telling Amazon's Delivery Tracker). Every Amazon call carries an
 // idempotency key derived from the action key, and every result goes through the state machine.
-import { isAmazonPayError } from "@/lib/amazon-pay/errors";
-import { idempotencyKeyFor } from "@/lib/amazon-pay/idempotency";
-import { priceFromMoney } from "@/lib/amazon-pay/schemas/price";
+import { isAmazonPayError } from "@storefront/amazon-pay/errors";
+import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { chargeFactFromApi } from "@/lib/checkout/completion-facts";
 import { db } from "@/lib/db";
 import { money, formatMoney } from "@/lib/money";

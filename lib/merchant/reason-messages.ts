@@ -1,5 +1,5 @@
 // Amazon Pay reason codes (§6) as sentences a merchant can act on.
-import { AmazonPayError } from "@/lib/amazon-pay/errors";
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
 
 const MESSAGES: Record<string, string> = {
   InvalidChargeStatus: "The payment is not in a state that allows this; it may already be captured, canceled or still pending.",

@@ -2,10 +2,10 @@ import "server-only";
 // Reads an Amazon object (charge, refund, charge permission) from the API and feeds its state to
 // the order state machine. IPNs, the reconciler and merchant actions all end here, so an
 // object's state always comes from the API, never from a notification's body.
-import { AmazonPayError } from "@/lib/amazon-pay/errors";
-import type { Charge } from "@/lib/amazon-pay/schemas/charge";
-import type { ChargePermission } from "@/lib/amazon-pay/schemas/charge-permission";
-import { moneyFromPrice } from "@/lib/amazon-pay/schemas/price";
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
+import type { Charge } from "@storefront/amazon-pay/schemas/charge";
+import type { ChargePermission } from "@storefront/amazon-pay/schemas/charge-permission";
+import { moneyFromPrice } from "@storefront/amazon-pay/schemas/price";
 import { chargeFactFromApi, permissionFactFromApi } from "@/lib/checkout/completion-facts";
 import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";

@@ -1,15 +1,15 @@
 import "server-only";
 // The shop's Amazon Pay connection: the client built from the environment (real credentials)
-// or from the generated local-sandbox merchant, plus what pages need to render buttons.
-import { createAmazonPayClient, type AmazonPayClient } from "@/lib/amazon-pay/client";
-import { loadAmazonPayConfig, type AmazonPayConfigInput } from "@/lib/amazon-pay/config";
+// or from the generated emulator merchant, plus what pages need to render buttons.
+import { createAmazonPayClient, type AmazonPayClient } from "@storefront/amazon-pay/client";
+import { loadAmazonPayConfig, type AmazonPayConfigInput } from "@storefront/amazon-pay/config";
 import { env, type PaymentIntent } from "@/lib/env";
 import type { Currency } from "@/lib/money";
 import { amazonPayLogger } from "./audit";
 import { ensureLocalMerchant } from "./local-merchant";
 
 export interface AmazonPaySettings {
-  mode: "local-sandbox" | "sandbox" | "live";
+  mode: "emulator" | "sandbox" | "live";
   merchantId: string;
   storeId: string;
   publicKeyId: string;
@@ -17,10 +17,10 @@ export interface AmazonPaySettings {
   ledgerCurrency: Currency;
   paymentIntent: PaymentIntent;
   canHandlePendingAuthorization: boolean;
-  /** Origins whose SNS certificates the IPN endpoint trusts besides AWS (the local sandbox). */
+  /** Origins whose SNS certificates the IPN endpoint trusts besides AWS (the emulator). */
   trustedCertOrigins: string[];
-  /** The local sandbox's own URL (for registering the merchant and the dashboard link). */
-  localSandboxUrl: string | null;
+  /** The emulator's own URL (for registering the merchant and the dashboard link). */
+  emulatorUrl: string | null;
 }
 
 interface Connection {
@@ -28,11 +28,11 @@ interface Connection {
   settings: AmazonPaySettings;
 }
 
-function configInput(): { input: AmazonPayConfigInput; localSandboxUrl: string | null; checkoutJsUrl: string | null } {
+function configInput(): { input: AmazonPayConfigInput; emulatorUrl: string | null; checkoutJsUrl: string | null } {
   const e = env();
-  if (e.amazonPayMode.kind === "local-sandbox") {
+  if (e.amazonPayMode.kind === "emulator") {
     const merchant = ensureLocalMerchant(e.DATA_DIR);
-    const url = e.AMAZON_PAY_API_BASE_URL ?? e.amazonPayMode.sandboxUrl;
+    const url = e.AMAZON_PAY_API_BASE_URL ?? e.amazonPayMode.emulatorUrl;
     return {
       input: {
         merchantId: merchant.merchantId,
@@ -44,8 +44,8 @@ function configInput(): { input: AmazonPayConfigInput; localSandboxUrl: string |
         algorithm: e.AMAZON_PAY_ALGORITHM,
         baseUrl: url,
       },
-      localSandboxUrl: e.amazonPayMode.sandboxUrl,
-      checkoutJsUrl: e.AMAZON_PAY_CHECKOUT_JS_URL ?? `${e.amazonPayMode.sandboxUrl}/checkout.js`,
+      emulatorUrl: e.amazonPayMode.emulatorUrl,
+      checkoutJsUrl: e.AMAZON_PAY_CHECKOUT_JS_URL ?? `${e.amazonPayMode.emulatorUrl}/checkout.js`,
     };
   }
   return {
@@ -59,7 +59,7 @@ function configInput(): { input: AmazonPayConfigInput; localSandboxUrl: string |
       algorithm: e.AMAZON_PAY_ALGORITHM,
       ...(e.AMAZON_PAY_API_BASE_URL ? { baseUrl: e.AMAZON_PAY_API_BASE_URL } : {}),
     },
-    localSandboxUrl: null,
+    emulatorUrl: null,
     checkoutJsUrl: e.AMAZON_PAY_CHECKOUT_JS_URL ?? null,
   };
 }
@@ -70,7 +70,7 @@ const holder = globalThis as unknown as { __storefrontAmazonPay?: Connection };
 export function amazonPay(): Connection {
   if (holder.__storefrontAmazonPay) return holder.__storefrontAmazonPay;
   const e = env();
-  const { input, localSandboxUrl, checkoutJsUrl } = configInput();
+  const { input, emulatorUrl, checkoutJsUrl } = configInput();
   const config = loadAmazonPayConfig(input);
   const client = createAmazonPayClient(config, {
     log: amazonPayLogger,
@@ -80,7 +80,7 @@ export function amazonPay(): Connection {
     // (nothing is lost: completions are finished later by the reconciler with the same key).
     retry: { maxAttempts: e.AMAZON_PAY_MAX_ATTEMPTS, attemptTimeoutMs: e.AMAZON_PAY_ATTEMPT_TIMEOUT_MS, maxTotalTimeMs: e.AMAZON_PAY_MAX_TOTAL_MS },
   });
-  const mode = localSandboxUrl ? "local-sandbox" : config.sandbox ? "sandbox" : "live";
+  const mode = emulatorUrl ? "emulator" : config.sandbox ? "sandbox" : "live";
   holder.__storefrontAmazonPay = {
     client,
     settings: {
@@ -92,8 +92,8 @@ export function amazonPay(): Connection {
       ledgerCurrency: "USD",
       paymentIntent: e.AMAZON_PAY_PAYMENT_INTENT,
       canHandlePendingAuthorization: e.canHandlePendingAuthorization,
-      trustedCertOrigins: localSandboxUrl ? [new URL(localSandboxUrl).origin] : [],
-      localSandboxUrl,
+      trustedCertOrigins: emulatorUrl ? [new URL(emulatorUrl).origin] : [],
+      emulatorUrl,
     },
   };
   return holder.__storefrontAmazonPay;

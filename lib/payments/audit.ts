@@ -3,7 +3,7 @@ import "server-only";
 // appended to that order's payment event log with redacted bodies. The order context travels
 // with the async call chain, so the client stays unaware of orders.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { AmazonPayLogEntry } from "@/lib/amazon-pay/http";
+import type { AmazonPayLogEntry } from "@storefront/amazon-pay/http";
 import { env } from "@/lib/env";
 import { recordPaymentEvent } from "@/lib/orders/audit";
 import type { EventSource } from "@/lib/orders/state-machine";

@@ -1,4 +1,4 @@
-// The storefront's own merchant identity for the local Amazon Pay sandbox: an RSA key pair and
+// The storefront's own merchant identity for the local Amazon Pay emulator: an RSA key pair and
 // ids generated on first run, kept in the git-ignored data folder (DATA_DIR, default .data).
 // Used only when no Amazon credentials are configured.
 import { generateKeyPairSync, randomBytes } from "node:crypto";

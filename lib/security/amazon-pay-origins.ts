@@ -1,8 +1,8 @@
 // The origins the browser must reach for Amazon Pay: where checkout.js comes from, and where it
-// sends fetches and forms. In local-sandbox mode that is the sandbox (its checkout.js talks to the
+// sends fetches and forms. In emulator mode that is the emulator (its checkout.js talks to the
 // origin it was loaded from); with credentials it is Amazon's script host for the region plus
 // Amazon's own pages, which the button opens by posting a form.
-import { checkoutJsUrl, type Region } from "@/lib/amazon-pay/environment";
+import { checkoutJsUrl, type Region } from "@storefront/amazon-pay/environment";
 import type { Env } from "@/lib/env";
 
 export interface AmazonPayOrigins {
@@ -14,7 +14,7 @@ export interface AmazonPayOrigins {
   form: string[];
   /** img-src: the button's artwork. */
   img: string[];
-  /** frame-src: Amazon's own dialogs; the local sandbox uses none. */
+  /** frame-src: Amazon's own dialogs; the emulator uses none. */
   frame: string[];
 }
 
@@ -34,10 +34,10 @@ const unique = (values: string[]) => [...new Set(values)];
 type OriginEnv = Pick<Env, "amazonPayMode" | "AMAZON_PAY_REGION" | "AMAZON_PAY_CHECKOUT_JS_URL">;
 
 export function amazonPayOrigins(e: OriginEnv): AmazonPayOrigins {
-  if (e.amazonPayMode.kind === "local-sandbox") {
-    const sandbox = new URL(e.amazonPayMode.sandboxUrl).origin;
-    const script = new URL(e.AMAZON_PAY_CHECKOUT_JS_URL ?? `${sandbox}/checkout.js`).origin;
-    const both = unique([script, sandbox]);
+  if (e.amazonPayMode.kind === "emulator") {
+    const emulator = new URL(e.amazonPayMode.emulatorUrl).origin;
+    const script = new URL(e.AMAZON_PAY_CHECKOUT_JS_URL ?? `${emulator}/checkout.js`).origin;
+    const both = unique([script, emulator]);
     return { script: [script], connect: both, form: both, img: both, frame: [] };
   }
   const region = e.AMAZON_PAY_REGION as Region;

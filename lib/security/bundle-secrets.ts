@@ -1,5 +1,5 @@
 // Finds secrets in files the browser can download (.next/static after a build): private key
-// material, known secret values (the local merchant's and the sandbox's signing keys, the admin
+// material, known secret values (the local merchant's and the emulator's signing keys, the admin
 // password, Next.js's server-action encryption key) and secret environment variables written
 // out with a value.
 import { readdirSync, readFileSync } from "node:fs";

@@ -10,7 +10,7 @@ const directives = (policy: string) =>
     return [name!, values] as const;
   }));
 
-const localEnv = parseEnv({ AMAZON_PAY_SANDBOX_HOST: "127.0.0.1", AMAZON_PAY_SANDBOX_PORT: "4010", SHOP_URL: "http://127.0.0.1:3000" });
+const localEnv = parseEnv({ AMAZON_PAY_EMULATOR_HOST: "127.0.0.1", AMAZON_PAY_EMULATOR_PORT: "4010", SHOP_URL: "http://127.0.0.1:3000" });
 const amazonEnv = (extra: Record<string, string> = {}) =>
   parseEnv({
     AMAZON_PAY_MERCHANT_ID: "A1",
@@ -22,7 +22,7 @@ const amazonEnv = (extra: Record<string, string> = {}) =>
   });
 
 describe("page Content-Security-Policy", () => {
-  it("allows scripts only from the shop, the nonce and the sandbox's checkout.js", () => {
+  it("allows scripts only from the shop, the nonce and the emulator's checkout.js", () => {
     const nonce = newNonce();
     const policy = directives(pageContentSecurityPolicy({ nonce, amazonPay: amazonPayOrigins(localEnv), development: false, https: false }));
     expect(policy.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "http://127.0.0.1:4010"]);
@@ -39,8 +39,8 @@ describe("page Content-Security-Policy", () => {
     expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
   });
 
-  it("follows AMAZON_PAY_CHECKOUT_JS_URL and the sandbox address", () => {
-    const e = parseEnv({ AMAZON_PAY_SANDBOX_HOST: "localhost", AMAZON_PAY_SANDBOX_PORT: "4999", AMAZON_PAY_CHECKOUT_JS_URL: "http://127.0.0.1:5000/checkout.js" });
+  it("follows AMAZON_PAY_CHECKOUT_JS_URL and the emulator address", () => {
+    const e = parseEnv({ AMAZON_PAY_EMULATOR_HOST: "localhost", AMAZON_PAY_EMULATOR_PORT: "4999", AMAZON_PAY_CHECKOUT_JS_URL: "http://127.0.0.1:5000/checkout.js" });
     const origins = amazonPayOrigins(e);
     expect(origins.script).toEqual(["http://127.0.0.1:5000"]);
     expect(origins.connect).toEqual(["http://127.0.0.1:5000", "http://localhost:4999"]);
@@ -94,7 +94,7 @@ describe("security headers", () => {
     expect(headers["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
   });
 
-  it("does not upgrade requests to a local sandbox served over http", () => {
+  it("does not upgrade requests to an emulator served over http", () => {
     const e = parseEnv({ SHOP_URL: "https://shop.example" });
     const headers = securityHeaders(e, { kind: "page", nonce: newNonce() });
     expect(headers["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");

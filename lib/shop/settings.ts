@@ -4,8 +4,8 @@ import { env } from "@/lib/env";
 export interface ShopSettings {
   name: string;
   url: string;
-  /** Set while payments go to the local Amazon Pay sandbox (no credentials configured). */
-  localSandbox: { url: string; dashboardUrl: string } | null;
+  /** Set while payments go to the local Amazon Pay emulator (no credentials configured). */
+  emulator: { url: string; dashboardUrl: string } | null;
 }
 
 export function shopSettings(): ShopSettings {
@@ -14,6 +14,6 @@ export function shopSettings(): ShopSettings {
   return {
     name: e.SHOP_NAME,
     url: e.SHOP_URL,
-    localSandbox: mode.kind === "local-sandbox" ? { url: mode.sandboxUrl, dashboardUrl: `${mode.sandboxUrl}/__sandbox` } : null,
+    emulator: mode.kind === "emulator" ? { url: mode.emulatorUrl, dashboardUrl: `${mode.emulatorUrl}/__emulator` } : null,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApiCall } from "@/lib/amazon-pay-sandbox/core/api-call-log";
+import type { ApiCall } from "@storefront/amazon-pay-emulator/core/api-call-log";
 import { attributeCalls, objectIdOf, operationOf } from "./attribute-calls";
 import { STEPS, type Step, type StepWindow, type TimedCheckout } from "./timed-checkout";
 

@@ -1,7 +1,7 @@
-// Lays the sandbox's API call log over the buyers' step windows: which Amazon calls each
+// Lays the emulator's API call log over the buyers' step windows: which Amazon calls each
 // checkout made, which of them the buyer waited for, and how long the shop spent on each step
 // outside them.
-import type { ApiCall } from "@/lib/amazon-pay-sandbox/core/api-call-log";
+import type { ApiCall } from "@storefront/amazon-pay-emulator/core/api-call-log";
 import { STEPS, type Step, type TimedCheckout } from "./timed-checkout";
 
 export interface Attribution {

@@ -1,24 +1,24 @@
 // npm run bench: whole redirect checkouts per second through the production build and the local
-// Amazon Pay sandbox, on SQLite and PostgreSQL, with the sandbox answering at once or after an
+// Amazon Pay emulator, on SQLite and PostgreSQL, with the emulator answering at once or after an
 // added latency (Amazon's API is a network hop away), for 1, 8 and 32 buyers at once. Each
 // buyer is an HTTP client running the no-JavaScript path of the checkout (e2e/support/http-buyer).
 // After each level the orders are read back: every completed checkout must be one Paid order
 // with a charge id and the captured total. Not a test: figures only. Run `npm run build` first.
 //
 //   npm run bench -- --database sqlite,postgresql --latency 0,100 --concurrency 1,8,32
-//                    [--checkouts N] [--catalog-seconds 5] [--shop-port 3300] [--sandbox-port 4310]
+//                    [--checkouts N] [--catalog-seconds 5] [--shop-port 3300] [--emulator-port 4310]
 import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { assertPortFree, startShop } from "@/e2e/support/shop-process";
-import { epochNow, type ApiCall } from "@/lib/amazon-pay-sandbox/core/api-call-log";
+import { epochNow, type ApiCall } from "@storefront/amazon-pay-emulator/core/api-call-log";
 import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
 import { createPrismaClient } from "@/lib/prisma/create-client";
 import { ensurePostgresDatabase } from "@/scripts/db/ensure-postgres-database";
 import { prepareDatabase } from "@/scripts/db/prepare";
-import { startLocalSandbox } from "@/scripts/local-sandbox";
+import { startEmulatorProcess } from "@/scripts/local-emulator";
 import { processTreeCpuMs } from "./process-cpu";
 import { attributeCalls } from "./attribute-calls";
 import { levelTable, stepTable, summarize, type LatencySummary, type LevelResult } from "./stats";
@@ -32,7 +32,7 @@ const { values: args } = parseArgs({
     checkouts: { type: "string" },
     "catalog-seconds": { type: "string", default: "5" },
     "shop-port": { type: "string", default: "3300" },
-    "sandbox-port": { type: "string", default: "4310" },
+    "emulator-port": { type: "string", default: "4310" },
     "postgres-url": { type: "string", default: process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/storefront_bench" },
     out: { type: "string", default: "bench-results" },
   },
@@ -54,7 +54,7 @@ const concurrencies = numbers(args.concurrency, "concurrency").filter((c) => c >
 const fixedCheckouts = args.checkouts === undefined ? undefined : numbers(args.checkouts, "checkouts")[0];
 const catalogSeconds = Number(args["catalog-seconds"]);
 const SHOP_PORT = Number(args["shop-port"]);
-const SANDBOX_PORT = Number(args["sandbox-port"]);
+const EMULATOR_PORT = Number(args["emulator-port"]);
 const SLUG = "wool-camp-blanket";
 
 const root = path.join(import.meta.dirname, "../..");
@@ -81,7 +81,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 interface Environment {
   shopUrl: string;
-  sandboxUrl: string;
+  emulatorUrl: string;
   dataDir: string;
   databaseUrl: string;
   shopPid: number;
@@ -89,23 +89,23 @@ interface Environment {
 }
 
 async function startEnvironment(database: "sqlite" | "postgresql", latencyMs: number): Promise<Environment> {
-  await assertPortFree(SANDBOX_PORT);
+  await assertPortFree(EMULATOR_PORT);
   const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-bench-"));
   const databaseUrl = database === "sqlite" ? `file:${path.join(dataDir, "bench.db")}` : args["postgres-url"];
   if (database === "postgresql") await ensurePostgresDatabase(databaseUrl);
   await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
 
   const shopUrl = `http://127.0.0.1:${SHOP_PORT}`;
-  const sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
+  const emulatorUrl = `http://127.0.0.1:${EMULATOR_PORT}`;
   const merchant = ensureLocalMerchant(dataDir);
-  const sandbox = await startLocalSandbox({
-    url: sandboxUrl,
+  const emulator = await startEmulatorProcess({
+    url: emulatorUrl,
     merchant,
     ipnUrl: `${shopUrl}/api/amazon-pay/ipn`,
     quiet: true,
-    env: { AMAZON_PAY_SANDBOX_DATA_DIR: path.join(dataDir, "sandbox"), AMAZON_PAY_SANDBOX_LATENCY_MS: String(latencyMs), AMAZON_PAY_SANDBOX_QUIET: "1" },
+    env: { AMAZON_PAY_EMULATOR_DATA_DIR: path.join(dataDir, "emulator"), AMAZON_PAY_EMULATOR_LATENCY_MS: String(latencyMs), AMAZON_PAY_EMULATOR_QUIET: "1" },
   });
-  if (sandbox.child) running.push(sandbox.child);
+  if (emulator.child) running.push(emulator.child);
 
   // The production defaults of the reconciler, not the e2e run's one-second cadence.
   const shop = await startShop({
@@ -114,8 +114,8 @@ async function startEnvironment(database: "sqlite" | "postgresql", latencyMs: nu
     env: {
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
-      AMAZON_PAY_SANDBOX_HOST: "127.0.0.1",
-      AMAZON_PAY_SANDBOX_PORT: String(SANDBOX_PORT),
+      AMAZON_PAY_EMULATOR_HOST: "127.0.0.1",
+      AMAZON_PAY_EMULATOR_PORT: String(EMULATOR_PORT),
       RECONCILER_INTERVAL_SECONDS: "30",
       RECONCILER_POLL_BASE_SECONDS: "15",
       RECONCILER_DRAFT_GRACE_SECONDS: "120",
@@ -124,13 +124,13 @@ async function startEnvironment(database: "sqlite" | "postgresql", latencyMs: nu
   running.push(shop.child);
   return {
     shopUrl,
-    sandboxUrl,
+    emulatorUrl,
     dataDir,
     databaseUrl,
     shopPid: shop.child.pid!,
     close: async () => {
       await shop.stop();
-      if (sandbox.child) await stop(sandbox.child);
+      if (emulator.child) await stop(emulator.child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -141,7 +141,7 @@ async function runCheckouts(env: Environment, concurrency: number, total: number
   const done: TimedCheckout[] = [];
   const errors: string[] = [];
   let started = 0;
-  const amazon = { sandboxUrl: env.sandboxUrl, dataDir: env.dataDir };
+  const amazon = { emulatorUrl: env.emulatorUrl, dataDir: env.dataDir };
   async function worker() {
     while (started < total) {
       started += 1;
@@ -179,8 +179,8 @@ async function verifyOrders(env: Environment, sessionIds: string[]): Promise<{ v
 }
 
 async function apiCallsSince(env: Environment, since: number): Promise<ApiCall[]> {
-  const response = await fetch(`${env.sandboxUrl}/__sandbox/api-calls?since=${since}`);
-  if (!response.ok) throw new Error(`the sandbox's API call log answered ${response.status}`);
+  const response = await fetch(`${env.emulatorUrl}/__emulator/api-calls?since=${since}`);
+  if (!response.ok) throw new Error(`the emulator's API call log answered ${response.status}`);
   return ((await response.json()) as { calls: ApiCall[] }).calls;
 }
 
@@ -210,7 +210,7 @@ async function main() {
   const failureSamples: string[] = [];
   for (const database of databases) {
     for (const latencyMs of latencies) {
-      console.log(`\n[bench] ${database}, Amazon latency ${latencyMs} ms: starting the sandbox and the shop`);
+      console.log(`\n[bench] ${database}, Amazon latency ${latencyMs} ms: starting the emulator and the shop`);
       const env = await startEnvironment(database, latencyMs);
       try {
         // Warm-up: the first requests of a fresh server compile and cache.

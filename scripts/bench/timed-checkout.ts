@@ -1,10 +1,10 @@
 // One buyer's whole redirect checkout over plain HTTP (the no-JavaScript path a browser takes
-// without scripts), each step timed with wall-clock windows so the sandbox's API call log can
+// without scripts), each step timed with wall-clock windows so the emulator's API call log can
 // be laid over them: add to cart, the Amazon Pay button and hosted page, the review page,
 // Place order (its server action), Amazon's processing page, the result page, its completion
 // (server action) and the confirmation page.
 import { formFieldsContaining, HttpBuyer } from "@/e2e/support/http-buyer";
-import { epochNow } from "@/lib/amazon-pay-sandbox/core/api-call-log";
+import { epochNow } from "@storefront/amazon-pay-emulator/core/api-call-log";
 
 export const STEPS = ["addToCart", "amazonHostedPage", "review", "placeOrder", "amazonProcessing", "result", "complete", "confirmation"] as const;
 export type Step = (typeof STEPS)[number];
@@ -23,7 +23,7 @@ export interface TimedCheckout {
   requests: number;
 }
 
-/** Counts the HTTP requests the buyer sends (shop and sandbox). */
+/** Counts the HTTP requests the buyer sends (shop and emulator). */
 class CountingBuyer extends HttpBuyer {
   requests = 0;
   override async request(...args: Parameters<HttpBuyer["request"]>): Promise<Response> {
@@ -32,7 +32,7 @@ class CountingBuyer extends HttpBuyer {
   }
 }
 
-export async function timedCheckout(shopUrl: string, amazon: { sandboxUrl: string; dataDir: string }, slug: string): Promise<TimedCheckout> {
+export async function timedCheckout(shopUrl: string, amazon: { emulatorUrl: string; dataDir: string }, slug: string): Promise<TimedCheckout> {
   const buyer = new CountingBuyer(shopUrl, amazon);
   const steps = {} as Record<Step, StepWindow>;
   async function step<T>(name: Step, run: () => Promise<T>): Promise<T> {

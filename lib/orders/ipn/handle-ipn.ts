@@ -2,7 +2,7 @@ import "server-only";
 // Instant Payment Notifications (§10): verify the SNS envelope, confirm subscriptions, drop
 // duplicates, then read the named object from the API (never trusting the message's claims)
 // and apply its state. A forged or replayed message changes nothing and is logged.
-import { ipnMessageSchema } from "@/lib/amazon-pay/schemas/ipn";
+import { ipnMessageSchema } from "@storefront/amazon-pay/schemas/ipn";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { recordPaymentEvent } from "../audit";

@@ -56,8 +56,8 @@ describe("SNS signature verification", () => {
 
   it("trusts an explicitly configured local origin over http", async () => {
     const { verifier: v } = verifier(identity.certPem, { trustedOrigins: ["http://127.0.0.1:4010"] });
-    expect(await v.verify(identity.notification(ipn, "http://127.0.0.1:4010/__sandbox/sns/cert.pem"))).toEqual({ ok: true });
-    expect(await v.verify(identity.notification(ipn, "http://127.0.0.1:4011/__sandbox/sns/cert.pem"))).toMatchObject({ ok: false });
+    expect(await v.verify(identity.notification(ipn, "http://127.0.0.1:4010/__emulator/sns/cert.pem"))).toEqual({ ok: true });
+    expect(await v.verify(identity.notification(ipn, "http://127.0.0.1:4011/__emulator/sns/cert.pem"))).toMatchObject({ ok: false });
   });
 
   it("caches the certificate, and retries a failed download", async () => {

@@ -1,6 +1,6 @@
 // Verifies Amazon SNS message signatures (SignatureVersion 1 = RSA SHA-1, 2 = RSA SHA-256),
 // like AWS's own validators: the signing certificate must come from an allowed host over
-// https (plain http only for an explicitly trusted local sandbox origin), is fetched once and
+// https (plain http only for an explicitly trusted emulator origin), is fetched once and
 // cached, must be currently valid, and must verify the exact string SNS signs.
 import { verify, X509Certificate } from "node:crypto";
 import { snsStringToSign, type SnsEnvelope } from "./sns-message";
@@ -10,7 +10,7 @@ export const AWS_SNS_CERT_HOST = /^sns\.[a-z0-9-]{3,}\.amazonaws\.com(\.cn)?$/;
 export interface SnsVerifierOptions {
   /** Host names allowed to serve https certificates (default: AWS SNS hosts). */
   allowedHosts?: readonly RegExp[];
-  /** Exact origins (scheme://host:port) additionally trusted, e.g. the local sandbox over http. */
+  /** Exact origins (scheme://host:port) additionally trusted, e.g. the emulator over http. */
   trustedOrigins?: readonly string[];
   fetchCertificate?: (url: string) => Promise<string>;
   now?: () => Date;

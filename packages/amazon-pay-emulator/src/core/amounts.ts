@@ -1,0 +1,63 @@
+// Prices on the wire ({ amount, currencyCode }) and the amount rules Amazon applies to them:
+// per-transaction maxima (§4.4), the currency's decimals, and the over-capture / over-refund
+// tolerance (§5.3, §5.4). Amounts are lib/money Money values (integer minor units) inside.
+import { CURRENCY_EXPONENTS, fromDecimal, isCurrency, percentage, toDecimalString, type Currency, type Money } from "@storefront/amazon-pay/money";
+import type { EmulatorConfig } from "./config";
+
+export interface PriceJson {
+  amount: string;
+  currencyCode: string;
+}
+
+/** Largest amount per transaction, in minor units (USD/EUR/GBP 150,000; JPY 10,000,000). */
+export const MAX_AMOUNT: Record<Currency, number> = {
+  USD: 15_000_000,
+  EUR: 15_000_000,
+  GBP: 15_000_000,
+  JPY: 10_000_000,
+};
+
+export const SUPPORTED_CURRENCIES = Object.keys(CURRENCY_EXPONENTS) as Currency[];
+
+export type AmountProblem = { field: "amount" | "currencyCode"; detail: string };
+
+/** Parses a request price; returns the Money or what is wrong with it. */
+export function parsePrice(
+  input: { amount: string | number; currencyCode: string },
+  options: { allowZero?: boolean } = {},
+): Money | AmountProblem {
+  if (!isCurrency(input.currencyCode)) {
+    return { field: "currencyCode", detail: `unsupported currency ${JSON.stringify(input.currencyCode)} (the emulator supports ${SUPPORTED_CURRENCIES.join(", ")})` };
+  }
+  const currency = input.currencyCode;
+  let value: Money;
+  try {
+    value = fromDecimal(input.amount, currency);
+  } catch (error) {
+    return { field: "amount", detail: error instanceof Error ? error.message : String(error) };
+  }
+  if (value.amount < 0 || (value.amount === 0 && !options.allowZero)) {
+    return { field: "amount", detail: `must be greater than ${options.allowZero ? "or equal to " : ""}0` };
+  }
+  if (value.amount > MAX_AMOUNT[currency]) {
+    return { field: "amount", detail: `exceeds the maximum of ${toDecimalString({ amount: MAX_AMOUNT[currency], currency })} ${currency} per transaction` };
+  }
+  return value;
+}
+
+export const isMoney = (value: Money | AmountProblem): value is Money => "currency" in value;
+
+export function priceJson(value: Money): PriceJson {
+  return { amount: toDecimalString(value), currencyCode: value.currency };
+}
+
+export const priceJsonOrNull = (value: Money | null): PriceJson | null => (value ? priceJson(value) : null);
+
+/** The tolerance over `base`: the lesser of the configured percentage and the currency's cap. */
+export function overAmountTolerance(base: Money, config: Pick<EmulatorConfig, "overAmountTolerancePercent" | "overAmountToleranceCap">): Money {
+  const byPercent = percentage(base, config.overAmountTolerancePercent * 100);
+  const cap = config.overAmountToleranceCap[base.currency];
+  return { amount: Math.min(byPercent.amount, cap), currency: base.currency };
+}
+
+export const formatPrice = (value: Money): string => `${toDecimalString(value)} ${value.currency}`;

@@ -1,0 +1,8 @@
+// The local Amazon Pay emulator: start it in-process with startEmulator(), or run
+// scripts/emulator.ts (npm run emulator). See README.md.
+export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "./http/server";
+export { Emulator } from "./emulator";
+export { DEFAULT_CONFIG, type EmulatorConfig, type ConfigPatch } from "./core/config";
+export type { MerchantRecord, MerchantRegistration } from "./core/merchants";
+export { TEST_BUYERS, TEST_INSTRUMENTS } from "./core/test-buyers";
+export { ALL_SIMULATION_CODES } from "./core/simulation";

@@ -1,0 +1,227 @@
+// State changes of Charge Permissions, Charges and Refunds with everything that follows from
+// them: the IPN, timers on the movable clock (authorization expiry, async settlement), captured
+// totals, and a OneTime permission closing once fully captured.
+import { add, subtract, type Money } from "@storefront/amazon-pay/money";
+import { ApiError } from "../core/api-error";
+import { DAY } from "../core/clock";
+import { newChargeId, uniqueId } from "../core/ids";
+import type { ChargePermissionRecord, ChargeRecord, MerchantMetadata, RefundRecord } from "../model/records";
+import { chargeTransition, type ChargeEvent, type ChargeStatus } from "../state/charge";
+import { chargePermissionTransition, type ChargePermissionEvent } from "../state/charge-permission";
+import { refundTransition, type RefundEvent } from "../state/refund";
+import type { Transition } from "../state/transition";
+import type { Emulator } from "../emulator";
+
+function apply<S>(result: Transition<S>): S {
+  if (!result.ok) throw new ApiError(result.refusal.status, result.refusal.reasonCode, result.refusal.message);
+  return result.next;
+}
+
+export function changeChargePermission(sb: Emulator, cp: ChargePermissionRecord, event: ChargePermissionEvent, at = sb.now()): void {
+  cp.status = apply(chargePermissionTransition(cp.status, event));
+  cp.statusUpdatedAt = at;
+  sb.notify(
+    { MerchantID: cp.merchantId, ObjectType: "CHARGE_PERMISSION", ObjectId: cp.chargePermissionId, ChargePermissionId: cp.chargePermissionId, NotificationType: "STATE_CHANGE" },
+    cp.status.state,
+  );
+}
+
+/** The buyer chose another payment method for the permission: a NonChargeable one becomes Chargeable. */
+export function changePaymentMethod(sb: Emulator, cp: ChargePermissionRecord, instrumentId: string): void {
+  cp.instrumentId = instrumentId;
+  if (cp.status.state === "NonChargeable") changeChargePermission(sb, cp, { type: "markChargeable" });
+}
+
+/** Announces a new Charge Permission and arms its expiry. */
+export function chargePermissionCreated(sb: Emulator, cp: ChargePermissionRecord): void {
+  sb.store.chargePermissions.set(cp.chargePermissionId, cp);
+  if (sb.config.ipn.notifyOnCreate) {
+    sb.notify({ MerchantID: cp.merchantId, ObjectType: "CHARGE_PERMISSION", ObjectId: cp.chargePermissionId, ChargePermissionId: cp.chargePermissionId, NotificationType: "STATE_CHANGE" }, cp.status.state);
+  }
+  armChargePermissionExpiry(sb, cp);
+}
+
+export function armChargePermissionExpiry(sb: Emulator, cp: ChargePermissionRecord): void {
+  sb.scheduler.cancel(cp.expiryEventId);
+  cp.expiryEventId = null;
+  const expiresAt = cp.expiresAt;
+  if (expiresAt === null) return;
+  cp.expiryEventId = sb.scheduler.schedule(expiresAt, `expire charge permission ${cp.chargePermissionId}`, (at) => {
+    cp.expiryEventId = null;
+    if (cp.status.state !== "Closed" && cp.expiresAt === expiresAt) changeChargePermission(sb, cp, { type: "expire" }, at);
+  });
+}
+
+function notifyCharge(sb: Emulator, charge: ChargeRecord): void {
+  sb.notify(
+    { MerchantID: charge.merchantId, ObjectType: "CHARGE", ObjectId: charge.chargeId, ChargePermissionId: charge.chargePermissionId, NotificationType: "STATE_CHANGE" },
+    charge.status.state,
+  );
+}
+
+function permissionOf(sb: Emulator, charge: ChargeRecord): ChargePermissionRecord {
+  const cp = sb.store.chargePermissions.get(charge.chargePermissionId);
+  if (!cp) throw new Error(`charge ${charge.chargeId} has no charge permission`);
+  return cp;
+}
+
+/** Side effects of a charge entering `state`. */
+function enteredChargeState(sb: Emulator, charge: ChargeRecord, at: number): void {
+  const cp = permissionOf(sb, charge);
+  switch (charge.status.state) {
+    case "Authorized":
+      charge.authorizedAt = at;
+      armAuthorizationExpiry(sb, charge, at);
+      break;
+    case "Captured":
+      charge.authorizedAt ??= at;
+      if (charge.captureAmount) addCaptured(sb, cp, charge.captureAmount, at);
+      break;
+    case "Declined":
+      if (charge.status.reasonCode === "HardDeclined") hardDeclined(sb, cp, at);
+      break;
+    default:
+      break;
+  }
+}
+
+export function hardDeclined(sb: Emulator, cp: ChargePermissionRecord, at: number): void {
+  if (sb.config.hardDeclineMakesChargePermissionNonChargeable && cp.status.state !== "Closed") {
+    changeChargePermission(sb, cp, { type: "markNonChargeable", reasonCode: "PaymentMethodInvalid" }, at);
+  }
+}
+
+function armAuthorizationExpiry(sb: Emulator, charge: ChargeRecord, authorizedAt: number): void {
+  sb.scheduler.cancel(charge.expiryEventId);
+  charge.expiresAt = authorizedAt + sb.config.authorizationValidityDays * DAY;
+  charge.expiryEventId = sb.scheduler.schedule(charge.expiresAt, `expire authorization ${charge.chargeId}`, (at) => {
+    charge.expiryEventId = null;
+    if (charge.status.state === "Authorized") changeCharge(sb, charge, { type: "expire" }, at);
+  });
+}
+
+function addCaptured(sb: Emulator, cp: ChargePermissionRecord, amount: Money, at: number): void {
+  cp.capturedTotal = add(cp.capturedTotal, amount);
+  if (cp.chargePermissionType === "OneTime" && cp.amountLimit && cp.capturedTotal.amount >= cp.amountLimit.amount && cp.status.state !== "Closed") {
+    changeChargePermission(sb, cp, { type: "fullyCaptured", reasonCode: sb.config.fullyCapturedClosureReason }, at);
+  }
+}
+
+export function changeCharge(sb: Emulator, charge: ChargeRecord, event: ChargeEvent, at = sb.now()): void {
+  const before = charge.status.state;
+  charge.status = apply(chargeTransition(charge.status, event));
+  charge.statusUpdatedAt = at;
+  if (before === "Authorized" && charge.status.state !== "Authorized") {
+    sb.scheduler.cancel(charge.expiryEventId);
+    charge.expiryEventId = null;
+  }
+  notifyCharge(sb, charge);
+  enteredChargeState(sb, charge, at);
+}
+
+export type AuthorizationPlan =
+  | { kind: "approve" }
+  | { kind: "pending"; result: "approve" | { declineReason: string } };
+
+export type CapturePlan = "sync" | "async" | "asyncDecline";
+
+export interface NewChargeInput {
+  amount: Money;
+  captureNow: boolean;
+  capture: CapturePlan;
+  authorization: AuthorizationPlan;
+  softDescriptor: string | null;
+  merchantMetadata: MerchantMetadata;
+  providerReferenceId: string | null;
+  platformId: string | null;
+  channel: string | null;
+  chargeInitiator: string | null;
+}
+
+/** Creates a Charge on `cp` and plays its authorization (and capture) as planned. */
+export function createCharge(sb: Emulator, cp: ChargePermissionRecord, input: NewChargeInput, at = sb.now()): ChargeRecord {
+  const syncCapture = input.captureNow && input.capture === "sync" && input.authorization.kind === "approve";
+  const status: ChargeStatus = input.authorization.kind === "pending"
+    ? { state: "AuthorizationInitiated", reasonCode: null }
+    : { state: syncCapture ? "Captured" : "Authorized", reasonCode: null };
+  const charge: ChargeRecord = {
+    chargeId: uniqueId(() => newChargeId(cp.chargePermissionId), (id) => sb.store.charges.has(id)),
+    chargePermissionId: cp.chargePermissionId,
+    merchantId: cp.merchantId,
+    chargeAmount: input.amount,
+    captureAmount: syncCapture ? input.amount : null,
+    refundedAmount: { amount: 0, currency: input.amount.currency },
+    softDescriptor: input.softDescriptor,
+    providerMetadata: { providerReferenceId: input.providerReferenceId },
+    channel: input.channel,
+    chargeInitiator: input.chargeInitiator,
+    status,
+    statusUpdatedAt: at,
+    createdAt: at,
+    authorizedAt: null,
+    expiresAt: at + sb.config.authorizationValidityDays * DAY,
+    merchantMetadata: input.merchantMetadata,
+    platformId: input.platformId,
+    refundIds: [],
+    expiryEventId: null,
+  };
+  sb.store.charges.set(charge.chargeId, charge);
+  cp.chargeIds.push(charge.chargeId);
+  if (sb.config.ipn.notifyOnCreate) notifyCharge(sb, charge);
+  if (input.authorization.kind === "pending") {
+    const result = input.authorization.result;
+    sb.scheduler.schedule(at + sb.config.asyncDelayMs, `settle authorization ${charge.chargeId}`, (settledAt) => {
+      if (charge.status.state !== "AuthorizationInitiated") return;
+      if (result === "approve") {
+        changeCharge(sb, charge, { type: "authorizationApproved" }, settledAt);
+        if (input.captureNow) captureCharge(sb, charge, input.amount, input.capture, input.softDescriptor, settledAt);
+      } else {
+        changeCharge(sb, charge, { type: "authorizationDeclined", reasonCode: result.declineReason }, settledAt);
+      }
+    });
+  } else {
+    enteredChargeState(sb, charge, at);
+    if (input.captureNow && !syncCapture) captureCharge(sb, charge, input.amount, input.capture, input.softDescriptor, at);
+  }
+  return charge;
+}
+
+/** Captures an Authorized charge synchronously, or starts an asynchronous capture. */
+export function captureCharge(sb: Emulator, charge: ChargeRecord, amount: Money, plan: CapturePlan, softDescriptor: string | null, at = sb.now()): void {
+  const asynchronous = plan !== "sync";
+  // Validate the transition before touching the record.
+  apply(chargeTransition(charge.status, { type: "capture", asynchronous }));
+  charge.captureAmount = amount;
+  if (softDescriptor !== null) charge.softDescriptor = softDescriptor;
+  changeCharge(sb, charge, { type: "capture", asynchronous }, at);
+  if (!asynchronous) return;
+  sb.scheduler.schedule(at + sb.config.asyncDelayMs, `settle capture ${charge.chargeId}`, (settledAt) => {
+    if (charge.status.state !== "CaptureInitiated") return;
+    if (plan === "asyncDecline") changeCharge(sb, charge, { type: "captureDeclined", reasonCode: "AmazonRejected" }, settledAt);
+    else changeCharge(sb, charge, { type: "captureSettled" }, settledAt);
+  });
+}
+
+function notifyRefund(sb: Emulator, refund: RefundRecord): void {
+  sb.notify(
+    { MerchantID: refund.merchantId, ObjectType: "REFUND", ObjectId: refund.refundId, ChargePermissionId: refund.chargePermissionId, NotificationType: "STATE_CHANGE" },
+    refund.status.state,
+  );
+}
+
+/** Registers a new (RefundInitiated) refund and schedules its settlement. */
+export function refundCreated(sb: Emulator, refund: RefundRecord, charge: ChargeRecord, outcome: RefundEvent): void {
+  sb.store.refunds.set(refund.refundId, refund);
+  charge.refundIds.push(refund.refundId);
+  const countedEarly = sb.config.refundedAmountOn === "RefundInitiated";
+  if (countedEarly) charge.refundedAmount = add(charge.refundedAmount, refund.refundAmount);
+  if (sb.config.ipn.notifyOnCreate) notifyRefund(sb, refund);
+  sb.scheduler.schedule(refund.createdAt + sb.config.asyncDelayMs, `settle refund ${refund.refundId}`, (at) => {
+    if (refund.status.state !== "RefundInitiated") return;
+    refund.status = apply(refundTransition(refund.status, outcome));
+    refund.statusUpdatedAt = at;
+    if (refund.status.state === "Refunded" && !countedEarly) charge.refundedAmount = add(charge.refundedAmount, refund.refundAmount);
+    if (refund.status.state === "Declined" && countedEarly) charge.refundedAmount = subtract(charge.refundedAmount, refund.refundAmount);
+    notifyRefund(sb, refund);
+  });
+}
