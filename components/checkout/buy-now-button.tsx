@@ -20,7 +20,7 @@ interface AmazonEvent {
   deliveryOptions?: { id?: string };
 }
 
-/** Amazon's Buy Now button (§8.4): the buyer completes on Amazon's page; the shop answers its events. */
+/** Amazon's Buy Now button: the buyer completes on Amazon's page; the shop answers its events. */
 export function BuyNowButton(props: BuyNowButtonProps) {
   const router = useRouter();
   const containerId = `buy-now-${useId().replace(/[^A-Za-z0-9]/g, "")}`;

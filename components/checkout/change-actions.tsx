@@ -9,7 +9,7 @@ interface ChangeActionsProps {
   sessionId: string;
 }
 
-/** Binds the review page's "Change" buttons to Amazon's pages (§8.3 bindChangeAction). */
+/** Binds the review page's "Change" buttons to Amazon's pages (bindChangeAction). */
 export function ChangeActions({ checkoutJsUrl, sessionId }: ChangeActionsProps) {
   const bound = useRef(false);
   function bind() {

@@ -1,4 +1,4 @@
-// The part of Amazon's checkout.js API this shop uses (§8), as seen from the browser.
+// The part of Amazon's checkout.js API this shop uses, as seen from the browser.
 export interface AmazonPayPrice {
   amount: string;
   currencyCode: string;

@@ -1,4 +1,4 @@
-// Amazon's response address → the request shape Finalize wants back (§4.12: it must match
+// Amazon's response address → the request shape Finalize wants back (Finalize: it must match
 // what Amazon shared). Null members are dropped; nothing is invented.
 import type { Address } from "@storefront/amazon-pay/schemas/address";
 import type { AddressInput } from "@storefront/amazon-pay/schemas/address";

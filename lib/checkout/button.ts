@@ -1,5 +1,5 @@
 import "server-only";
-// The Amazon Pay button's createCheckoutSessionConfig (§8.2, §9.1 step 1), built and signed on
+// The Amazon Pay button's createCheckoutSessionConfig, built and signed on
 // the server: where Amazon returns the buyer, which buyer data the shop needs, and where the
 // shop ships (deliverySpecifications). No amount is in it: amounts are set at "Place order".
 import type { ButtonConfig } from "@storefront/amazon-pay/client";

@@ -1,5 +1,5 @@
 import "server-only";
-// Buy Now (§8.4, §9.3): the product page's JS button. The buyer stays on Amazon's Buy Now page;
+// Buy Now: the product page's JS button. The buyer stays on Amazon's Buy Now page;
 // checkout.js asks the shop for the cart (onInitCheckout), for new totals when the address or
 // delivery option changes, and finally to complete (onCompleteCheckout → Finalize). The product
 // and quantity are fixed when the session is first bound; later calls cannot change them.
@@ -27,7 +27,7 @@ export function buyNowButtonProps(): BuyNowButtonProps {
     scopes: ["name", "email", "phoneNumber", "billingAddress"],
     paymentDetails: { paymentIntent: settings.paymentIntent, ...(settings.canHandlePendingAuthorization ? { canHandlePendingAuthorization: true } : {}) },
   };
-  // Buy Now's config carries no deliverySpecifications (§8.4): the shop refuses addresses it
+  // Buy Now's config carries no deliverySpecifications: the shop refuses addresses it
   // cannot ship to in onShippingAddressSelection, and Finalize checks again.
   return {
     checkoutJsUrl: settings.checkoutJsUrl,

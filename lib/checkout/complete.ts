@@ -1,5 +1,5 @@
 import "server-only";
-// The result page's server action (§9.1 step 7): Complete the Checkout Session with the amount
+// The result page's server action: Complete the Checkout Session with the amount
 // frozen at "Place order" and an idempotency key derived from the session id, then record the
 // outcome through the order state machine. A session Amazon already completed (reload, second
 // tab, double click, retry after a crash) is adopted, never reported as a failure.

@@ -1,6 +1,6 @@
 // Turns Amazon's answer to Complete/Finalize (or a later GET) into the facts the order state
 // machine records. Complete's answer carries no charge state, so it is inferred as Amazon
-// documents it (§4.11): 202 = AuthorizationInitiated; 200 = Captured for AuthorizeWithCapture,
+// documents it: 202 = AuthorizationInitiated; 200 = Captured for AuthorizeWithCapture,
 // Authorized for Authorize; Confirm creates no charge and leaves the permission Chargeable.
 // IPNs and the reconciler then read the real states from the API.
 import type { Charge } from "@storefront/amazon-pay/schemas/charge";

@@ -1,5 +1,5 @@
 import "server-only";
-// Finalize Checkout Session (§4.12, §9.3) for the Buy Now button and the mobile app: read the
+// Finalize Checkout Session for the Buy Now button and the mobile app: read the
 // session (the address Amazon shared), price the items from the database for that address,
 // freeze the order, and Finalize with the same amounts, intent and address. 200 and 202 are
 // handled like Complete; a session Amazon already finalized is adopted.

@@ -1,5 +1,5 @@
 import "server-only";
-// Finalize for a mobile app (§4.12 "EoC"): the app sends the Checkout Session id and the items;
+// Finalize for a mobile app ("EoC"): the app sends the Checkout Session id and the items;
 // prices come from the database, never from the app. The session id itself identifies the
 // buyer's checkout (the app got it from Amazon's SDK); an optional x-cart-token ties the order
 // to an existing cart so the app can show it later.

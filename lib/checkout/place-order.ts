@@ -1,5 +1,5 @@
 import "server-only";
-// "Place order" (§9.1 step 5): freeze the order, Update the Checkout Session with the
+// "Place order": freeze the order, Update the Checkout Session with the
 // server-computed amount and the result URL, and hand back Amazon's redirect URL. The browser
 // sends only the session id, the shipping method and the fingerprint of what it showed.
 import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";

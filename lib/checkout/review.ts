@@ -1,5 +1,5 @@
 import "server-only";
-// The review page's data (§9.1 step 4): reads the Checkout Session, binds it to this browser's
+// The review page's data: reads the Checkout Session, binds it to this browser's
 // cart, and prices the order for the address Amazon shared. Nothing is charged here.
 import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";

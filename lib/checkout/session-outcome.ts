@@ -1,4 +1,4 @@
-// What a Checkout Session's state means for the buyer (§4.2): where it can go next.
+// What a Checkout Session's state means for the buyer: where it can go next.
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import type { CheckoutNotice } from "./messages";
 

@@ -1,5 +1,5 @@
 import "server-only";
-// What the merchant does after checkout (§5, §9.4, §11.2): capture (full, partial, several
+// What the merchant does after checkout: capture (full, partial, several
 // times: one capture per charge, further charges on the charge permission for the rest),
 // cancel an authorization, refund (full, partial, several times; asynchronous until Amazon
 // settles it), close the charge permission, and ship (capturing first when the intent was
@@ -19,7 +19,7 @@ import { withAmazonPayAudit } from "@/lib/payments/audit";
 import { runOnce, type LedgerOutcome } from "./action-ledger";
 import { merchantMessage } from "./reason-messages";
 
-/** Amazon allows up to 25 charges per one-time charge permission (§5.2). */
+/** Amazon allows up to 25 charges per one-time charge permission. */
 export const MAX_CHARGES_PER_PERMISSION = 25;
 
 const loadOrder = (orderNumber: string) =>

@@ -1,4 +1,4 @@
-// Amazon Pay reason codes (§6) as sentences a merchant can act on.
+// Amazon Pay reason codes as sentences a merchant can act on.
 import { AmazonPayError } from "@storefront/amazon-pay/errors";
 
 const MESSAGES: Record<string, string> = {

@@ -36,7 +36,7 @@ export type EventSource = "buyer" | "return" | "ipn" | "poll" | "merchant" | "re
 
 type Graph<S extends string> = Record<S, readonly S[]>;
 
-/** Amazon's charge state machine (§5.3). Observations may skip steps (a poll sees only the latest). */
+/** Amazon's charge state machine. Observations may skip steps (a poll sees only the latest). */
 const CHARGE_GRAPH: Graph<ChargeState> = {
   AuthorizationInitiated: ["Authorized", "Declined", "Canceled"],
   Authorized: ["CaptureInitiated", "Captured", "Canceled"],

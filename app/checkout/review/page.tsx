@@ -15,7 +15,7 @@ interface ReviewPageProps {
   searchParams: Promise<{ amazonCheckoutSessionId?: string | string[] }>;
 }
 
-// Amazon returns the buyer here after sign-in and address/payment selection (§9.1 step 3).
+// Amazon returns the buyer here after sign-in and address/payment selection.
 export default async function ReviewPage({ searchParams }: ReviewPageProps) {
   const result = await loadReview((await searchParams).amazonCheckoutSessionId);
   if (!result.ok) redirect(result.orderNumber ? `/orders/${result.orderNumber}` : cartUrlWithNotice(result.notice));

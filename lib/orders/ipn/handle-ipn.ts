@@ -1,5 +1,5 @@
 import "server-only";
-// Instant Payment Notifications (§10): verify the SNS envelope, confirm subscriptions, drop
+// Instant Payment Notifications: verify the SNS envelope, confirm subscriptions, drop
 // duplicates, then read the named object from the API (never trusting the message's claims)
 // and apply its state. A forged or replayed message changes nothing and is logged.
 import { ipnMessageSchema } from "@storefront/amazon-pay/schemas/ipn";

@@ -1,4 +1,4 @@
-// The Amazon SNS HTTP(S) envelope that carries an Amazon Pay IPN (§10.2), parsed with zod.
+// The Amazon SNS HTTP(S) envelope that carries an Amazon Pay IPN, parsed with zod.
 import { z } from "zod";
 
 const base = {

@@ -4,9 +4,9 @@ import { AmazonPayError } from "./errors";
 import { isValidIdempotencyKey } from "./idempotency";
 
 export interface CallOptions {
-  /** Sandbox only: sends `x-amz-pay-simulation-code` (§7.3). */
+  /** Sandbox only: sends `x-amz-pay-simulation-code`. */
   simulationCode?: string | undefined;
-  /** Sign the simulation header (default: the client's `signSimulationCode`, true). Both work (§2.3). */
+  /** Sign the simulation header (default: the client's `signSimulationCode`, true). Both work. */
   signSimulationCode?: boolean | undefined;
   /** Extra headers, e.g. `x-amz-pay-authtoken`; sent and signed. */
   headers?: Record<string, string> | undefined;

@@ -59,7 +59,7 @@ export interface AmazonPayResult<T> {
   attempts: number;
 }
 
-/** The `createCheckoutSessionConfig` (or `signInConfig`) object checkout.js expects (§8.2). */
+/** The `createCheckoutSessionConfig` (or `signInConfig`) object checkout.js expects. */
 export interface ButtonConfig {
   payloadJSON: string;
   signature: string;

@@ -1,11 +1,11 @@
 // Where requests go: regions, API hosts, the checkout.js script per region, the two sandbox/live
-// addressing schemes and the base URL override for a emulator. Reference §1.1, §1.2, §8.1.
+// addressing schemes and the base URL override for an emulator.
 import { AmazonPayConfigError } from "./errors";
 
 export const REGIONS = ["na", "eu", "jp"] as const;
 export type Region = (typeof REGIONS)[number];
 
-/** Region names every official SDK accepts, mapped to the API region (§1.1). */
+/** Region names every official SDK accepts, mapped to the API region. */
 export const REGION_ALIASES: Readonly<Record<string, Region>> = { na: "na", us: "na", eu: "eu", de: "eu", uk: "eu", jp: "jp" };
 
 export const API_HOSTS: Readonly<Record<Region, string>> = {

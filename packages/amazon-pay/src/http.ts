@@ -32,7 +32,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   attemptTimeoutMs: 20_000,
 };
 
-/** 408, 425, 429 and every 5xx are transient (§3.4, §6.3); other statuses are final. */
+/** 408, 425, 429 and every 5xx are transient; other statuses are final. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }

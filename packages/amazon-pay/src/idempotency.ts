@@ -1,4 +1,4 @@
-// Idempotency keys (§3.2): at most 32 characters of [A-Za-z0-9_-]. A key derived from the business
+// Idempotency keys: at most 32 characters of [A-Za-z0-9_-]. A key derived from the business
 // operation makes a repeated call (a retry, a double click, a crashed worker) hit Amazon's saved
 // response instead of creating a second object.
 import { createHash, randomUUID } from "node:crypto";

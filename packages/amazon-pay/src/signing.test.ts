@@ -10,7 +10,7 @@ import {
 
 const unitTestPublicKey = readFileSync(path.join(import.meta.dirname, "test-fixtures/unit-test-public-key.pem"), "utf8");
 
-// §2.5 (a): the Java SDK's canonical-request vectors. Every case signs these headers.
+// The Java SDK's canonical-request vectors. Every case signs these headers.
 const vectorHeaders = {
   accept: "application/json",
   "content-type": "application/json",
@@ -44,7 +44,7 @@ const vectors: { name: string; method: string; uri: string; params?: Record<stri
   { name: "post-vanilla-query-space", method: "POST", uri: "/", params: { "f oo": ["b ar"] }, canonicalUri: "/", canonicalQuery: "f%20oo=b%20ar", hash: "99be3aeb19b5a1aebafc807d59f3740d3e604ae31cf928592fa70739ea64bb32" },
 ];
 
-describe("canonical request (Java SDK vectors, §2.5 a)", () => {
+describe("canonical request (Java SDK vectors)", () => {
   for (const v of vectors) {
     it(v.name, () => {
       expect(canonicalUri(v.uri)).toBe(v.canonicalUri);
@@ -60,7 +60,7 @@ describe("canonical request (Java SDK vectors, §2.5 a)", () => {
   }
 });
 
-describe("full request vector with the published unit-test key (§2.5 b)", () => {
+describe("full request vector with the published unit-test key", () => {
   const body = '{"webCheckoutDetails":{"checkoutReviewReturnUrl":"https://a.com/merchant-review-page"},"storeId":"amzn1.application-oa2-client.8b5e45312b5248b69eeaStoreId"}';
   const headers = {
     accept: "application/json",
@@ -97,7 +97,7 @@ describe("full request vector with the published unit-test key (§2.5 b)", () =>
   });
 });
 
-describe("button payload signature (§2.6)", () => {
+describe("button payload signature", () => {
   const payloadJSON = '{"storeId":"amzn1.application-oa2-client.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","webCheckoutDetails":{"checkoutReviewReturnUrl":"https://localhost/test/CheckoutReview.php","checkoutResultReturnUrl":"https://localhost/test/CheckoutResult.php"}}';
 
   it("hashes the exact payload string", () => {

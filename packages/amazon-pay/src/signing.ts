@@ -1,6 +1,6 @@
 // Amazon Pay API v2 request and button-payload signing (AMZN-PAY-RSASSA-PSS and -V2), and the
 // matching verification used by the emulator. Pure functions on node:crypto; keys are
-// passed in, never read here. Reference: shared amazon-pay-api.md §2.
+// passed in, never read here.
 import { createHash, createPrivateKey, createPublicKey, constants, sign, verify, type KeyObject } from "node:crypto";
 
 export const SIGNING_ALGORITHMS = ["AMZN-PAY-RSASSA-PSS-V2", "AMZN-PAY-RSASSA-PSS"] as const;
@@ -38,7 +38,7 @@ function safeDecode(segment: string): string {
 /**
  * Canonical URI: the path normalized (RFC 3986 dot segments removed, runs of "/" collapsed) and
  * each segment percent-encoded. Accepts raw or already-encoded paths. A reference starting with
- * "//" is a network-path reference whose authority is not part of the path (RFC 3986 §4.2).
+ * "//" is a network-path reference whose authority is not part of the path (RFC 3986, section 4.2).
  */
 export function canonicalUri(path: string): string {
   let p = path.split(/[?#]/, 1)[0] ?? "";
@@ -216,7 +216,7 @@ export function parseAmzDate(text: string): Date | null {
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60 ? date : null;
 }
 
-/** Headers every request carries and signs (§2.3). */
+/** Headers every request carries and signs. */
 export const BASE_SIGNED_HEADERS = ["accept", "content-type", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"] as const;
 
 export interface SignRequestInput {
@@ -252,7 +252,7 @@ export function signRequest(input: SignRequestInput): { authorization: string; s
 }
 
 /**
- * Signature for a checkout.js button payload (§2.6): no canonical request, the exact payloadJSON
+ * Signature for a checkout.js button payload: no canonical request, the exact payloadJSON
  * string is hashed. Sign the very string handed to the browser; never re-serialize it.
  */
 export function signButtonPayload(payloadJSON: string, privateKey: PrivateKeyInput, algorithm: SigningAlgorithm): string {

@@ -1,5 +1,5 @@
 // Verification of a checkout.js button config `{ payloadJSON, signature, publicKeyId, algorithm }`
-// (§2.6): the exact payloadJSON string is hashed, never re-serialized.
+//: the exact payloadJSON string is hashed, never re-serialized.
 import { buttonStringToSign, isSigningAlgorithm, verifyButtonPayload, type SigningAlgorithm } from "@storefront/amazon-pay/signing";
 import { ApiError } from "../core/api-error";
 import type { MerchantRecord } from "../core/merchants";

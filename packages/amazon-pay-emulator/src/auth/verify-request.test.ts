@@ -97,7 +97,7 @@ describe("request verification", () => {
     expect(rejection({ ...req, rawPath: "/sandbox/v2/checkoutSessions/abc" }).reasonCode).toBe("InvalidRequestSignature");
   });
 
-  it("verifies Amazon's published V1 and V2 vectors (§2.5 b)", () => {
+  it("verifies Amazon's published V1 and V2 vectors", () => {
     const unitTestKey = createPublicKey(readFileSync(path.join(import.meta.dirname, "../../../amazon-pay/src/test-fixtures/unit-test-public-key.pem"), "utf8"));
     const headers = {
       accept: "application/json", "content-type": "application/json", "x-amz-pay-date": "20190923T231908Z", "x-amz-pay-host": "pay-api.amazon.com",

@@ -1,4 +1,4 @@
-// Verifies an API request's signature (§2, §12.2): parse the authorization header, look up the
+// Verifies an API request's signature: parse the authorization header, look up the
 // registered key, rebuild the canonical request from the raw path, the query, exactly the headers
 // named in SignedHeaders and the raw body, and verify RSASSA-PSS with the algorithm's salt.
 // x-amz-pay-date and x-amz-pay-host must be signed; the date must be within the allowed skew of

@@ -1,6 +1,6 @@
 // Prices on the wire ({ amount, currencyCode }) and the amount rules Amazon applies to them:
-// per-transaction maxima (§4.4), the currency's decimals, and the over-capture / over-refund
-// tolerance (§5.3, §5.4). Amounts are lib/money Money values (integer minor units) inside.
+// per-transaction maxima, the currency's decimals, and the over-capture / over-refund
+// tolerance. Amounts are lib/money Money values (integer minor units) inside.
 import { CURRENCY_EXPONENTS, fromDecimal, isCurrency, percentage, toDecimalString, type Currency, type Money } from "@storefront/amazon-pay/money";
 import type { EmulatorConfig } from "./config";
 

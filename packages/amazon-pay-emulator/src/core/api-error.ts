@@ -1,4 +1,4 @@
-// Errors answered by the API as `{ reasonCode, message }` (§6.1).
+// Errors answered by the API as `{ reasonCode, message }`.
 
 export class ApiError extends Error {
   override name = "ApiError";

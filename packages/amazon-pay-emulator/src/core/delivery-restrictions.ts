@@ -1,4 +1,4 @@
-// Applies a Checkout Session's deliverySpecifications (§4.7) to an address: which addresses the
+// Applies a Checkout Session's deliverySpecifications to an address: which addresses the
 // hosted page shows as unselectable, and why.
 import type { AddressRecord } from "./test-buyers";
 

@@ -1,4 +1,4 @@
-// x-amz-pay-idempotency-key (§3.2): the first request's response is saved and returned again for
+// x-amz-pay-idempotency-key: the first request's response is saved and returned again for
 // the same key and the same request; the same key with a different request is 400
 // DuplicateIdempotencyKey. A request arriving while the first with its key is still being
 // processed waits for that response instead of being processed twice. 5xx and 429 are never

@@ -1,4 +1,4 @@
-// Identifier formats of §5.1: UUID sessions, S01-nnnnnnn-nnnnnnn charge permissions (S = sandbox),
+// Identifier formats Amazon documents: UUID sessions, S01-nnnnnnn-nnnnnnn charge permissions (S = sandbox),
 // <permission>-Cnnnnnn charges, <permission>-Rnnnnnn refunds, and merchant/store/buyer ids.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 

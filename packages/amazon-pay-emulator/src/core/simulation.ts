@@ -1,4 +1,4 @@
-// x-amz-pay-simulation-code (§7.3): the codes each operation accepts. Confirmed and secondary
+// x-amz-pay-simulation-code: the codes each operation accepts. Confirmed and secondary
 // Amazon codes are used as documented; behaviours Amazon does not document live in the
 // "Emulator:" namespace so that no Amazon-looking code is invented. Anything else, or a code on
 // an operation that does not take it, is 400 InvalidSandboxSimulationSpecified.

@@ -1,4 +1,4 @@
-// The emulator's test buyers, their address books and the simulated payment instruments of §7.2.
+// The emulator's test buyers, their address books and the simulated payment instruments Amazon documents for its sandbox.
 // The address books exercise delivery restrictions: US street addresses in two states, a US PO
 // box, and addresses outside the US.
 
@@ -50,7 +50,7 @@ function address(fields: Partial<AddressRecord> & Pick<AddressRecord, "name" | "
   };
 }
 
-/** `amzn1.account.` followed by 28 upper-case alphanumerics (§5.1). */
+/** `amzn1.account.` followed by 28 upper-case alphanumerics. */
 const emulatorBuyerId = (tag: string) => `amzn1.account.${`SANDBOX${tag}`.padEnd(28, "0")}`;
 
 export const TEST_BUYERS: readonly TestBuyer[] = [

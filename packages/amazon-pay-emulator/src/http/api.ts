@@ -1,4 +1,4 @@
-// The Amazon Pay API under /v2/... and /sandbox/v2/... (§1.4): routing ("/x" and "/x/" alike),
+// The Amazon Pay API under /v2/... and /sandbox/v2/...: routing ("/x" and "/x/" alike),
 // fault injection, signature verification, simulation codes, idempotency, latency, and errors as
 // `{ reasonCode, message }` with x-amz-pay-request-id on every answer.
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -1,4 +1,4 @@
-// Amazon SNS HTTP(S) messages as AWS builds and signs them (§10.2, §10.3): the envelope, the
+// Amazon SNS HTTP(S) messages as AWS builds and signs them: the envelope, the
 // string to sign (Key\nValue\n pairs in a fixed order) and the RSA signature (SignatureVersion
 // 1 = SHA-1, 2 = SHA-256).
 import { sign, type KeyObject } from "node:crypto";

@@ -1,4 +1,4 @@
-// Checkout Session constraints (§4.3): what still prevents checkout. amazonPayRedirectUrl is
+// Checkout Session constraints: what still prevents checkout. amazonPayRedirectUrl is
 // only given once this list is empty.
 import type { CheckoutSessionRecord } from "./records";
 

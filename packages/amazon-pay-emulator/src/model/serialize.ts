@@ -1,4 +1,4 @@
-// The documented JSON objects, every key present and in the documented order (§4.4, §5.2–5.4).
+// The documented JSON objects, every key present and in the documented order.
 import { priceJson, priceJsonOrNull, type PriceJson } from "../core/amounts";
 import { amzTimestamp } from "../core/clock";
 import { findBuyer, findInstrument, paymentDescriptor, type AddressRecord, type TestBuyer } from "../core/test-buyers";

@@ -1,4 +1,4 @@
-// Buy Now (§8.4, §9.3, §4.12): the checkout.js dialog creates the session from
+// Buy Now: the checkout.js dialog creates the session from
 // checkoutSessionConfig, records the buyer's choices and the merchant's CartDetails, and the
 // merchant's onCompleteCheckout handler calls Finalize Checkout Session.
 import { z } from "zod";
@@ -257,7 +257,7 @@ function checkAddress(field: "shippingAddress" | "billingAddress", given: Partia
   }
 }
 
-/** Finalize Checkout Session (§4.12). */
+/** Finalize Checkout Session. */
 export function finalizeCheckoutSession(ctx: OpContext, id: string, raw: unknown): OpResult {
   const { sb } = ctx;
   const s = sb.store.session(id, ctx.merchant.merchantId);

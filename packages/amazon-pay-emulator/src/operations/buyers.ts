@@ -1,4 +1,4 @@
-// Get Buyer (§11.1): the buyer behind a buyerToken from the sign-in button, by scope.
+// Get Buyer: the buyer behind a buyerToken from the sign-in button, by scope.
 import { ApiError, resourceNotFound } from "../core/api-error";
 import { findBuyer } from "../core/test-buyers";
 import { addressJson } from "../model/serialize";

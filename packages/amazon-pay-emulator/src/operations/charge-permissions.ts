@@ -1,4 +1,4 @@
-// Charge Permission operations (§5.2): Get, Update, Close.
+// Charge Permission operations: Get, Update, Close.
 import { invalidParameter } from "../core/api-error";
 import { chargePermissionJson } from "../model/serialize";
 import { parseRequest } from "../schemas/parse";

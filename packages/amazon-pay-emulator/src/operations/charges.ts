@@ -1,4 +1,4 @@
-// Charge operations (§5.3): Create, Get, Capture, Cancel.
+// Charge operations: Create, Get, Capture, Cancel.
 import { add, type Money } from "@storefront/amazon-pay/money";
 import { formatPrice, overAmountTolerance } from "../core/amounts";
 import { ApiError, currencyMismatch, invalidCombination, invalidSimulation, unprocessable } from "../core/api-error";

@@ -1,4 +1,4 @@
-// What a checkout's authorization does (§7.2, §7.3): the chosen emulator instrument, overridden by
+// What a checkout's authorization does: the chosen emulator instrument, overridden by
 // a checkout simulation code, for the session's paymentIntent. Pure.
 import type { EmulatorConfig } from "../core/config";
 import type { TestInstrument } from "../core/test-buyers";

@@ -1,4 +1,4 @@
-// Checkout Session operations (§4.8–§4.11): Create, Get, Update, Complete, and the processing
+// Checkout Session operations: Create, Get, Update, Complete, and the processing
 // step behind amazonPayRedirectUrl.
 import { type Money } from "@storefront/amazon-pay/money";
 import { formatPrice } from "../core/amounts";
@@ -70,7 +70,7 @@ const emptyPaymentDetails = (): PaymentDetails => ({
   presentmentCurrency: null, allowOvercharge: null, extendExpiration: null,
 });
 
-/** The documented combination rules of paymentDetails (§4.5), on the merged details. */
+/** The documented combination rules of paymentDetails, on the merged details. */
 export function checkPaymentDetails(p: PaymentDetails, config: EmulatorConfig): void {
   if (config.rejectPendingWithAuthorizeWithCapture && p.canHandlePendingAuthorization && p.paymentIntent === "AuthorizeWithCapture") {
     throw invalidCombination("paymentDetails.canHandlePendingAuthorization cannot be true when paymentDetails.paymentIntent is AuthorizeWithCapture.");
@@ -366,7 +366,7 @@ function chargePermissionFor(sb: Emulator, s: CheckoutSessionRecord, now: number
   return cp;
 }
 
-/** allowOvercharge: the greater of 900 % of the order and 500 USD/GBP/EUR (70,000 JPY) (§4.5). */
+/** allowOvercharge: the greater of 900 % of the order and 500 USD/GBP/EUR (70,000 JPY). */
 function amountLimitFor(order: Money, allowOvercharge: boolean): Money {
   if (!allowOvercharge) return order;
   const floor = order.currency === "JPY" ? 70_000 : 50_000;

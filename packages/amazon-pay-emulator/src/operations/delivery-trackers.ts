@@ -1,4 +1,4 @@
-// Create Delivery Tracker (§11.2): records shipments; each tracking number can be used once.
+// Create Delivery Tracker: records shipments; each tracking number can be used once.
 import { invalidParameter } from "../core/api-error";
 import { parseRequest } from "../schemas/parse";
 import { createDeliveryTrackerSchema } from "../schemas/requests";

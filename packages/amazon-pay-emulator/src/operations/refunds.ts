@@ -1,4 +1,4 @@
-// Refund operations (§5.4): Create (always asynchronous) and Get.
+// Refund operations: Create (always asynchronous) and Get.
 import { add } from "@storefront/amazon-pay/money";
 import { formatPrice, overAmountTolerance } from "../core/amounts";
 import { ApiError, currencyMismatch, unprocessable } from "../core/api-error";

@@ -1,4 +1,4 @@
-// CartDetails returned by the merchant's Buy Now handlers (§8.4), validated before the dialog
+// CartDetails returned by the merchant's Buy Now handlers, validated before the dialog
 // shows them: documented members only, consistent currency, line totals and order totals.
 import { z } from "zod";
 import { multiply, toDecimalString, type Money } from "@storefront/amazon-pay/money";

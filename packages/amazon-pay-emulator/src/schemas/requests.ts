@@ -29,7 +29,7 @@ const paymentDetailsFields = {
   extendExpiration: z.boolean().optional(),
 };
 
-/** Also the payload of a signed createCheckoutSessionConfig (§8.2). */
+/** Also the payload of a signed createCheckoutSessionConfig. */
 export const createCheckoutSessionSchema = z.strictObject({
   webCheckoutDetails,
   storeId: z.string().min(1),

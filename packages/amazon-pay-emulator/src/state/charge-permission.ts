@@ -1,4 +1,4 @@
-// Charge Permission state machine (§5.2, §12.1): Chargeable ⇄ NonChargeable(reasons),
+// Charge Permission state machine: Chargeable ⇄ NonChargeable(reasons),
 // Chargeable|NonChargeable → Closed(reasons). Closed is final.
 import { allow, refuse, type Transition } from "./transition";
 

@@ -1,4 +1,4 @@
-// Charge state machine (§5.3, §12.1):
+// Charge state machine:
 //   AuthorizationInitiated → Authorized | Declined | Canceled
 //   Authorized → Captured (≤ 7 days) | CaptureInitiated (> 7 days) | Canceled (merchant, 30-day expiry)
 //   CaptureInitiated → Captured | Declined

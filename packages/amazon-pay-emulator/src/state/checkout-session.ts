@@ -1,4 +1,4 @@
-// Checkout Session state machine (§4.1, §4.11, §12.1): Open → Completed, or Open → Canceled with a
+// Checkout Session state machine: Open → Completed, or Open → Canceled with a
 // reason. `buyerRedirected` records that the buyer went through amazonPayRedirectUrl (or pressed
 // Pay now in the Buy Now dialog): Update is refused afterwards, Complete/Finalize require it.
 import { allow, refuse, type Transition } from "./transition";

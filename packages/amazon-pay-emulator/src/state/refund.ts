@@ -1,4 +1,4 @@
-// Refund state machine (§5.4, §12.1): every refund is asynchronous,
+// Refund state machine: every refund is asynchronous,
 // RefundInitiated → Refunded | Declined(reason).
 import { allow, refuse, type Transition } from "./transition";
 

@@ -1,4 +1,4 @@
-// Addresses (§4.4 "Address"): the response shape, the request shape with the documented maximum
+// Addresses: the response shape, the request shape with the documented maximum
 // lengths, the APB `addressDetails` variant, and `shippingAddressList` whose entries may be
 // JSON-encoded strings.
 import { z } from "zod";

@@ -1,5 +1,5 @@
 // Buyer data: the `buyer` member of a Checkout Session or Charge Permission, and the Get Buyer
-// response (§11.1). Members present depend on the scopes the merchant requested.
+// response. Members present depend on the scopes the merchant requested.
 import { z } from "zod";
 import { addressSchema } from "./address";
 import { nullable, openEnum } from "./lenient";

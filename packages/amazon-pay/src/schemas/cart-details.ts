@@ -1,4 +1,4 @@
-// `cartDetails` of a Buy Now Checkout Session (§8.4): what the merchant returned to checkout.js,
+// `cartDetails` of a Buy Now Checkout Session: what the merchant returned to checkout.js,
 // echoed by Finalize. Read leniently like every response member.
 import { z } from "zod";
 import { nullable } from "./lenient";

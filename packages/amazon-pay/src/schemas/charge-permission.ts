@@ -1,4 +1,4 @@
-// The Charge Permission object and its Update/Close bodies (§5.2). Unlike the other objects its
+// The Charge Permission object and its Update/Close bodies. Unlike the other objects its
 // statusDetails carries `reasons[]`, not a single reasonCode.
 import { z } from "zod";
 import { addressSchema } from "./address";

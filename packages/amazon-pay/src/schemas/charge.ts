@@ -1,4 +1,4 @@
-// The Charge object and the Create/Capture/Cancel bodies (§5.3).
+// The Charge object and the Create/Capture/Cancel bodies.
 import { z } from "zod";
 import { amazonTimestamp, isOneOf, nullable, openEnum } from "./lenient";
 import {

@@ -1,6 +1,6 @@
-// Request bodies of Create, Update, Complete and Finalize Checkout Session (§4.5–§4.12). Strict:
+// Request bodies of Create, Update, Complete and Finalize Checkout Session. Strict:
 // an unknown member is refused before sending, as Amazon would answer `UnrecognizedField`. The
-// Create body is also the payload of the checkout.js button (§8.2).
+// Create body is also the payload of the checkout.js button.
 import { z } from "zod";
 import { addressDetailsRequestSchema, addressRequestSchema } from "./address";
 import { SCOPES } from "./buyer";
@@ -14,7 +14,7 @@ export const CHECKOUT_MODES = ["ProcessOrder"] as const;
 export const SPECIAL_RESTRICTIONS = ["RestrictPOBoxes", "RestrictPackstations"] as const;
 export const ADDRESS_RESTRICTION_TYPES = ["Allowed", "NotAllowed"] as const;
 
-/** http is accepted because the sandbox allows http and localhost return URLs (§4.8). */
+/** http is accepted because the sandbox allows http and localhost return URLs. */
 const returnUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
 
 const webCheckoutDetailsRequestSchema = z.strictObject({
@@ -36,7 +36,7 @@ const updatablePaymentDetails = {
 
 type PaymentDetailsShape = { paymentIntent?: string | undefined; canHandlePendingAuthorization?: boolean | undefined; softDescriptor?: string | undefined };
 
-/** The documented combination rules of §4.5, checked where both members are in the same body. */
+/** The documented combination rules of paymentDetails, checked where both members are in the same body. */
 function checkPaymentDetails(details: PaymentDetailsShape, ctx: z.RefinementCtx): void {
   if (details.canHandlePendingAuthorization === true && details.paymentIntent === "AuthorizeWithCapture") {
     ctx.addIssue({ code: "custom", path: ["canHandlePendingAuthorization"], message: "cannot be true with paymentIntent AuthorizeWithCapture" });

@@ -1,4 +1,4 @@
-// The Checkout Session object as Amazon returns it (§4.2–§4.5), with every documented member.
+// The Checkout Session object as Amazon returns it, with every documented member.
 import { z } from "zod";
 import { addressSchema, shippingAddressListSchema } from "./address";
 import { checkoutBuyerSchema } from "./buyer";
@@ -14,7 +14,7 @@ export const CHECKOUT_SESSION_STATES = ["Open", "Completed", "Canceled"] as cons
 export type CheckoutSessionState = (typeof CHECKOUT_SESSION_STATES)[number];
 export const isCheckoutSessionState = isOneOf(CHECKOUT_SESSION_STATES);
 
-/** `statusDetails.reasonCode` of a Canceled session (§4.2). */
+/** `statusDetails.reasonCode` of a Canceled session. */
 export const CHECKOUT_SESSION_REASON_CODES = ["BuyerCanceled", "Declined", "Expired", "AmazonCanceled"] as const;
 export type CheckoutSessionReasonCode = (typeof CHECKOUT_SESSION_REASON_CODES)[number];
 

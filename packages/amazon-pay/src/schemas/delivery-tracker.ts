@@ -1,4 +1,4 @@
-// Delivery Tracker (§11.2): tells Amazon about a shipment. Exactly one of chargePermissionId
+// Delivery Tracker: tells Amazon about a shipment. Exactly one of chargePermissionId
 // (Checkout v2) or amazonOrderReferenceId (legacy MWS orders) identifies the order.
 import { z } from "zod";
 import { nullable } from "./lenient";

@@ -1,4 +1,4 @@
-// Error responses (§6): `{ reasonCode, message }` and the documented reason codes.
+// Error responses: `{ reasonCode, message }` and the documented reason codes.
 import { z } from "zod";
 import { nullable } from "./lenient";
 
@@ -8,7 +8,7 @@ export const errorResponseSchema = z.looseObject({
 });
 export type ErrorResponse = z.output<typeof errorResponseSchema>;
 
-/** Reason codes any operation may return (§6.2). */
+/** Reason codes any operation may return. */
 export const GENERIC_REASON_CODES = [
   "InvalidHeaderValue", "InvalidRequest", "InvalidParameterValue", "InvalidRequestFormat", "MissingHeader",
   "MissingHeaderValue", "MissingParameterValue", "UnrecognizedField", "InvalidSandboxSimulationSpecified",
@@ -18,7 +18,7 @@ export const GENERIC_REASON_CODES = [
   "TLSVersionNotSupported", "TooManyRequests", "RequestThrottled", "InternalServerError", "ServiceUnavailable",
 ] as const;
 
-/** Reason codes of particular operations, mostly with status 422 (§6.3). */
+/** Reason codes of particular operations, mostly with status 422. */
 export const OPERATION_REASON_CODES = [
   "InvalidCheckoutSessionStatus", "CheckoutSessionCanceled", "AmountMismatch", "InvalidChargePermissionStatus",
   "ChargePermissionNotModifiable", "TransactionAmountExceeded", "PeriodicAmountExceeded", "TransactionCountExceeded",

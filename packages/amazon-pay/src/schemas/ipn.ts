@@ -1,5 +1,5 @@
-// Instant Payment Notifications (§10.2): an Amazon SNS envelope whose `Message` member is a JSON
-// string holding the IPN message. Verifying the SNS signature (§10.3) is the receiver's job; these
+// Instant Payment Notifications: an Amazon SNS envelope whose `Message` member is a JSON
+// string holding the IPN message. Verifying the SNS signature is the receiver's job; these
 // schemas only read the shapes.
 import { z } from "zod";
 import { isOneOf, openEnum } from "./lenient";

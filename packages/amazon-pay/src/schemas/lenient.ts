@@ -1,4 +1,4 @@
-// Building blocks for reading Amazon's responses leniently (§12.3): unknown members are kept,
+// Building blocks for reading Amazon's responses leniently: unknown members are kept,
 // documented members may be missing or null, and open enums accept values Amazon adds later.
 import { z } from "zod";
 import { parseAmzDate } from "../signing";

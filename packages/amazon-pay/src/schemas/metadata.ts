@@ -1,4 +1,4 @@
-// Metadata objects shared by Checkout Session, Charge Permission and Charge (§4.4, §4.6).
+// Metadata objects shared by Checkout Session, Charge Permission and Charge.
 import { z } from "zod";
 import { nullable, openEnum } from "./lenient";
 import { priceRequestSchema, priceSchema } from "./price";
@@ -10,7 +10,7 @@ export const merchantMetadataSchema = z.looseObject({
   customInformation: nullable(z.string()),
 });
 
-/** Maximum lengths per §4.6 (merchantReferenceId, noteToBuyer, customInformation are [MEM]). */
+/** Documented maximum lengths (merchantReferenceId, noteToBuyer, customInformation are [MEM]). */
 export const merchantMetadataRequestSchema = z.strictObject({
   merchantReferenceId: z.string().max(256).optional(),
   merchantStoreName: z.string().max(50).optional(),
@@ -49,5 +49,5 @@ export type ChargePermissionType = (typeof CHARGE_PERMISSION_TYPES)[number];
 export const PAYMENT_INTENTS = ["Confirm", "Authorize", "AuthorizeWithCapture"] as const;
 export type PaymentIntent = (typeof PAYMENT_INTENTS)[number];
 
-/** Statement descriptor: at most 16 characters (§4.5). */
+/** Statement descriptor: at most 16 characters. */
 export const softDescriptorSchema = z.string().min(1).max(16);

@@ -15,7 +15,7 @@ const firstIssue = (result: { success: boolean; error?: { issues: { path: Proper
 };
 
 describe("Charge Permission", () => {
-  it("parses the .NET fixture (§5.2)", () => {
+  it("parses the .NET fixture", () => {
     const permission = chargePermissionSchema.parse(chargePermissionResponse());
     expect(permission.statusDetails).toEqual({ state: "Chargeable", reasons: null, lastUpdatedTimestamp: "20211215T152829Z" });
     expect(permission.limits).toEqual({ amountLimit: null, amountBalance: null });
@@ -43,7 +43,7 @@ describe("Charge Permission", () => {
 });
 
 describe("Charge", () => {
-  it("parses the §5.3 example and keeps unknown members", () => {
+  it("parses the documented Charge example and keeps unknown members", () => {
     const charge = chargeSchema.parse({ ...chargeResponse(), riskAssessment: "low" });
     expect(charge.statusDetails.state).toBe("Captured");
     expect(charge.captureAmount).toEqual({ amount: "14.00", currencyCode: "USD" });

@@ -1,4 +1,4 @@
-// Price `{ amount, currencyCode }` (§4.4). Requests accept a decimal string or a JSON number and are
+// Price `{ amount, currencyCode }`. Requests accept a decimal string or a JSON number and are
 // sent as a string with the currency's exponent ("10.00", JPY "1000"); responses carry decimal strings.
 import { z } from "zod";
 import { fromDecimal, isCurrency, MoneyError, toDecimalString, type Money } from "../money";

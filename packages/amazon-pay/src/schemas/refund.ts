@@ -1,4 +1,4 @@
-// The Refund object and the Create Refund body (§5.4). Every refund starts RefundInitiated.
+// The Refund object and the Create Refund body. Every refund starts RefundInitiated.
 import { z } from "zod";
 import { amazonTimestamp, isOneOf, nullable, openEnum } from "./lenient";
 import { releaseEnvironmentSchema, softDescriptorSchema } from "./metadata";

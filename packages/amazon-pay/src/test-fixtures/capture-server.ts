@@ -59,7 +59,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-/** Verifies a captured request exactly as the sandbox (and Amazon) would (§12.2). */
+/** Verifies a captured request exactly as the sandbox (and Amazon) would. */
 export function verifyCapturedSignature(request: CapturedRequest, publicKey: KeyObject): { valid: boolean; authorization: AuthorizationParts | null } {
   const authorization = parseAuthorization(request.headers.authorization);
   if (!authorization) return { valid: false, authorization };

@@ -1,5 +1,5 @@
-// Response bodies shaped like the reference: §4.4 (every Checkout Session key, in the order the
-// Node SDK asserts), the §5.2 .NET Charge Permission fixture, the §5.3 Charge example.
+// Response bodies shaped like Amazon documents them: a Checkout Session (every Checkout Session key, in the order the
+// Node SDK asserts), the .NET SDK's Charge Permission fixture, the documented Charge example.
 // Functions, so that every test gets its own copy to mutate.
 
 export const CHECKOUT_SESSION_ID = "bd504926-f659-4ad7-a1a9-9a747aaf5275";
@@ -52,7 +52,7 @@ export const checkoutSessionResponse = () => ({
   tokens: null,
 });
 
-/** A session right after server-side Create (§4.3, §4.8): no buyer, four constraints. */
+/** A session right after server-side Create: no buyer, four constraints. */
 export const newCheckoutSessionResponse = () => ({
   ...checkoutSessionResponse(),
   webCheckoutDetails: { checkoutReviewReturnUrl: "https://shop.example/checkout/review", checkoutResultReturnUrl: null, checkoutCancelUrl: null, amazonPayRedirectUrl: null, checkoutMode: null },
@@ -75,7 +75,7 @@ export const completedCheckoutSessionResponse = () => ({
   chargeId: CHARGE_ID,
 });
 
-/** §5.2, from the .NET SDK test suite. */
+/** From the .NET SDK test suite. */
 export const chargePermissionResponse = () => ({
   chargePermissionId: "S00-0000000-0000000", amazonPayToken: "000000000000AMZN", chargePermissionReferenceId: null, platformId: null,
   buyer: { name: "Test Buyer SBX", email: "testemail@email.com", buyerId: "amzn1.account.AAAAAAAAAAAAAAAAAAAAAAAAAAAA", primeMembershipTypes: null, phoneNumber: "1234567890" },
@@ -89,7 +89,7 @@ export const chargePermissionResponse = () => ({
   chargePermissionType: "OneTime", recurringMetadata: { frequency: null, amount: null }, presentmentCurrency: "USD",
 });
 
-/** §5.3 illustrative Charge. */
+/** The documented illustrative Charge. */
 export const chargeResponse = () => ({
   chargeId: CHARGE_ID, chargePermissionId: CHARGE_PERMISSION_ID,
   chargeAmount: { amount: "14.00", currencyCode: "USD" },
