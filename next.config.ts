@@ -13,7 +13,12 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // proxy.ts sets every security header (with the CSP) at run time; static files never reach it.
   async headers() {
-    return [{ source: "/_next/:path*", headers: Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    return [
+      {
+        source: "/_next/:path*",
+        headers: Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ];
   },
 };
 

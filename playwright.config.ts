@@ -36,7 +36,8 @@ const DATABASE_INDEPENDENT = [
   "security-headers.spec.ts",
   "server-only-boundary.spec.ts",
 ];
-const files = (names: string[]) => new RegExp(`(^|/)(${names.map((f) => f.replaceAll(".", "\\.")).join("|")})$`);
+const files = (names: string[]) =>
+  new RegExp(`(^|/)(${names.map((f) => f.replaceAll(".", "\\.")).join("|")})$`);
 const exclusive = files(EXCLUSIVE);
 const skipped = process.env.E2E_DATABASE === "postgresql" ? [files(DATABASE_INDEPENDENT)] : [];
 
@@ -53,15 +54,21 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: `test-reports/playwright-${process.env.E2E_DATABASE ?? "sqlite"}.json` }]],
-  use: {
-    baseURL: shopUrl(),
-    trace: "on-first-retry",
-    screenshot: "only-on-failure",
-  },
+  reporter: [
+    ["list"],
+    ["json", { outputFile: `test-reports/playwright-${process.env.E2E_DATABASE ?? "sqlite"}.json` }],
+  ],
+  use: { baseURL: shopUrl(), trace: "on-first-retry", screenshot: "only-on-failure" },
   projects: [
     { name: "shared", testIgnore: [exclusive, ...skipped], use: browser },
-    { name: "exclusive", testMatch: exclusive, testIgnore: skipped, workers: 1, dependencies: ["shared"], use: browser },
+    {
+      name: "exclusive",
+      testMatch: exclusive,
+      testIgnore: skipped,
+      workers: 1,
+      dependencies: ["shared"],
+      use: browser,
+    },
   ],
   webServer: {
     command: "node --conditions=react-server --import tsx e2e/support/servers.ts",

@@ -42,8 +42,13 @@ function merchantGate(request: NextRequest, pageRequestHeaders: Headers): NextRe
   const password = process.env.ADMIN_PASSWORD?.trim() || undefined;
   if (!password) {
     return isApi
-      ? NextResponse.json({ error: "The merchant area is disabled: ADMIN_PASSWORD is not set." }, { status: 403 })
-      : NextResponse.rewrite(new URL("/admin/login", request.url), { request: { headers: pageRequestHeaders } });
+      ? NextResponse.json(
+          { error: "The merchant area is disabled: ADMIN_PASSWORD is not set." },
+          { status: 403 },
+        )
+      : NextResponse.rewrite(new URL("/admin/login", request.url), {
+          request: { headers: pageRequestHeaders },
+        });
   }
   if (isValidAdminToken(request.cookies.get(ADMIN_COOKIE)?.value, password)) return null;
   if (isApi) return NextResponse.json({ error: "Sign in to the merchant area first." }, { status: 401 });
@@ -59,11 +64,15 @@ export async function proxy(request: NextRequest) {
   const apiHeaders = securityHeaders(e, { kind: "api" });
 
   if (hasMalformedEscapes(pathname)) {
-    return withHeaders(NextResponse.json({ error: "The address is not valid." }, { status: 400 }), apiHeaders);
+    return withHeaders(
+      NextResponse.json({ error: "The address is not valid." }, { status: 400 }),
+      apiHeaders,
+    );
   }
   if (request.method === "POST" && !isApi) {
     const refusal = await checkPagePost(request, e.SHOP_URL);
-    if (refusal) return withHeaders(NextResponse.json({ error: refusal.error }, { status: refusal.status }), apiHeaders);
+    if (refusal)
+      return withHeaders(NextResponse.json({ error: refusal.error }, { status: refusal.status }), apiHeaders);
   }
 
   const pageHeaders = securityHeaders(e, { kind: "page", nonce: newNonce() });

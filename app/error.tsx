@@ -15,7 +15,9 @@ export default function ErrorPage({ error, reset }: ErrorPageProps) {
   return (
     <div className="empty-state" role="alert">
       <h1>Something went wrong</h1>
-      <p>Nothing was charged. Please try again in a moment.{error.digest ? ` (Reference ${error.digest})` : ""}</p>
+      <p>
+        Nothing was charged. Please try again in a moment.{error.digest ? ` (Reference ${error.digest})` : ""}
+      </p>
       <div className="row">
         <button type="button" className="button" onClick={reset}>
           Try again

@@ -7,7 +7,10 @@ export default async function HomePage() {
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Goods for the coast and the trail</h1>
-        <p>Small-batch things we use ourselves: made to last, shipped from the Pacific Northwest, paid in two clicks with Amazon Pay.</p>
+        <p>
+          Small-batch things we use ourselves: made to last, shipped from the Pacific Northwest, paid in two
+          clicks with Amazon Pay.
+        </p>
       </section>
       <h2 className="visually-hidden">Products</h2>
       <ul className="product-grid" data-testid="product-grid">

@@ -3,8 +3,16 @@ import { expect, test, type Page } from "@playwright/test";
 import { addToCart, checkoutToReview, placeOrderAndConfirm } from "./support/checkout";
 
 async function expectNoViolations(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
   expect(summary, `${name} has accessibility violations`).toEqual([]);
 }
 
@@ -14,7 +22,9 @@ test("home, product, cart, review and confirmation pages have no axe violations"
   await addToCart(page, "wool-camp-blanket");
   await expectNoViolations(page, "product");
   await page.goto("/cart");
-  await expect(page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ })).toBeVisible();
+  await expect(
+    page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }),
+  ).toBeVisible();
   await expectNoViolations(page, "cart");
   await checkoutToReview(page);
   await expectNoViolations(page, "review");

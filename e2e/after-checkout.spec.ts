@@ -1,7 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
-import { buyOnShop, eventually, orderBySession, pauseReconcilers, resumeReconcilers, emulator } from "./support/checkout";
+import {
+  buyOnShop,
+  eventually,
+  orderBySession,
+  pauseReconcilers,
+  resumeReconcilers,
+  emulator,
+} from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { EMULATOR_URL, shopUrl } from "./support/environment";
 
@@ -12,18 +19,24 @@ test.afterEach(async () => {
 test.describe("pending authorizations", () => {
   test("0701 settles to Authorized through the IPN, and the buyer's page follows", async ({ page }) => {
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701");
-    await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Authorized", { timeout: 20_000 });
+    await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Authorized", {
+      timeout: 20_000,
+    });
     await expect(page.getByTestId("order-status")).toContainText("Your payment is authorized");
     const order = await orderBySession(sessionId);
     expect(order.status).toBe("Authorized");
     expect(order.charges.map((c) => c.state)).toEqual(["Authorized"]);
-    const ipnEvents = await e2eDb().paymentEvent.findMany({ where: { orderId: order.id, kind: "transition", source: "ipn" } });
+    const ipnEvents = await e2eDb().paymentEvent.findMany({
+      where: { orderId: order.id, kind: "transition", source: "ipn" },
+    });
     expect(ipnEvents.map((e) => e.summary).join("\n")).toContain("PaymentPending → Authorized");
   });
 
   test("4354 settles to Failed and the buyer's order page says so", async ({ page }) => {
     const { sessionId } = await buyOnShop(page, "Authorize", "discover-4354", "sailcloth-tote");
-    await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Failed", { timeout: 20_000 });
+    await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Failed", {
+      timeout: 20_000,
+    });
     await expect(page.getByTestId("order-status")).toContainText(PAYMENT_FAILED_MESSAGE);
     const order = await orderBySession(sessionId);
     expect(order).toMatchObject({ status: "Failed" });
@@ -33,8 +46,15 @@ test.describe("pending authorizations", () => {
   test("a lost IPN is made up for by the reconciler", async ({ page }) => {
     await emulator("/__emulator/faults", { fault: "dropIpn", count: 50 });
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701", "tidepool-field-notebook");
-    const order = await eventually(() => orderBySession(sessionId), (o) => o.status === "Authorized", 30_000);
-    const sources = await e2eDb().paymentEvent.findMany({ where: { orderId: order.id, kind: "transition" }, select: { source: true, summary: true } });
+    const order = await eventually(
+      () => orderBySession(sessionId),
+      (o) => o.status === "Authorized",
+      30_000,
+    );
+    const sources = await e2eDb().paymentEvent.findMany({
+      where: { orderId: order.id, kind: "transition" },
+      select: { source: true, summary: true },
+    });
     expect(sources.find((e) => e.summary.includes("→ Authorized"))?.source).toBe("poll");
     expect(sources.some((e) => e.source === "ipn")).toBe(false);
   });
@@ -45,11 +65,16 @@ test.describe("notifications are verified", () => {
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-1111", "pine-needle-candle");
     const order = await orderBySession(sessionId);
     const before = await e2eDb().order.findUniqueOrThrow({ where: { id: order.id } });
-    const { ipns } = (await emulator("/__emulator/ipn")) as { ipns: { id: string; status: string; message: { ObjectId: string } | null }[] };
-    const charged = ipns.filter((entry) => entry.message?.ObjectId === order.chargeId && entry.status === "delivered");
+    const { ipns } = (await emulator("/__emulator/ipn")) as {
+      ipns: { id: string; status: string; message: { ObjectId: string } | null }[];
+    };
+    const charged = ipns.filter(
+      (entry) => entry.message?.ObjectId === order.chargeId && entry.status === "delivered",
+    );
     expect(charged.length).toBeGreaterThan(0);
     // Replay: the same envelope again is a duplicate.
-    const duplicates = () => e2eDb().paymentEvent.count({ where: { kind: "ipn", summary: { contains: "Duplicate IPN" } } });
+    const duplicates = () =>
+      e2eDb().paymentEvent.count({ where: { kind: "ipn", summary: { contains: "Duplicate IPN" } } });
     const duplicatesBefore = await duplicates();
     await emulator(`/__emulator/ipn/${charged[0]!.id}/replay`, {});
     await eventually(duplicates, (n) => n > duplicatesBefore);
@@ -59,22 +84,41 @@ test.describe("notifications are verified", () => {
       Type: "Notification",
       MessageId: "forged-1",
       TopicArn: "arn:aws:sns:us-east-1:000000000000:forged",
-      Message: JSON.stringify({ MerchantID: "A", ObjectType: "CHARGE", ObjectId: order.chargeId, ChargePermissionId: order.chargePermissionId, NotificationType: "STATE_CHANGE", NotificationId: "forged-n", NotificationVersion: "V2" }),
+      Message: JSON.stringify({
+        MerchantID: "A",
+        ObjectType: "CHARGE",
+        ObjectId: order.chargeId,
+        ChargePermissionId: order.chargePermissionId,
+        NotificationType: "STATE_CHANGE",
+        NotificationId: "forged-n",
+        NotificationVersion: "V2",
+      }),
       Timestamp: new Date().toISOString(),
       SignatureVersion: "1",
       Signature: Buffer.from("not a signature").toString("base64"),
       SigningCertURL: `${EMULATOR_URL}/__emulator/sns/SimpleNotificationService-00000000000000000000000000000000.pem`,
     };
-    const forged = await request.post(`${shopUrl("Authorize")}/api/amazon-pay/ipn`, { data: JSON.stringify(envelope), headers: { "content-type": "text/plain" } });
+    const forged = await request.post(`${shopUrl("Authorize")}/api/amazon-pay/ipn`, {
+      data: JSON.stringify(envelope),
+      headers: { "content-type": "text/plain" },
+    });
     expect(forged.status()).toBe(400);
-    const evilHost = await request.post(`${shopUrl("Authorize")}/api/amazon-pay/ipn`, { data: JSON.stringify({ ...envelope, SigningCertURL: "https://evil.example/cert.pem" }), headers: { "content-type": "text/plain" } });
+    const evilHost = await request.post(`${shopUrl("Authorize")}/api/amazon-pay/ipn`, {
+      data: JSON.stringify({ ...envelope, SigningCertURL: "https://evil.example/cert.pem" }),
+      headers: { "content-type": "text/plain" },
+    });
     expect(evilHost.status()).toBe(400);
-    const garbage = await request.post(`${shopUrl("Authorize")}/api/amazon-pay/ipn`, { data: "{not json", headers: { "content-type": "text/plain" } });
+    const garbage = await request.post(`${shopUrl("Authorize")}/api/amazon-pay/ipn`, {
+      data: "{not json",
+      headers: { "content-type": "text/plain" },
+    });
     expect(garbage.status()).toBe(400);
     const after = await e2eDb().order.findUniqueOrThrow({ where: { id: order.id } });
     expect(after.version).toBe(before.version);
     expect(after.status).toBe(before.status);
-    expect(await e2eDb().paymentEvent.count({ where: { kind: "ipn", summary: { startsWith: "Rejected IPN" } } })).toBeGreaterThanOrEqual(3);
+    expect(
+      await e2eDb().paymentEvent.count({ where: { kind: "ipn", summary: { startsWith: "Rejected IPN" } } }),
+    ).toBeGreaterThanOrEqual(3);
   });
 });
 
@@ -98,18 +142,34 @@ test.describe("merchant actions", () => {
     const message = await merchantAction(page, "ship-form", { "Tracking number": "1Z999AA10123456784" });
     expect(message).toContain("Marked as shipped with UPS 1Z999AA10123456784");
     const order = await orderBySession(sessionId);
-    expect(order).toMatchObject({ status: "Paid", fulfillmentStatus: "Shipped", carrierCode: "UPS", trackingNumber: "1Z999AA10123456784", capturedMinor: order.totalMinor });
+    expect(order).toMatchObject({
+      status: "Paid",
+      fulfillmentStatus: "Shipped",
+      carrierCode: "UPS",
+      trackingNumber: "1Z999AA10123456784",
+      capturedMinor: order.totalMinor,
+    });
     expect(order.charges.map((c) => c.state)).toEqual(["Captured"]);
     await page.goto(`${base}/orders/${orderNumber}`);
     await expect(page.getByTestId("order-shipment")).toContainText("UPS");
   });
 
-  test("partial capture, another capture for the rest, then a partial refund settled by IPN", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "copper-pour-over-kettle", 2);
+  test("partial capture, another capture for the rest, then a partial refund settled by IPN", async ({
+    page,
+  }) => {
+    const { base, sessionId, orderNumber } = await buyOnShop(
+      page,
+      "Authorize",
+      "visa-1111",
+      "copper-pour-over-kettle",
+      2,
+    );
     const total = (await orderBySession(sessionId)).totalMinor;
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
-    expect(await merchantAction(page, "capture-form", { "Amount to capture": "50.00" })).toContain("Captured $50.00");
+    expect(await merchantAction(page, "capture-form", { "Amount to capture": "50.00" })).toContain(
+      "Captured $50.00",
+    );
     expect((await orderBySession(sessionId)).status).toBe("PartiallyPaid");
     await page.reload();
     expect(await merchantAction(page, "capture-form")).toMatch(/Charged and captured|Captured/);
@@ -117,8 +177,13 @@ test.describe("merchant actions", () => {
     expect(paid).toMatchObject({ status: "Paid", capturedMinor: total });
     expect(paid.charges.map((c) => c.state)).toEqual(["Captured", "Captured"]);
     await page.reload();
-    expect(await merchantAction(page, "refund-form", { "Amount to refund": "20.00" })).toContain("Refund of $20.00 requested");
-    const refunded = await eventually(() => orderBySession(sessionId), (o) => o.status === "PartiallyRefunded");
+    expect(await merchantAction(page, "refund-form", { "Amount to refund": "20.00" })).toContain(
+      "Refund of $20.00 requested",
+    );
+    const refunded = await eventually(
+      () => orderBySession(sessionId),
+      (o) => o.status === "PartiallyRefunded",
+    );
     expect(refunded.refundedMinor).toBe(2000);
     expect(refunded.refunds.map((r) => r.state)).toEqual(["Refunded"]);
     await page.reload();
@@ -127,18 +192,32 @@ test.describe("merchant actions", () => {
   });
 
   test("a full refund of a paid order", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(page, "AuthorizeWithCapture", "visa-1111", "lighthouse-enamel-pin", 2);
+    const { base, sessionId, orderNumber } = await buyOnShop(
+      page,
+      "AuthorizeWithCapture",
+      "visa-1111",
+      "lighthouse-enamel-pin",
+      2,
+    );
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     expect(await merchantAction(page, "refund-form")).toContain("requested");
-    const order = await eventually(() => orderBySession(sessionId), (o) => o.status === "Refunded");
+    const order = await eventually(
+      () => orderBySession(sessionId),
+      (o) => o.status === "Refunded",
+    );
     expect(order.refundedMinor).toBe(order.totalMinor);
     await page.goto(`${base}/orders/${orderNumber}`);
     await expect(page.getByTestId("order-status")).toContainText("refunded");
   });
 
   test("cancel an authorization", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "harbor-ceramic-mug");
+    const { base, sessionId, orderNumber } = await buyOnShop(
+      page,
+      "Authorize",
+      "visa-1111",
+      "harbor-ceramic-mug",
+    );
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     expect(await merchantAction(page, "cancel-form")).toContain("Authorization canceled");
@@ -148,7 +227,12 @@ test.describe("merchant actions", () => {
   });
 
   test("the same action submitted twice runs once", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "driftwood-serving-board");
+    const { base, sessionId, orderNumber } = await buyOnShop(
+      page,
+      "Authorize",
+      "visa-1111",
+      "driftwood-serving-board",
+    );
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     const form = page.getByTestId("capture-form");
@@ -166,7 +250,12 @@ test.describe("merchant actions", () => {
   });
 
   test("Amazon's refusal reaches the merchant as a sentence with its reason code", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize", "visa-1111", "tidepool-field-notebook");
+    const { base, sessionId, orderNumber } = await buyOnShop(
+      page,
+      "Authorize",
+      "visa-1111",
+      "tidepool-field-notebook",
+    );
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     // The authorization expires at Amazon (30 days) while the shop has not heard of it yet.

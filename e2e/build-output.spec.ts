@@ -5,15 +5,23 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { pemBodyLines, scanDirectory, type Needle } from "@/lib/security/bundle-secrets";
-import { firstLoadFiles, projectClientModules, readClientManifest } from "@/scripts/page-weight/build-manifests";
+import {
+  firstLoadFiles,
+  projectClientModules,
+  readClientManifest,
+} from "@/scripts/page-weight/build-manifests";
 import { E2E_DATA_DIR, shopUrl } from "./support/environment";
 
 const NEXT_DIR = path.resolve(".next");
 
 function secretNeedles(): Needle[] {
-  const merchant = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "local-merchant.json"), "utf8")) as { privateKeyPem: string };
+  const merchant = JSON.parse(readFileSync(path.join(E2E_DATA_DIR, "local-merchant.json"), "utf8")) as {
+    privateKeyPem: string;
+  };
   const snsKey = readFileSync(path.join(E2E_DATA_DIR, "emulator", "sns-signing-key.pem"), "utf8");
-  const { encryptionKey } = JSON.parse(readFileSync(path.join(NEXT_DIR, "server", "server-reference-manifest.json"), "utf8")) as { encryptionKey: string };
+  const { encryptionKey } = JSON.parse(
+    readFileSync(path.join(NEXT_DIR, "server", "server-reference-manifest.json"), "utf8"),
+  ) as { encryptionKey: string };
   const needles = [
     ...pemBodyLines(merchant.privateKeyPem).map((value) => ({ label: "local merchant private key", value })),
     ...pemBodyLines(snsKey).map((value) => ({ label: "emulator SNS signing key", value })),
@@ -38,28 +46,51 @@ test("no secret reaches the browser's files", () => {
     const chunk = readdirSync(path.join(NEXT_DIR, "static", "chunks")).find((name) => name.endsWith(".js"))!;
     copyFileSync(path.join(NEXT_DIR, "static", "chunks", chunk), path.join(planted, chunk));
     appendFileSync(path.join(planted, chunk), `\n;var k="${needles[3]!.value}";`);
-    expect(scanDirectory(planted, needles).findings).toEqual([{ file: chunk, label: "local merchant private key" }]);
+    expect(scanDirectory(planted, needles).findings).toEqual([
+      { file: chunk, label: "local merchant private key" },
+    ]);
   } finally {
     rmSync(planted, { recursive: true, force: true });
   }
 });
 
 test("the review page ships no client component beyond the Amazon Pay change buttons and the place-order form", () => {
-  const routes = ["/", "/products/[slug]", "/cart", "/checkout/review", "/checkout/result", "/orders/[orderNumber]", "/admin/login", "/admin/orders", "/admin/orders/[orderNumber]"];
+  const routes = [
+    "/",
+    "/products/[slug]",
+    "/cart",
+    "/checkout/review",
+    "/checkout/result",
+    "/orders/[orderNumber]",
+    "/admin/login",
+    "/admin/orders",
+    "/admin/orders/[orderNumber]",
+  ];
   const perRoute = routes.map((route) => new Set(projectClientModules(readClientManifest(NEXT_DIR, route))));
   // What the root layout ships on every page: the header's cart count, the error boundaries.
   const everyPage = [...perRoute[0]!].filter((module) => perRoute.every((modules) => modules.has(module)));
   expect(everyPage).toContain("components/layout/cart-count.tsx");
-  const review = [...perRoute[routes.indexOf("/checkout/review")]!].filter((module) => !everyPage.includes(module));
-  expect(review.sort()).toEqual(["components/checkout/change-actions.tsx", "components/checkout/place-order-form.tsx"]);
+  const review = [...perRoute[routes.indexOf("/checkout/review")]!].filter(
+    (module) => !everyPage.includes(module),
+  );
+  expect(review.sort()).toEqual([
+    "components/checkout/change-actions.tsx",
+    "components/checkout/place-order-form.tsx",
+  ]);
 });
 
 test("the first-load script lists match the scripts the pages load", async ({ request }) => {
-  for (const [route, url] of [["/", "/"], ["/products/[slug]", "/products/harbor-ceramic-mug"], ["/cart", "/cart"]] as const) {
+  for (const [route, url] of [
+    ["/", "/"],
+    ["/products/[slug]", "/products/harbor-ceramic-mug"],
+    ["/cart", "/cart"],
+  ] as const) {
     const response = await request.get(`${shopUrl()}${url}`);
     expect(response.status(), url).toBe(200);
     const html = await response.text();
-    const scripts = [...html.matchAll(/<script src="\/_next\/([^"]+)"(?![^>]*noModule)[^>]*>/g)].map((match) => match[1]!);
+    const scripts = [...html.matchAll(/<script src="\/_next\/([^"]+)"(?![^>]*noModule)[^>]*>/g)].map(
+      (match) => match[1]!,
+    );
     expect(new Set(scripts), route).toEqual(new Set(firstLoadFiles(NEXT_DIR, route)));
   }
 });

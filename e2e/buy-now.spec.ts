@@ -2,10 +2,15 @@ import { expect, test } from "@playwright/test";
 import { e2eDb } from "./support/database";
 
 test.describe("Buy Now (Finalize Checkout Session)", () => {
-  test("pay in Amazon's Buy Now dialog: totals from the shop, delivery option, order recorded", async ({ page }) => {
+  test("pay in Amazon's Buy Now dialog: totals from the shop, delivery option, order recorded", async ({
+    page,
+  }) => {
     await page.goto("/products/fog-line-rain-shell");
     await page.getByLabel("Quantity").selectOption("2");
-    await page.getByTestId("buy-now-button").getByRole("button", { name: /Amazon Pay/ }).click();
+    await page
+      .getByTestId("buy-now-button")
+      .getByRole("button", { name: /Amazon Pay/ })
+      .click();
     const dialog = page.getByTestId("amazon-pay-buy-now");
     await expect(dialog).toBeVisible();
     await dialog.getByTestId("apsbx-address-ava-home").check();
@@ -20,8 +25,20 @@ test.describe("Buy Now (Finalize Checkout Session)", () => {
     await page.waitForURL(/\/orders\/HP-/);
     await expect(page.getByTestId("order-status")).toContainText("Your payment is complete.");
     const orderNumber = (await page.getByTestId("order-number").textContent())!;
-    const order = await e2eDb().order.findUniqueOrThrow({ where: { orderNumber }, include: { lines: true, charges: true } });
-    expect(order).toMatchObject({ flow: "buy-now", status: "Paid", subtotalMinor: 29800, shippingMinor: 1499, taxMinor: 1937, totalMinor: 29800 + 1499 + 1937, shippingMethod: "express", shipState: "WA" });
+    const order = await e2eDb().order.findUniqueOrThrow({
+      where: { orderNumber },
+      include: { lines: true, charges: true },
+    });
+    expect(order).toMatchObject({
+      flow: "buy-now",
+      status: "Paid",
+      subtotalMinor: 29800,
+      shippingMinor: 1499,
+      taxMinor: 1937,
+      totalMinor: 29800 + 1499 + 1937,
+      shippingMethod: "express",
+      shipState: "WA",
+    });
     expect(order.lines.map((l) => [l.name, l.quantity])).toEqual([["Fog Line Rain Shell", 2]]);
     expect(order.charges.map((c) => c.state)).toEqual(["Captured"]);
     // Buy Now leaves the cart alone.
@@ -30,11 +47,16 @@ test.describe("Buy Now (Finalize Checkout Session)", () => {
 
   test("an address the shop cannot ship to is refused until another is chosen", async ({ page }) => {
     await page.goto("/products/sailcloth-tote");
-    await page.getByTestId("buy-now-button").getByRole("button", { name: /Amazon Pay/ }).click();
+    await page
+      .getByTestId("buy-now-button")
+      .getByRole("button", { name: /Amazon Pay/ })
+      .click();
     const dialog = page.getByTestId("amazon-pay-buy-now");
     await dialog.getByTestId("apsbx-buyer-1").check(); // Ben Carter
     await dialog.getByTestId("apsbx-address-ben-london").check();
-    await expect(dialog.getByTestId("amazon-pay-error")).toContainText("We only ship to addresses in the United States.");
+    await expect(dialog.getByTestId("amazon-pay-error")).toContainText(
+      "We only ship to addresses in the United States.",
+    );
     await expect(dialog.getByTestId("amazon-pay-pay-now")).toBeDisabled();
     await dialog.getByTestId("apsbx-address-ben-home").check();
     await expect(dialog.getByTestId("amazon-pay-error")).toBeHidden();
@@ -44,13 +66,22 @@ test.describe("Buy Now (Finalize Checkout Session)", () => {
     await page.waitForURL(/\/orders\/HP-/);
     const orderNumber = (await page.getByTestId("order-number").textContent())!;
     const order = await e2eDb().order.findUniqueOrThrow({ where: { orderNumber } });
-    expect(order).toMatchObject({ flow: "buy-now", status: "Paid", shipState: "NY", shipCountry: "US", taxMinor: 144 });
+    expect(order).toMatchObject({
+      flow: "buy-now",
+      status: "Paid",
+      shipState: "NY",
+      shipCountry: "US",
+      taxMinor: 144,
+    });
   });
 
   test("canceling the dialog charges nothing", async ({ page }) => {
     const before = await e2eDb().order.count();
     await page.goto("/products/harbor-ceramic-mug");
-    await page.getByTestId("buy-now-button").getByRole("button", { name: /Amazon Pay/ }).click();
+    await page
+      .getByTestId("buy-now-button")
+      .getByRole("button", { name: /Amazon Pay/ })
+      .click();
     const dialog = page.getByTestId("amazon-pay-buy-now");
     await expect(dialog.getByTestId("amazon-pay-summary")).toBeVisible();
     await dialog.getByTestId("amazon-pay-cancel").click();
@@ -62,7 +93,10 @@ test.describe("Buy Now (Finalize Checkout Session)", () => {
 test("the product page's express button adds the item and starts checkout", async ({ page }) => {
   await page.goto("/products/pine-needle-candle");
   await page.getByLabel("Quantity").selectOption("2");
-  await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
+  await page
+    .getByTestId("amazon-pay-button")
+    .getByRole("button", { name: /Amazon Pay/ })
+    .click();
   await page.waitForURL(/127\.0\.0\.1:\d+\/checkout\?amazonCheckoutSessionId=/);
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL(/\/checkout\/review/);

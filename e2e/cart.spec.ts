@@ -20,7 +20,10 @@ test("browse, add to cart, change quantity and remove", async ({ page }) => {
 
   const cookie = await cartCookie(page);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
-  const cart = await e2eDb().cart.findUniqueOrThrow({ where: { tokenHash: hashCartToken(cookie!.value) }, include: { lines: true } });
+  const cart = await e2eDb().cart.findUniqueOrThrow({
+    where: { tokenHash: hashCartToken(cookie!.value) },
+    include: { lines: true },
+  });
   expect(cart.lines.map((line) => line.quantity)).toEqual([2]);
 
   await page.getByRole("link", { name: /^Cart/ }).click();
@@ -55,7 +58,9 @@ test("free standard shipping from $75 and several lines", async ({ page }) => {
   await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await expect(page.getByTestId("cart-count")).toHaveText("4");
   await page.goto("/cart");
-  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Wool Camp Blanket" }) })).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Wool Camp Blanket" }) }),
+  ).toBeVisible();
   await expect(page.getByTestId("summary-subtotal")).toHaveText("$152.97");
   await expect(page.getByTestId("summary-shipping")).toHaveText("Free");
 });
@@ -112,7 +117,9 @@ test("adding beyond 99 of one item is refused with a message", async ({ page }) 
   for (let i = 0; i < 10; i++) {
     await page.getByLabel("Quantity").selectOption("10");
     await page.getByRole("button", { name: "Add to cart" }).click();
-    await expect(page.getByTestId("add-to-cart-status")).toHaveText(i < 9 ? "Added to cart." : /limit is 99 per item/);
+    await expect(page.getByTestId("add-to-cart-status")).toHaveText(
+      i < 9 ? "Added to cart." : /limit is 99 per item/,
+    );
   }
   await expect(page.getByTestId("cart-count")).toHaveText("90");
 });

@@ -1,11 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
-import { addToCart, buyOnShop, checkoutToReview, orderBySession, placeOrderAndConfirm, emulator } from "./support/checkout";
+import {
+  addToCart,
+  buyOnShop,
+  checkoutToReview,
+  orderBySession,
+  placeOrderAndConfirm,
+  emulator,
+} from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { shopUrl } from "./support/environment";
 
 test.describe("redirect checkout with Amazon Pay", () => {
-  test("happy path (AuthorizeWithCapture): review, place order, paid order with its charge ids", async ({ page }) => {
+  test("happy path (AuthorizeWithCapture): review, place order, paid order with its charge ids", async ({
+    page,
+  }) => {
     await addToCart(page, "harbor-ceramic-mug", 2);
     const sessionId = await checkoutToReview(page);
     await expect(page.getByTestId("review-address")).toContainText("410 Terry Ave N");
@@ -20,11 +29,25 @@ test.describe("redirect checkout with Amazon Pay", () => {
     await expect(page.getByTestId("cart-count")).toHaveText("0");
 
     const order = await orderBySession(sessionId);
-    expect(order).toMatchObject({ orderNumber, status: "Paid", paymentIntent: "AuthorizeWithCapture", totalMinor: 4540, subtotalMinor: 3700, taxMinor: 241, shippingMinor: 599, capturedMinor: 4540, shipState: "WA" });
+    expect(order).toMatchObject({
+      orderNumber,
+      status: "Paid",
+      paymentIntent: "AuthorizeWithCapture",
+      totalMinor: 4540,
+      subtotalMinor: 3700,
+      taxMinor: 241,
+      shippingMinor: 599,
+      capturedMinor: 4540,
+      shipState: "WA",
+    });
     expect(order.chargePermissionId).toMatch(/^S\d{2}-\d{7}-\d{7}$/);
     expect(order.chargeId).toMatch(new RegExp(`^${order.chargePermissionId}-C\\d{6}$`));
-    expect(order.charges.map((c) => [c.id, c.state, c.capturedMinor])).toEqual([[order.chargeId, "Captured", 4540]]);
-    expect(order.lines.map((l) => [l.name, l.quantity, l.lineTotalMinor])).toEqual([["Harbor Ceramic Mug", 2, 3700]]);
+    expect(order.charges.map((c) => [c.id, c.state, c.capturedMinor])).toEqual([
+      [order.chargeId, "Captured", 4540],
+    ]);
+    expect(order.lines.map((l) => [l.name, l.quantity, l.lineTotalMinor])).toEqual([
+      ["Harbor Ceramic Mug", 2, 3700],
+    ]);
   });
 
   test("Authorize intent: the order is authorized, to be captured later", async ({ page }) => {
@@ -37,9 +60,16 @@ test.describe("redirect checkout with Amazon Pay", () => {
 
   test("Confirm intent: a chargeable permission and no charge yet", async ({ page }) => {
     const { sessionId } = await buyOnShop(page, "Confirm", "visa-1111", "pine-needle-candle");
-    await expect(page.getByTestId("order-status")).toContainText("We charge your Amazon Pay account when it ships");
+    await expect(page.getByTestId("order-status")).toContainText(
+      "We charge your Amazon Pay account when it ships",
+    );
     const order = await orderBySession(sessionId);
-    expect(order).toMatchObject({ status: "AwaitingCharge", paymentIntent: "Confirm", chargeId: null, chargePermissionState: "Chargeable" });
+    expect(order).toMatchObject({
+      status: "AwaitingCharge",
+      paymentIntent: "Confirm",
+      chargeId: null,
+      chargePermissionState: "Chargeable",
+    });
     expect(order.chargePermissionId).toBeTruthy();
     expect(order.charges).toEqual([]);
   });
@@ -57,10 +87,18 @@ test.describe("redirect checkout with Amazon Pay", () => {
     await expect(page.getByTestId("summary-tax")).toHaveText("$4.00"); // TX 6.25 %
     await placeOrderAndConfirm(page);
     const order = await orderBySession(sessionId);
-    expect(order).toMatchObject({ status: "Paid", shipState: "TX", taxMinor: 400, totalMinor: 6400 + 599 + 400 });
+    expect(order).toMatchObject({
+      status: "Paid",
+      shipState: "TX",
+      taxMinor: 400,
+      totalMinor: 6400 + 599 + 400,
+    });
   });
 
-  for (const [payment, reason] of [["visa-3434", "Declined"], ["mastercard-3064", "BuyerCanceled"]] as const) {
+  for (const [payment, reason] of [
+    ["visa-3434", "Declined"],
+    ["mastercard-3064", "BuyerCanceled"],
+  ] as const) {
     test(`${reason} (${payment}) ends on the cart with the payment message, cart kept`, async ({ page }) => {
       await addToCart(page, "lighthouse-enamel-pin", 3);
       const sessionId = await checkoutToReview(page, { payment });
@@ -76,7 +114,10 @@ test.describe("redirect checkout with Amazon Pay", () => {
 
   test("pending authorization (0701) shows the pending confirmation", async ({ page }) => {
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701");
-    await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", /PaymentPending|Authorized/);
+    await expect(page.getByTestId("order-status")).toHaveAttribute(
+      "data-status",
+      /PaymentPending|Authorized/,
+    );
     const order = await orderBySession(sessionId);
     expect(["PaymentPending", "Authorized"]).toContain(order.status);
     expect(order.chargeId).toBeTruthy();
@@ -137,7 +178,11 @@ test.describe("redirect checkout with Amazon Pay", () => {
     // The browser cannot send an amount: extra fields are ignored.
     await page.evaluate(() => {
       const form = document.querySelector("form input[name=fingerprint]")!.closest("form")!;
-      for (const [name, value] of [["amount", "0.01"], ["chargeAmount", "0.01"], ["totalMinor", "1"]] as const) {
+      for (const [name, value] of [
+        ["amount", "0.01"],
+        ["chargeAmount", "0.01"],
+        ["totalMinor", "1"],
+      ] as const) {
         const input = document.createElement("input");
         input.type = "hidden";
         input.name = name;
@@ -156,7 +201,9 @@ test.describe("redirect checkout with Amazon Pay", () => {
     await expect(page.getByTestId("place-order-status")).toContainText("Your cart changed");
     await expect(page.getByTestId("summary-subtotal")).toHaveText("$84.00");
     // A tampered fingerprint is refused too.
-    await page.locator("input[name=fingerprint]").evaluate((input: HTMLInputElement) => (input.value = "A".repeat(32)));
+    await page
+      .locator("input[name=fingerprint]")
+      .evaluate((input: HTMLInputElement) => (input.value = "A".repeat(32)));
     await page.getByRole("button", { name: "Place order" }).click();
     await expect(page.getByTestId("place-order-status")).toContainText("Your cart changed");
     await page.reload();

@@ -25,7 +25,10 @@ test.afterEach(async () => {
 
 async function crashDuring(point: CrashPoint, step: () => Promise<unknown>): Promise<void> {
   await expect(step()).rejects.toThrow();
-  const signal = await Promise.race([shop!.exited.then(() => shop!.child.signalCode), new Promise((resolve) => setTimeout(() => resolve("still running"), 10_000))]);
+  const signal = await Promise.race([
+    shop!.exited.then(() => shop!.child.signalCode),
+    new Promise((resolve) => setTimeout(() => resolve("still running"), 10_000)),
+  ]);
   expect(signal, `the server should have been killed at ${point}`).toBe("SIGKILL");
   shop = await startShop({ port: PORT, quiet: true });
 }
@@ -39,7 +42,11 @@ async function readyToPay(buyer: HttpBuyer): Promise<string> {
 
 for (const point of CRASH_POINTS.filter((p) => p.startsWith("place-order"))) {
   test(`SIGKILL at ${point}: the buyer presses Place order again and pays once`, async () => {
-    shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK } });
+    shop = await startShop({
+      port: PORT,
+      quiet: true,
+      env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK },
+    });
     const buyer = new HttpBuyer(shop.url);
     const sessionId = await readyToPay(buyer);
     await crashDuring(point, () => buyer.placeOrder(sessionId));
@@ -47,20 +54,30 @@ for (const point of CRASH_POINTS.filter((p) => p.startsWith("place-order"))) {
     await buyer.payAtAmazon(redirect);
     expect(await buyer.complete(sessionId)).toMatch(/\/orders\/HP-/);
     await assertOneOrderPerCompletedSession([sessionId]);
-    expect((await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).status).toBe("Paid");
+    expect((await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).status).toBe(
+      "Paid",
+    );
   });
 }
 
 for (const point of CRASH_POINTS.filter((p) => p.startsWith("complete"))) {
   for (const buyerReturns of [true, false]) {
     test(`SIGKILL at ${point}: ${buyerReturns ? "the buyer reloads the result page" : "the buyer never comes back, the reconciler finishes"}`, async () => {
-      shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK } });
+      shop = await startShop({
+        port: PORT,
+        quiet: true,
+        env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK },
+      });
       const buyer = new HttpBuyer(shop.url);
       const sessionId = await readyToPay(buyer);
       await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
       await crashDuring(point, () => buyer.complete(sessionId));
       if (buyerReturns) expect(await buyer.complete(sessionId)).toMatch(/\/orders\/HP-/);
-      const order = await eventually(() => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }), (o) => o.status === "Paid", 30_000);
+      const order = await eventually(
+        () => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }),
+        (o) => o.status === "Paid",
+        30_000,
+      );
       expect(order.chargeId).toBeTruthy();
       await assertOneOrderPerCompletedSession([sessionId]);
     });
@@ -68,7 +85,11 @@ for (const point of CRASH_POINTS.filter((p) => p.startsWith("complete"))) {
 }
 
 test("npm run reconcile finishes a checkout the crashed server left behind", async () => {
-  shop = await startShop({ port: PORT, quiet: true, env: { STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK } });
+  shop = await startShop({
+    port: PORT,
+    quiet: true,
+    env: { STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK },
+  });
   const buyer = new HttpBuyer(shop.url);
   const sessionId = await readyToPay(buyer);
   await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
@@ -77,11 +98,24 @@ test("npm run reconcile finishes a checkout the crashed server left behind", asy
   await emulator("/__emulator/faults", { fault: "dropIpn", count: 100 });
   try {
     await crashDuring("complete:after-amazon", () => buyer.complete(sessionId));
-    expect((await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).status).toBe("Draft");
+    expect((await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).status).toBe(
+      "Draft",
+    );
     const { hostname, port } = new URL(EMULATOR_URL);
-    const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/reconcile.ts"], {
-      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), DATA_DIR: E2E_DATA_DIR, AMAZON_PAY_EMULATOR_HOST: hostname, AMAZON_PAY_EMULATOR_PORT: port, LOG_LEVEL: "warn" },
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/reconcile.ts"],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: e2eDatabaseUrl(),
+          DATA_DIR: E2E_DATA_DIR,
+          AMAZON_PAY_EMULATOR_HOST: hostname,
+          AMAZON_PAY_EMULATOR_PORT: port,
+          LOG_LEVEL: "warn",
+        },
+      },
+    );
     expect(stdout).toMatch(/changed [1-9]/);
     const order = await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
     expect(order.status).toBe("Paid");

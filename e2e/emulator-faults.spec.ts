@@ -16,14 +16,23 @@ test.describe.configure({ mode: "serial" });
 let shop: ShopProcess;
 test.beforeAll(async () => {
   // Short timeouts so the slow-answer faults play out in seconds.
-  shop = await startShop({ port: PORT, quiet: true, env: { AMAZON_PAY_ATTEMPT_TIMEOUT_MS: "800", AMAZON_PAY_MAX_TOTAL_MS: "4000", AMAZON_PAY_MAX_ATTEMPTS: "3" } });
+  shop = await startShop({
+    port: PORT,
+    quiet: true,
+    env: {
+      AMAZON_PAY_ATTEMPT_TIMEOUT_MS: "800",
+      AMAZON_PAY_MAX_TOTAL_MS: "4000",
+      AMAZON_PAY_MAX_ATTEMPTS: "3",
+    },
+  });
 });
 test.afterAll(async () => shop.stop());
 test.afterEach(async () => {
   await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });
 });
 
-const RAW = /AmazonPayError|reasonCode|TooManyRequests|ServiceUnavailable|InternalServerError|\n\s+at [\w.<>]+ \(/;
+const RAW =
+  /AmazonPayError|reasonCode|TooManyRequests|ServiceUnavailable|InternalServerError|\n\s+at [\w.<>]+ \(/;
 
 async function readyToPay(buyer: HttpBuyer): Promise<string> {
   await buyer.addToCart("wool-camp-blanket");
@@ -45,7 +54,9 @@ test("429 and 500 on the way are retried: the checkout completes once", async ()
   await assertOneOrderPerCompletedSession([sessionId]);
   const order = await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
   expect(order.status).toBe("Paid");
-  const retries = await e2eDb().paymentEvent.count({ where: { orderId: order.id, kind: "amazon-call", summary: { contains: "(retrying)" } } });
+  const retries = await e2eDb().paymentEvent.count({
+    where: { orderId: order.id, kind: "amazon-call", summary: { contains: "(retrying)" } },
+  });
   expect(retries).toBeGreaterThanOrEqual(3);
 });
 
@@ -54,7 +65,11 @@ test("a response lost after Amazon completed is recovered by the retry with the 
   const sessionId = await readyToPay(buyer);
   await buyer.html(buyer.reviewPath(sessionId));
   await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
-  await emulator("/__emulator/faults", { fault: "dropAfterProcessing", count: 1, operation: "completeCheckoutSession" });
+  await emulator("/__emulator/faults", {
+    fault: "dropAfterProcessing",
+    count: 1,
+    operation: "completeCheckoutSession",
+  });
   expect(await buyer.complete(sessionId)).toMatch(/\/orders\/HP-/);
   await assertOneOrderPerCompletedSession([sessionId]);
 });
@@ -62,12 +77,19 @@ test("a response lost after Amazon completed is recovered by the retry with the 
 test("Amazon unreachable at review: a clear message on the cart, nothing created", async ({ page }) => {
   const buyer = new HttpBuyer(shop.url);
   const sessionId = await readyToPay(buyer);
-  await emulator("/__emulator/faults", { fault: "status", status: 503, count: 20, operation: "getCheckoutSession" });
+  await emulator("/__emulator/faults", {
+    fault: "status",
+    status: 503,
+    count: 20,
+    operation: "getCheckoutSession",
+  });
   const response = await buyer.request(buyer.reviewPath(sessionId));
   expect(response.status).toBeLessThan(500);
   expect(response.headers.get("location")).toContain("/cart?checkout=amazon-unavailable");
   await page.goto(`${shop.url}/cart?checkout=amazon-unavailable`);
-  await expect(page.getByTestId("checkout-notice")).toHaveText("Amazon Pay is not answering right now. Nothing was charged. Please try again in a moment.");
+  await expect(page.getByTestId("checkout-notice")).toHaveText(
+    "Amazon Pay is not answering right now. Nothing was charged. Please try again in a moment.",
+  );
   expect(await page.content()).not.toMatch(RAW);
   expect(await e2eDb().order.count({ where: { checkoutSessionId: sessionId } })).toBe(0);
 });
@@ -96,7 +118,12 @@ test("Amazon down when the buyer returns: the order waits, then the reconciler c
   const sessionId = await readyToPay(buyer);
   await buyer.html(buyer.reviewPath(sessionId));
   await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
-  await emulator("/__emulator/faults", { fault: "status", status: 503, count: 1000, operation: "completeCheckoutSession" });
+  await emulator("/__emulator/faults", {
+    fault: "status",
+    status: 503,
+    count: 1000,
+    operation: "completeCheckoutSession",
+  });
   const destination = await buyer.complete(sessionId);
   expect(destination).toMatch(/\/orders\/HP-/);
   const pending = await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
@@ -106,7 +133,11 @@ test("Amazon down when the buyer returns: the order waits, then the reconciler c
   expect(html).toContain("We are confirming your payment with Amazon Pay.");
   expect(html).not.toMatch(RAW);
   await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });
-  const order = await eventually(() => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }), (o) => o.status === "Paid", 30_000);
+  const order = await eventually(
+    () => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }),
+    (o) => o.status === "Paid",
+    30_000,
+  );
   expect(order.chargeId).toBeTruthy();
   await assertOneOrderPerCompletedSession([sessionId]);
 });

@@ -25,7 +25,10 @@ const COOKIES = {
   "too far in the future": `v1.${now() + 10 * ADMIN_SESSION_SECONDS}.${"00".repeat(32)}`,
 } as const;
 
-async function clientWith(newContext: (options: { extraHTTPHeaders?: Record<string, string> }) => Promise<APIRequestContext>, token: string | null) {
+async function clientWith(
+  newContext: (options: { extraHTTPHeaders?: Record<string, string> }) => Promise<APIRequestContext>,
+  token: string | null,
+) {
   return newContext(token ? { extraHTTPHeaders: { cookie: `admin_session=${token}` } } : {});
 }
 
@@ -48,7 +51,10 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await page.goto(`${SHOP}/cart`);
-  await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
+  await page
+    .getByTestId("amazon-pay-button")
+    .getByRole("button", { name: /Amazon Pay/ })
+    .click();
   await chooseOnAmazon(page);
   await page.waitForURL(/\/checkout\/review/);
   const orderNumber = await placeOrderAndConfirm(page);
@@ -63,7 +69,12 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
       const client = await clientWith((o) => playwright.request.newContext(o), token);
       const api = await client.get(`${SHOP}/api/admin/orders`);
       expect(api.status(), label).toBe(401);
-      for (const path of ["/admin", "/admin/orders", `/admin/orders/${orderNumber}`, "/admin/orders?status=Authorized"]) {
+      for (const path of [
+        "/admin",
+        "/admin/orders",
+        `/admin/orders/${orderNumber}`,
+        "/admin/orders?status=Authorized",
+      ]) {
         const response = await client.get(`${SHOP}${path}`, { maxRedirects: 0 });
         expect(response.status(), `${label} ${path}`).toBe(307);
         expect(response.headers().location, `${label} ${path}`).toMatch(/\/admin\/login\?next=/);
@@ -71,7 +82,9 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
       // Every action, posted to its page and to pages outside the merchant area.
       for (const [name, fields] of merchantCalls(orderNumber)) {
         for (const path of [`/admin/orders/${orderNumber}`, "/", "/cart"]) {
-          const answer = await callFormAction(client, SHOP, path, actionId(MERCHANT, name), fields, { withState: true });
+          const answer = await callFormAction(client, SHOP, path, actionId(MERCHANT, name), fields, {
+            withState: true,
+          });
           expect(answer.status, `${label} ${name} ${path}`).toBe(200);
           expect(answer.result, `${label} ${name} ${path}`).toEqual({ ok: false, error: NOT_SIGNED_IN });
         }
@@ -84,18 +97,54 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
   await expectNoDatabaseChange(async () => {
     const amount = oddText.filter((text) => !/^\s*\$?\d+(\.\d{1,2})?\s*$/.test(text) && text.trim() !== "");
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("captureAction", "refundAction"), fc.record({ orderNumber: fc.oneof(fc.constant(orderNumber), oddText), actionKey: fc.oneof(fc.constant("k".repeat(24)), oddText), amount }), async (name, fields) => {
-        const answer = await callFormAction(signedIn, SHOP, `/admin/orders/${orderNumber}`, actionId(MERCHANT, name), fields, { withState: true });
-        expect(answer.status, JSON.stringify(fields)).toBe(200);
-        expect(answer.result, JSON.stringify(fields)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("captureAction", "refundAction"),
+        fc.record({
+          orderNumber: fc.oneof(fc.constant(orderNumber), oddText),
+          actionKey: fc.oneof(fc.constant("k".repeat(24)), oddText),
+          amount,
+        }),
+        async (name, fields) => {
+          const answer = await callFormAction(
+            signedIn,
+            SHOP,
+            `/admin/orders/${orderNumber}`,
+            actionId(MERCHANT, name),
+            fields,
+            { withState: true },
+          );
+          expect(answer.status, JSON.stringify(fields)).toBe(200);
+          expect(answer.result, JSON.stringify(fields)).toMatchObject({
+            ok: false,
+            error: expect.stringMatching(/\S/),
+          });
+        },
+      ),
       FUZZ(25),
     );
     await fc.assert(
-      fc.asyncProperty(fc.record({ orderNumber: oddText.filter((text) => !/^HP-[0-9A-HJKMNP-TV-Z]{10}$/.test(text)), actionKey: oddText, carrierCode: oddText, trackingNumber: oddText }), async (fields) => {
-        const answer = await callFormAction(signedIn, SHOP, `/admin/orders/${orderNumber}`, actionId(MERCHANT, "shipAction"), fields, { withState: true });
-        expect(answer.result, JSON.stringify(fields)).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
-      }),
+      fc.asyncProperty(
+        fc.record({
+          orderNumber: oddText.filter((text) => !/^HP-[0-9A-HJKMNP-TV-Z]{10}$/.test(text)),
+          actionKey: oddText,
+          carrierCode: oddText,
+          trackingNumber: oddText,
+        }),
+        async (fields) => {
+          const answer = await callFormAction(
+            signedIn,
+            SHOP,
+            `/admin/orders/${orderNumber}`,
+            actionId(MERCHANT, "shipAction"),
+            fields,
+            { withState: true },
+          );
+          expect(answer.result, JSON.stringify(fields)).toMatchObject({
+            ok: false,
+            error: expect.stringMatching(/\S/),
+          });
+        },
+      ),
       FUZZ(15),
     );
   });
@@ -114,10 +163,27 @@ test("a wrong password is refused on the sign-in page", async ({ page, playwrigh
 
   const client = await playwright.request.newContext();
   const login = actionId("lib/admin/action.ts", "adminLoginAction");
-  for (const password of ["", " ", "E2E-ADMIN-PASSWORD", `${PASSWORD} `, "x".repeat(1001), "e2e-admin-passwor"]) {
-    const answer = await callFormAction(client, SHOP, "/admin/login", login, { password }, { withState: true });
+  for (const password of [
+    "",
+    " ",
+    "E2E-ADMIN-PASSWORD",
+    `${PASSWORD} `,
+    "x".repeat(1001),
+    "e2e-admin-passwor",
+  ]) {
+    const answer = await callFormAction(
+      client,
+      SHOP,
+      "/admin/login",
+      login,
+      { password },
+      { withState: true },
+    );
     expect(answer.result, password).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
-    expect((await client.storageState()).cookies.find((cookie) => cookie.name === "admin_session"), password).toBeUndefined();
+    expect(
+      (await client.storageState()).cookies.find((cookie) => cookie.name === "admin_session"),
+      password,
+    ).toBeUndefined();
   }
   // The right password signs in (so the refusals above are the password's doing).
   await page.getByLabel("Password").fill(PASSWORD);

@@ -20,8 +20,13 @@ let instances: ShopProcess[] = [];
 let balancer: RoundRobinProxy | undefined;
 
 test.beforeAll(async () => {
-  instances = await Promise.all(INSTANCE_PORTS.map((port) => startShop({ port, quiet: true, env: { SHOP_URL: PUBLIC_URL } })));
-  balancer = await startRoundRobinProxy(BALANCER_PORT, instances.map((instance) => instance.url));
+  instances = await Promise.all(
+    INSTANCE_PORTS.map((port) => startShop({ port, quiet: true, env: { SHOP_URL: PUBLIC_URL } })),
+  );
+  balancer = await startRoundRobinProxy(
+    BALANCER_PORT,
+    instances.map((instance) => instance.url),
+  );
 });
 
 test.afterAll(async () => {
@@ -51,7 +56,10 @@ test("50 concurrent completions spread over both instances: one order, one charg
   const form = await buyer.completionForm(sessionId);
   const destinations = await Promise.all(Array.from({ length: 50 }, () => buyer.complete(sessionId, form)));
   expect(new Set(destinations).size).toBe(1);
-  const orders = await e2eDb().order.findMany({ where: { checkoutSessionId: sessionId }, include: { charges: true } });
+  const orders = await e2eDb().order.findMany({
+    where: { checkoutSessionId: sessionId },
+    include: { charges: true },
+  });
   expect(orders).toHaveLength(1);
   expect(orders[0]!.charges).toHaveLength(1);
   await assertOneOrderPerCompletedSession([sessionId]);
@@ -70,7 +78,11 @@ test("the periodic reconciler runs on one instance at a time (database lease)", 
 test("an instance killed after Amazon completed: the survivor's reconciler records the order", async () => {
   // One instance crashes at the worst moment; the balancer keeps sending to both, like a real
   // one does until its health check notices.
-  const crashing = await startShop({ port: INSTANCE_PORTS[1]! + 2, quiet: true, env: { SHOP_URL: PUBLIC_URL, STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK } });
+  const crashing = await startShop({
+    port: INSTANCE_PORTS[1]! + 2,
+    quiet: true,
+    env: { SHOP_URL: PUBLIC_URL, STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK },
+  });
   try {
     const buyer = new HttpBuyer(PUBLIC_URL);
     const sessionId = await checkout(buyer);
@@ -79,7 +91,11 @@ test("an instance killed after Amazon completed: the survivor's reconciler recor
     await expect(buyer.complete(sessionId)).rejects.toThrow();
     expect(await crashing.exited.then(() => crashing.child.signalCode)).toBe("SIGKILL");
     balancer!.setBackends(instances.map((instance) => instance.url));
-    const order = await eventually(() => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }), (o) => o.status === "Paid", 30_000);
+    const order = await eventually(
+      () => e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } }),
+      (o) => o.status === "Paid",
+      30_000,
+    );
     expect(order.chargeId).toBeTruthy();
     await assertOneOrderPerCompletedSession([sessionId]);
   } finally {

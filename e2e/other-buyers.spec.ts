@@ -43,20 +43,43 @@ test("someone else's order, cart and checkout session stay theirs", async ({ pag
     await expect(strangerPage.getByRole("link", { name: "Sailcloth Tote" })).toHaveCount(0);
 
     for (const sessionId of [openSession, placedSession]) {
-      const review = await stranger.get(`/checkout/review?amazonCheckoutSessionId=${sessionId}`, { maxRedirects: 0 });
+      const review = await stranger.get(`/checkout/review?amazonCheckoutSessionId=${sessionId}`, {
+        maxRedirects: 0,
+      });
       expect(review.status()).toBe(307);
       expect(review.headers().location).toMatch(/^\/cart\?checkout=session-(foreign|unknown)$/);
 
-      const completed = await callAction(stranger, SHOP, "/checkout/result", actionId(CHECKOUT, "completeCheckoutAction"), [sessionId]);
-      expect(completed.result).toMatchObject({ next: expect.stringMatching(/^\/cart\?checkout=session-(foreign|unknown)$/) });
+      const completed = await callAction(
+        stranger,
+        SHOP,
+        "/checkout/result",
+        actionId(CHECKOUT, "completeCheckoutAction"),
+        [sessionId],
+      );
+      expect(completed.result).toMatchObject({
+        next: expect.stringMatching(/^\/cart\?checkout=session-(foreign|unknown)$/),
+      });
       expect(completed.body).not.toContain(orderNumber);
 
-      const placed = await callFormAction(stranger, SHOP, "/checkout/review", actionId(CHECKOUT, "placeOrderAction"), { sessionId, fingerprint: "A".repeat(32) }, { withState: true });
+      const placed = await callFormAction(
+        stranger,
+        SHOP,
+        "/checkout/review",
+        actionId(CHECKOUT, "placeOrderAction"),
+        { sessionId, fingerprint: "A".repeat(32) },
+        { withState: true },
+      );
       if (placed.redirect) expect(placed.redirect).toMatch(/^\/cart\?checkout=/);
       else expect(placed.result).toMatchObject({ ok: false, error: expect.stringMatching(/\S/) });
       expect(placed.body).not.toContain(orderNumber);
 
-      const shipping = await callFormAction(stranger, SHOP, "/checkout/review", actionId(CHECKOUT, "chooseShippingMethodFormAction"), { sessionId, shippingMethod: "express" });
+      const shipping = await callFormAction(
+        stranger,
+        SHOP,
+        "/checkout/review",
+        actionId(CHECKOUT, "chooseShippingMethodFormAction"),
+        { sessionId, shippingMethod: "express" },
+      );
       expect(shipping.redirect).toBe("/cart?checkout=session-foreign");
 
       const buyNowCalls: [string, unknown][] = [
@@ -66,13 +89,25 @@ test("someone else's order, cart and checkout session stay theirs", async ({ pag
         ["buyNowCompleteAction", { sessionId }],
       ];
       for (const [name, argument] of buyNowCalls) {
-        const answer = await callAction(stranger, SHOP, "/products/harbor-ceramic-mug", actionId(BUY_NOW, name), [argument]);
-        expect(answer.result, name).toMatchObject({ status: "error", reasonCode: expect.stringMatching(/^Invalid/) });
+        const answer = await callAction(
+          stranger,
+          SHOP,
+          "/products/harbor-ceramic-mug",
+          actionId(BUY_NOW, name),
+          [argument],
+        );
+        expect(answer.result, name).toMatchObject({
+          status: "error",
+          reasonCode: expect.stringMatching(/^Invalid/),
+        });
       }
 
       // Finalize for mobile apps: a web checkout is never finalized there, with or without a cart token.
       for (const headers of [{ "x-cart-token": strangerToken }, {} as Record<string, string>]) {
-        const finalize = await stranger.post("/api/checkout/finalize", { headers, data: { checkoutSessionId: sessionId, items: [{ slug: "harbor-ceramic-mug", quantity: 1 }] } });
+        const finalize = await stranger.post("/api/checkout/finalize", {
+          headers,
+          data: { checkoutSessionId: sessionId, items: [{ slug: "harbor-ceramic-mug", quantity: 1 }] },
+        });
         expect(finalize.status()).toBe(409);
         expect(await finalize.json()).toMatchObject({ error: expect.stringMatching(/belongs to/) });
       }

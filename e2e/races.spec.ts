@@ -18,7 +18,9 @@ test("50 concurrent completions of one checkout session, IPNs racing them: one o
   const replays = (async () => {
     let sent = 0;
     while (racing && sent < 40) {
-      const { ipns } = (await (await fetch(`${EMULATOR_URL}/__emulator/ipn`)).json()) as { ipns: { id: string; status: string }[] };
+      const { ipns } = (await (await fetch(`${EMULATOR_URL}/__emulator/ipn`)).json()) as {
+        ipns: { id: string; status: string }[];
+      };
       for (const ipn of ipns.slice(-3)) {
         await fetch(`${EMULATOR_URL}/__emulator/ipn/${ipn.id}/replay`, { method: "POST" });
         sent++;
@@ -32,7 +34,10 @@ test("50 concurrent completions of one checkout session, IPNs racing them: one o
 
   expect(new Set(destinations).size).toBe(1);
   expect(destinations[0]).toMatch(/\/orders\/HP-/);
-  const orders = await e2eDb().order.findMany({ where: { checkoutSessionId: sessionId }, include: { charges: true } });
+  const orders = await e2eDb().order.findMany({
+    where: { checkoutSessionId: sessionId },
+    include: { charges: true },
+  });
   expect(orders).toHaveLength(1);
   expect(orders[0]).toMatchObject({ status: "Paid", capturedMinor: orders[0]!.totalMinor });
   expect(orders[0]!.charges).toHaveLength(1);

@@ -16,10 +16,23 @@ const FIXED = {
   "permissions-policy": "camera=(), microphone=(), geolocation=(), usb=(), browsing-topics=()",
 };
 
-const directives = (policy: string) => new Map(policy.split(/;\s*/).map((part) => [part.split(" ")[0]!, part.split(" ").slice(1)] as const));
+const directives = (policy: string) =>
+  new Map(policy.split(/;\s*/).map((part) => [part.split(" ")[0]!, part.split(" ").slice(1)] as const));
 
-test("every page carries the security headers and a nonce-based CSP for the emulator's origin", async ({ request }) => {
-  const pages = ["/", "/products/harbor-ceramic-mug", "/cart", "/cart?checkout=session-unknown", "/checkout/result?amazonCheckoutSessionId=abc", "/orders/HP-0000000000", "/admin/login", "/does-not-exist", "/products/%ff"];
+test("every page carries the security headers and a nonce-based CSP for the emulator's origin", async ({
+  request,
+}) => {
+  const pages = [
+    "/",
+    "/products/harbor-ceramic-mug",
+    "/cart",
+    "/cart?checkout=session-unknown",
+    "/checkout/result?amazonCheckoutSessionId=abc",
+    "/orders/HP-0000000000",
+    "/admin/login",
+    "/does-not-exist",
+    "/products/%ff",
+  ];
   const nonces = new Set<string>();
   for (const path of pages) {
     const response = await request.get(`${SHOP}${path}`, { maxRedirects: 0 });
@@ -43,7 +56,9 @@ test("every page carries the security headers and a nonce-based CSP for the emul
     expect(csp.get("object-src"), path).toEqual(["'none'"]);
     // Every executable script tag carries this response's nonce.
     const html = await response.text();
-    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]!).filter((attributes) => !/type="application\/ld\+json"/.test(attributes));
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+      .map((match) => match[1]!)
+      .filter((attributes) => !/type="application\/ld\+json"/.test(attributes));
     expect(scripts.length, path).toBeGreaterThan(3);
     for (const attributes of scripts) expect(attributes, path).toContain(`nonce="${nonce}"`);
   }
@@ -51,21 +66,30 @@ test("every page carries the security headers and a nonce-based CSP for the emul
 });
 
 test("route handlers, redirects and static files carry the headers too", async ({ request }) => {
-  const chunk = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(await (await request.get(`${SHOP}/`)).text())![1]!;
+  const chunk = /src="(\/_next\/static\/chunks\/[^"]+\.js)"/.exec(
+    await (await request.get(`${SHOP}/`)).text(),
+  )![1]!;
   const answers = [
     await request.get(`${SHOP}/api/orders/HP-0000000000/status`),
     await request.get(`${SHOP}/api/admin/orders`),
     await request.post(`${SHOP}/api/amazon-pay/ipn`, { data: "x" }),
-    await request.post(`${SHOP}/api/checkout/finalize`, { data: "x", headers: { "content-type": "text/plain" } }),
+    await request.post(`${SHOP}/api/checkout/finalize`, {
+      data: "x",
+      headers: { "content-type": "text/plain" },
+    }),
     await request.get(`${SHOP}/admin/orders`, { maxRedirects: 0 }),
     await request.get(`${SHOP}/checkout/review?amazonCheckoutSessionId=x`, { maxRedirects: 0 }),
-    await request.post(`${SHOP}/cart`, { headers: { origin: "https://evil.example", "next-action": "0".repeat(42) }, data: "[]" }),
+    await request.post(`${SHOP}/cart`, {
+      headers: { origin: "https://evil.example", "next-action": "0".repeat(42) },
+      data: "[]",
+    }),
     await request.get(`${SHOP}${chunk}`),
     await request.get(`${SHOP}/icon.svg`),
   ];
   for (const response of answers) {
     expect(response.headers(), response.url()).toMatchObject(FIXED);
-    if (!response.url().includes("/_next/static/")) expect(response.headers()["content-security-policy"], response.url()).toBeTruthy();
+    if (!response.url().includes("/_next/static/"))
+      expect(response.headers()["content-security-policy"], response.url()).toBeTruthy();
   }
 });
 
@@ -84,15 +108,23 @@ const isZodProbe = (violation: Violation) =>
   violation.directive === "script-src" &&
   violation.blocked === "eval" &&
   violation.source.startsWith(`${SHOP}/_next/static/`) &&
-  readFileSync(path.join(".next", violation.source.slice(`${SHOP}/_next/`.length)), "utf8").includes(ZOD_JIT_PROBE);
+  readFileSync(path.join(".next", violation.source.slice(`${SHOP}/_next/`.length)), "utf8").includes(
+    ZOD_JIT_PROBE,
+  );
 
 async function recordViolations(page: Page): Promise<Violation[]> {
   const violations: Violation[] = [];
   await page.exposeFunction("__reportCspViolation", (violation: Violation) => violations.push(violation));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      const report = (window as unknown as { __reportCspViolation: (violation: Violation) => void }).__reportCspViolation;
-      report({ directive: event.violatedDirective, blocked: event.blockedURI, source: event.sourceFile, page: location.href });
+      const report = (window as unknown as { __reportCspViolation: (violation: Violation) => void })
+        .__reportCspViolation;
+      report({
+        directive: event.violatedDirective,
+        blocked: event.blockedURI,
+        source: event.sourceFile,
+        page: location.href,
+      });
     });
   });
   return violations;
@@ -100,7 +132,9 @@ async function recordViolations(page: Page): Promise<Violation[]> {
 
 const unexpected = (violations: Violation[]) => violations.filter((violation) => !isZodProbe(violation));
 
-test("checkout with the Amazon Pay button, the hosted pages and the change buttons runs without a CSP violation", async ({ page }) => {
+test("checkout with the Amazon Pay button, the hosted pages and the change buttons runs without a CSP violation", async ({
+  page,
+}) => {
   const violations = await recordViolations(page);
   await addToCart(page, "tidepool-field-notebook");
   await checkoutToReview(page);
@@ -115,7 +149,10 @@ test("checkout with the Amazon Pay button, the hosted pages and the change butto
 test("the Buy Now dialog works under the CSP without a violation", async ({ page }) => {
   const violations = await recordViolations(page);
   await page.goto("/products/sailcloth-tote");
-  await page.getByTestId("buy-now-button").getByRole("button", { name: /Amazon Pay/ }).click();
+  await page
+    .getByTestId("buy-now-button")
+    .getByRole("button", { name: /Amazon Pay/ })
+    .click();
   const dialog = page.getByTestId("amazon-pay-buy-now");
   await expect(dialog).toBeVisible();
   await dialog.getByTestId("apsbx-address-ava-home").check();
@@ -126,7 +163,9 @@ test("the Buy Now dialog works under the CSP without a violation", async ({ page
   expect(unexpected(violations)).toEqual([]);
 });
 
-test("an injected inline script or a foreign script is blocked (and the recorder above sees it)", async ({ page }) => {
+test("an injected inline script or a foreign script is blocked (and the recorder above sees it)", async ({
+  page,
+}) => {
   const violations = await recordViolations(page);
   await page.goto("/");
   await page.evaluate(() => {
@@ -137,9 +176,13 @@ test("an injected inline script or a foreign script is blocked (and the recorder
     foreign.src = "http://127.0.0.1:9/evil.js";
     document.head.append(foreign);
   });
-  await expect.poll(() => unexpected(violations).map((v) => [v.directive, v.blocked])).toEqual([
-    ["script-src-elem", "inline"],
-    ["script-src-elem", "http://127.0.0.1:9/evil.js"],
-  ]);
-  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+  await expect
+    .poll(() => unexpected(violations).map((v) => [v.directive, v.blocked]))
+    .toEqual([
+      ["script-src-elem", "inline"],
+      ["script-src-elem", "http://127.0.0.1:9/evil.js"],
+    ]);
+  expect(
+    await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+  ).toBeUndefined();
 });

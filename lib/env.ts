@@ -34,11 +34,19 @@ export type PaymentIntent = (typeof PAYMENT_INTENTS)[number];
 export const SIGNING_ALGORITHMS = ["AMZN-PAY-RSASSA-PSS-V2", "AMZN-PAY-RSASSA-PSS"] as const;
 
 const REGION_ALIASES: Record<string, "na" | "eu" | "jp"> = {
-  na: "na", us: "na", eu: "eu", de: "eu", uk: "eu", jp: "jp",
+  na: "na",
+  us: "na",
+  eu: "eu",
+  de: "eu",
+  uk: "eu",
+  jp: "jp",
 };
 
 const schema = z.object({
-  NODE_ENV: z.preprocess(blankAsUndefined, z.enum(["development", "production", "test"]).default("development")),
+  NODE_ENV: z.preprocess(
+    blankAsUndefined,
+    z.enum(["development", "production", "test"]).default("development"),
+  ),
   DATABASE_URL: z.preprocess(
     blankAsUndefined,
     z
@@ -50,7 +58,15 @@ const schema = z.object({
   ),
   SHOP_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
   PORT: port(3000),
-  SHOP_NAME: z.preprocess(blankAsUndefined, z.string().trim().min(1).max(50, { error: "at most 50 characters (Amazon's merchantStoreName limit)" }).default("Harbor & Pine")),
+  SHOP_NAME: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(50, { error: "at most 50 characters (Amazon's merchantStoreName limit)" })
+      .default("Harbor & Pine"),
+  ),
   ADMIN_PASSWORD: z.preprocess(
     blankAsUndefined,
     z.string().min(12, { error: "must be at least 12 characters" }).optional(),
@@ -63,20 +79,37 @@ const schema = z.object({
   AMAZON_PAY_REGION: z.preprocess(
     (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
     z
-      .enum(Object.keys(REGION_ALIASES) as [string, ...string[]], { error: "must be na, eu or jp (or us, de, uk)" })
+      .enum(Object.keys(REGION_ALIASES) as [string, ...string[]], {
+        error: "must be na, eu or jp (or us, de, uk)",
+      })
       .default("na")
       .transform((value) => REGION_ALIASES[value] ?? "na"),
   ),
   AMAZON_PAY_SANDBOX: flag(true),
-  AMAZON_PAY_ALGORITHM: z.preprocess(blankAsUndefined, z.enum(SIGNING_ALGORITHMS).default("AMZN-PAY-RSASSA-PSS-V2")),
-  AMAZON_PAY_PAYMENT_INTENT: z.preprocess(blankAsUndefined, z.enum(PAYMENT_INTENTS).default("AuthorizeWithCapture")),
+  AMAZON_PAY_ALGORITHM: z.preprocess(
+    blankAsUndefined,
+    z.enum(SIGNING_ALGORITHMS).default("AMZN-PAY-RSASSA-PSS-V2"),
+  ),
+  AMAZON_PAY_PAYMENT_INTENT: z.preprocess(
+    blankAsUndefined,
+    z.enum(PAYMENT_INTENTS).default("AuthorizeWithCapture"),
+  ),
   AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: z.preprocess(
     blankAsUndefined,
     z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   ),
-  AMAZON_PAY_MAX_ATTEMPTS: z.preprocess(blankAsUndefined, z.coerce.number({ error: "must be a whole number" }).int().min(1).max(10).default(4)),
-  AMAZON_PAY_ATTEMPT_TIMEOUT_MS: z.preprocess(blankAsUndefined, z.coerce.number({ error: "must be milliseconds" }).int().min(100).max(120_000).default(10_000)),
-  AMAZON_PAY_MAX_TOTAL_MS: z.preprocess(blankAsUndefined, z.coerce.number({ error: "must be milliseconds" }).int().min(100).max(300_000).default(25_000)),
+  AMAZON_PAY_MAX_ATTEMPTS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a whole number" }).int().min(1).max(10).default(4),
+  ),
+  AMAZON_PAY_ATTEMPT_TIMEOUT_MS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be milliseconds" }).int().min(100).max(120_000).default(10_000),
+  ),
+  AMAZON_PAY_MAX_TOTAL_MS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be milliseconds" }).int().min(100).max(300_000).default(25_000),
+  ),
   AMAZON_PAY_API_BASE_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
   AMAZON_PAY_CHECKOUT_JS_URL: z.preprocess(blankAsUndefined, httpUrl.optional()),
   AMAZON_PAY_EMULATOR_HOST: z.preprocess(blankAsUndefined, z.string().default("127.0.0.1")),
@@ -94,14 +127,15 @@ const schema = z.object({
     blankAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(86_400).default(120),
   ),
-  LOG_LEVEL: z.preprocess(blankAsUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+  LOG_LEVEL: z.preprocess(
+    blankAsUndefined,
+    z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  ),
 });
 
 type RawEnv = z.output<typeof schema>;
 
-export type AmazonPayMode =
-  | { kind: "emulator"; emulatorUrl: string }
-  | { kind: "amazon"; sandbox: boolean };
+export type AmazonPayMode = { kind: "emulator"; emulatorUrl: string } | { kind: "amazon"; sandbox: boolean };
 
 export interface Env extends RawEnv {
   SHOP_URL: string;
@@ -111,7 +145,9 @@ export interface Env extends RawEnv {
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    super(
+      `Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`,
+    );
     this.name = "EnvError";
   }
 }
@@ -125,7 +161,9 @@ const CREDENTIAL_VARS = [
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`));
+    throw new EnvError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
+    );
   }
   const raw = result.data;
   const problems: string[] = [];
@@ -135,9 +173,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const anyCredential = given.length > 0 || hasKey;
   if (anyCredential) {
     for (const name of CREDENTIAL_VARS) {
-      if (raw[name] === undefined) problems.push(`${name}: required when Amazon Pay credentials are configured`);
+      if (raw[name] === undefined)
+        problems.push(`${name}: required when Amazon Pay credentials are configured`);
     }
-    if (!hasKey) problems.push("AMAZON_PAY_PRIVATE_KEY or AMAZON_PAY_PRIVATE_KEY_PATH: required when Amazon Pay credentials are configured");
+    if (!hasKey)
+      problems.push(
+        "AMAZON_PAY_PRIVATE_KEY or AMAZON_PAY_PRIVATE_KEY_PATH: required when Amazon Pay credentials are configured",
+      );
     if (raw.AMAZON_PAY_PRIVATE_KEY !== undefined && raw.AMAZON_PAY_PRIVATE_KEY_PATH !== undefined) {
       problems.push("AMAZON_PAY_PRIVATE_KEY and AMAZON_PAY_PRIVATE_KEY_PATH: set only one of them");
     }
@@ -146,7 +188,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const canHandlePendingAuthorization =
     pending === undefined ? raw.AMAZON_PAY_PAYMENT_INTENT !== "AuthorizeWithCapture" : pending === "true";
   if (canHandlePendingAuthorization && raw.AMAZON_PAY_PAYMENT_INTENT === "AuthorizeWithCapture") {
-    problems.push("AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: Amazon Pay does not allow it with AMAZON_PAY_PAYMENT_INTENT=AuthorizeWithCapture");
+    problems.push(
+      "AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: Amazon Pay does not allow it with AMAZON_PAY_PAYMENT_INTENT=AuthorizeWithCapture",
+    );
   }
   if (problems.length > 0) throw new EnvError(problems);
 
@@ -154,7 +198,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...raw,
     SHOP_URL: raw.SHOP_URL ?? `http://localhost:${raw.PORT}`,
-    amazonPayMode: anyCredential ? { kind: "amazon", sandbox: raw.AMAZON_PAY_SANDBOX } : { kind: "emulator", emulatorUrl },
+    amazonPayMode: anyCredential
+      ? { kind: "amazon", sandbox: raw.AMAZON_PAY_SANDBOX }
+      : { kind: "emulator", emulatorUrl },
     canHandlePendingAuthorization,
   };
 }

@@ -19,18 +19,31 @@ async function registerWithEmulator(url: string): Promise<void> {
   try {
     const known = await fetch(`${url}/__emulator/merchants`, { signal: AbortSignal.timeout(3000) });
     if (known.ok) {
-      const { merchants } = (await known.json()) as { merchants?: { publicKeyId: string; ipnUrl: string | null }[] };
+      const { merchants } = (await known.json()) as {
+        merchants?: { publicKeyId: string; ipnUrl: string | null }[];
+      };
       if (merchants?.some((m) => m.publicKeyId === merchant.publicKeyId && m.ipnUrl)) return;
     }
     const response = await fetch(`${url}/__emulator/merchants`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ publicKeyId: merchant.publicKeyId, publicKey: merchant.publicKeyPem, merchantId: merchant.merchantId, storeId: merchant.storeId, ipnUrl: `${e.SHOP_URL}/api/amazon-pay/ipn` }),
+      body: JSON.stringify({
+        publicKeyId: merchant.publicKeyId,
+        publicKey: merchant.publicKeyPem,
+        merchantId: merchant.merchantId,
+        storeId: merchant.storeId,
+        ipnUrl: `${e.SHOP_URL}/api/amazon-pay/ipn`,
+      }),
       signal: AbortSignal.timeout(3000),
     });
-    if (!response.ok) console.warn(`[startup] the local Amazon Pay emulator refused the shop's registration: HTTP ${response.status}`);
+    if (!response.ok)
+      console.warn(
+        `[startup] the local Amazon Pay emulator refused the shop's registration: HTTP ${response.status}`,
+      );
   } catch {
-    console.warn(`[startup] the local Amazon Pay emulator is not running at ${url}; start it with \`npm run emulator\` (npm run dev and npm start do it for you).`);
+    console.warn(
+      `[startup] the local Amazon Pay emulator is not running at ${url}; start it with \`npm run emulator\` (npm run dev and npm start do it for you).`,
+    );
   }
 }
 
@@ -41,11 +54,15 @@ export async function startup(): Promise<void> {
     settings = amazonPay().settings;
   } catch (error) {
     if (error instanceof AmazonPayConfigError) {
-      console.error(`[startup] Amazon Pay configuration is not usable:\n${error.problems.map((p) => `  - ${p.field}: ${p.message}`).join("\n")}`);
+      console.error(
+        `[startup] Amazon Pay configuration is not usable:\n${error.problems.map((p) => `  - ${p.field}: ${p.message}`).join("\n")}`,
+      );
     }
     throw error;
   }
-  console.log(`[startup] Amazon Pay ${settings.mode} (merchant ${settings.merchantId}, key ${settings.publicKeyId}), payment intent ${settings.paymentIntent}${settings.canHandlePendingAuthorization ? ", pending authorizations accepted" : ""}`);
+  console.log(
+    `[startup] Amazon Pay ${settings.mode} (merchant ${settings.merchantId}, key ${settings.publicKeyId}), payment intent ${settings.paymentIntent}${settings.canHandlePendingAuthorization ? ", pending authorizations accepted" : ""}`,
+  );
   if (settings.mode === "live" && !e.SHOP_URL.startsWith("https://")) {
     console.warn("[startup] SHOP_URL is not https: Amazon Pay live requires https return URLs.");
   }

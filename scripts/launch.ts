@@ -44,9 +44,13 @@ async function main() {
       ipnUrl: `${env.SHOP_URL}/api/amazon-pay/ipn`,
     });
     if (emulator.child) children.push(emulator.child);
-    console.log(`[launch] local Amazon Pay emulator at ${env.amazonPayMode.emulatorUrl} (dashboard: ${env.amazonPayMode.emulatorUrl}/__emulator)`);
+    console.log(
+      `[launch] local Amazon Pay emulator at ${env.amazonPayMode.emulatorUrl} (dashboard: ${env.amazonPayMode.emulatorUrl}/__emulator)`,
+    );
   } else {
-    console.log(`[launch] using Amazon Pay ${env.amazonPayMode.sandbox ? "sandbox" : "LIVE"} with the configured credentials`);
+    console.log(
+      `[launch] using Amazon Pay ${env.amazonPayMode.sandbox ? "sandbox" : "LIVE"} with the configured credentials`,
+    );
   }
 
   const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", mode, "-p", String(env.PORT)], {

@@ -20,7 +20,8 @@ async function isUp(url: string): Promise<boolean> {
 async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the local Amazon Pay emulator exited with code ${child.exitCode}`);
+    if (child.exitCode !== null)
+      throw new Error(`the local Amazon Pay emulator exited with code ${child.exitCode}`);
     if (await isUp(url)) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -39,7 +40,10 @@ export async function registerMerchant(url: string, merchant: LocalMerchant, ipn
       ipnUrl,
     }),
   });
-  if (!response.ok) throw new Error(`registering the shop with the emulator failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(
+      `registering the shop with the emulator failed: ${response.status} ${await response.text()}`,
+    );
 }
 
 export async function startEmulatorProcess(options: {
@@ -52,10 +56,19 @@ export async function startEmulatorProcess(options: {
   let child: ChildProcess | null = null;
   if (!(await isUp(options.url))) {
     const { hostname, port } = new URL(options.url);
-    child = spawn(process.execPath, ["node_modules/@storefront/amazon-pay-emulator/bin/amazon-pay-emulator.mjs"], {
-      stdio: options.quiet ? "ignore" : "inherit",
-      env: { ...process.env, ...options.env, AMAZON_PAY_EMULATOR_HOST: hostname, AMAZON_PAY_EMULATOR_PORT: port },
-    });
+    child = spawn(
+      process.execPath,
+      ["node_modules/@storefront/amazon-pay-emulator/bin/amazon-pay-emulator.mjs"],
+      {
+        stdio: options.quiet ? "ignore" : "inherit",
+        env: {
+          ...process.env,
+          ...options.env,
+          AMAZON_PAY_EMULATOR_HOST: hostname,
+          AMAZON_PAY_EMULATOR_PORT: port,
+        },
+      },
+    );
     await waitUntilUp(options.url, child, 20_000);
   }
   await registerMerchant(options.url, options.merchant, options.ipnUrl);

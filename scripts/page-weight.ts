@@ -2,7 +2,13 @@
 // from the build manifests (raw and gzip). Usage: page-weight.ts [.next directory]
 import { firstLoadWeight, formatWeightTable } from "./page-weight/build-manifests";
 
-const WEIGHED_ROUTES = ["/", "/products/[slug]", "/cart", "/checkout/review", "/orders/[orderNumber]"] as const;
+const WEIGHED_ROUTES = [
+  "/",
+  "/products/[slug]",
+  "/cart",
+  "/checkout/review",
+  "/orders/[orderNumber]",
+] as const;
 
 const nextDir = process.argv[2] ?? ".next";
 console.log("\nFirst-load JavaScript per page (every script a first visit downloads):\n");

@@ -2,5 +2,7 @@
 import { reconcileOnce } from "@/lib/orders/reconciler";
 
 const summary = await reconcileOnce({ limit: 500 });
-console.log(`[reconcile] drafts ${summary.drafts}, charges ${summary.charges}, refunds ${summary.refunds}, changed ${summary.changed}, errors ${summary.errors}`);
+console.log(
+  `[reconcile] drafts ${summary.drafts}, charges ${summary.charges}, refunds ${summary.refunds}, changed ${summary.changed}, errors ${summary.errors}`,
+);
 process.exit(summary.errors > 0 ? 1 : 0);

@@ -26,18 +26,30 @@ function countPlaywright(suites, acc) {
   return acc;
 }
 
-for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : []) {
+for (const file of existsSync(dir)
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+  : []) {
   const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
   let result;
   if (typeof report.numTotalTests === "number") {
-    result = { passed: report.numPassedTests, failed: report.numFailedTests + (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests };
+    result = {
+      passed: report.numPassedTests,
+      failed:
+        report.numFailedTests +
+        (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0),
+      skipped: report.numPendingTests + report.numTodoTests,
+    };
   } else if (report.suites) {
     result = countPlaywright(report.suites, { passed: 0, failed: 0, skipped: 0 });
     if ((report.errors ?? []).length > 0 && result.failed === 0) result.failed = report.errors.length;
   } else continue;
   passed += result.passed;
   failed += result.failed;
-  lines.push(`${file}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`);
+  lines.push(
+    `${file}: ${result.passed} passed, ${result.failed} failed${result.skipped ? `, ${result.skipped} skipped` : ""}`,
+  );
 }
 
 const failedCounts = new Map(lines.map((line) => [line.split(":")[0], /, ([1-9]\d*) failed/.test(line)]));

@@ -20,7 +20,11 @@ export default async function CartPage({ searchParams }: CartPageProps) {
   const notice = isCheckoutNotice(checkout) ? CHECKOUT_NOTICES[checkout] : null;
   const cart = await getCurrentCart();
   const noticeBlock = notice && (
-    <p className={`notice ${checkout === "session-canceled" ? "notice--info" : "notice--error"}`} role="alert" data-testid="checkout-notice">
+    <p
+      className={`notice ${checkout === "session-canceled" ? "notice--info" : "notice--error"}`}
+      role="alert"
+      data-testid="checkout-notice"
+    >
       {notice}
     </p>
   );
@@ -49,8 +53,14 @@ export default async function CartPage({ searchParams }: CartPageProps) {
             <OrderSummary quote={cart.quote}>
               {button ? (
                 <>
-                  <p className="summary__note">Check out with the address and payment method saved in your Amazon account.</p>
-                  <AmazonPayButton {...button} placement="Cart" estimatedOrderAmount={priceFromMoney(cart.quote.total)} />
+                  <p className="summary__note">
+                    Check out with the address and payment method saved in your Amazon account.
+                  </p>
+                  <AmazonPayButton
+                    {...button}
+                    placement="Cart"
+                    estimatedOrderAmount={priceFromMoney(cart.quote.total)}
+                  />
                 </>
               ) : (
                 <p className="summary__note">Remove the items that are no longer available to check out.</p>

@@ -16,7 +16,16 @@ interface ActionFormProps {
 }
 
 /** One merchant action: its fields, a submit button, and Amazon's answer in words. */
-export function ActionForm({ action, orderNumber, actionKey, submitLabel, pendingLabel, testId, tone = "primary", children }: ActionFormProps) {
+export function ActionForm({
+  action,
+  orderNumber,
+  actionKey,
+  submitLabel,
+  pendingLabel,
+  testId,
+  tone = "primary",
+  children,
+}: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="stack" data-testid={testId}>
@@ -24,7 +33,11 @@ export function ActionForm({ action, orderNumber, actionKey, submitLabel, pendin
       {actionKey && <input type="hidden" name="actionKey" value={actionKey} />}
       {children}
       <div>
-        <button type="submit" className={`button button--small ${tone === "secondary" ? "button--secondary" : ""}`} disabled={pending}>
+        <button
+          type="submit"
+          className={`button button--small ${tone === "secondary" ? "button--secondary" : ""}`}
+          disabled={pending}
+        >
           {pending ? pendingLabel : submitLabel}
         </button>
       </div>

@@ -31,7 +31,9 @@ export function OrdersTable({ filter, initial }: OrdersTableProps) {
               <th scope="col">Buyer</th>
               <th scope="col">Payment</th>
               <th scope="col">Shipping</th>
-              <th scope="col" className="num">Total</th>
+              <th scope="col" className="num">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -40,10 +42,17 @@ export function OrdersTable({ filter, initial }: OrdersTableProps) {
                 <td>
                   <Link href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</Link>
                 </td>
-                <td>{new Date(order.placedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}</td>
+                <td>
+                  {new Date(order.placedAt).toLocaleString("en-US", {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                    timeZone: "UTC",
+                  })}
+                </td>
                 <td>{order.buyerName ?? "—"}</td>
                 <td>
-                  <StatusBadge status={order.status} /> <span className="summary__note">{order.paymentIntent}</span>
+                  <StatusBadge status={order.status} />{" "}
+                  <span className="summary__note">{order.paymentIntent}</span>
                 </td>
                 <td>{order.fulfillmentStatus}</td>
                 <td className="num">{formatMoney(order.total)}</td>

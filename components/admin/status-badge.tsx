@@ -3,10 +3,23 @@ interface StatusBadgeProps {
 }
 
 const TONES: Record<string, string> = {
-  Paid: "badge--ok", PartiallyPaid: "badge--ok", Authorized: "badge--ok", AwaitingCharge: "badge--warn", PaymentPending: "badge--warn",
-  Draft: "", Failed: "badge--error", Canceled: "badge--error", Refunded: "", PartiallyRefunded: "badge--warn",
-  Captured: "badge--ok", Declined: "badge--error", AuthorizationInitiated: "badge--warn", RefundInitiated: "badge--warn",
-  Shipped: "badge--ok", Chargeable: "badge--ok", Closed: "",
+  Paid: "badge--ok",
+  PartiallyPaid: "badge--ok",
+  Authorized: "badge--ok",
+  AwaitingCharge: "badge--warn",
+  PaymentPending: "badge--warn",
+  Draft: "",
+  Failed: "badge--error",
+  Canceled: "badge--error",
+  Refunded: "",
+  PartiallyRefunded: "badge--warn",
+  Captured: "badge--ok",
+  Declined: "badge--error",
+  AuthorizationInitiated: "badge--warn",
+  RefundInitiated: "badge--warn",
+  Shipped: "badge--ok",
+  Chargeable: "badge--ok",
+  Closed: "",
 };
 
 export function StatusBadge({ status }: StatusBadgeProps) {

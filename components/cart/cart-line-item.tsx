@@ -27,7 +27,8 @@ export function CartLineItem({ line }: CartLineItemProps) {
     const form = new FormData(event.currentTarget);
     const quantity = Number(form.get("quantity"));
     startTransition(() => {
-      if (Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY_PER_LINE) setOptimistic({ quantity, removed: false });
+      if (Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_QUANTITY_PER_LINE)
+        setOptimistic({ quantity, removed: false });
       updateAction(form);
     });
   }

@@ -20,7 +20,11 @@ export function OrderSummary({ quote, title = "Order summary", children }: Order
         </dd>
         <dt>{method.label}</dt>
         <dd data-testid="summary-shipping">
-          {quote.shipping.amount === 0 && quote.subtotal.amount > 0 ? "Free" : <Price value={quote.shipping} />}
+          {quote.shipping.amount === 0 && quote.subtotal.amount > 0 ? (
+            "Free"
+          ) : (
+            <Price value={quote.shipping} />
+          )}
         </dd>
         <dt>{quote.taxIsFinal ? "Tax" : "Estimated tax"}</dt>
         <dd data-testid="summary-tax">
@@ -31,7 +35,9 @@ export function OrderSummary({ quote, title = "Order summary", children }: Order
           <Price value={quote.total} />
         </dd>
       </dl>
-      {!quote.taxIsFinal && <p className="summary__note">Tax is estimated until Amazon Pay shares your shipping address.</p>}
+      {!quote.taxIsFinal && (
+        <p className="summary__note">Tax is estimated until Amazon Pay shares your shipping address.</p>
+      )}
       {children}
     </section>
   );

@@ -61,11 +61,21 @@ export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProp
           ))}
         </select>
       </div>
-      <AddToCartForm slug={slug} productName={productName} quantity={quantity} onOptimisticAdd={addOptimistic} />
+      <AddToCartForm
+        slug={slug}
+        productName={productName}
+        quantity={quantity}
+        onOptimisticAdd={addOptimistic}
+      />
       {express && (
         <>
           <p className="buy-box__divider">or check out now</p>
-          <AmazonPayButton {...express} placement="Product" estimatedOrderAmount={amazonPrice(multiply(price, quantity))} beforeCheckout={addBeforeExpressCheckout} />
+          <AmazonPayButton
+            {...express}
+            placement="Product"
+            estimatedOrderAmount={amazonPrice(multiply(price, quantity))}
+            beforeCheckout={addBeforeExpressCheckout}
+          />
           {expressError && (
             <p className="form-status form-status--error" role="alert">
               {expressError}
@@ -76,7 +86,12 @@ export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProp
       {buyNow && (
         <>
           <p className="buy-box__divider">or buy just this item</p>
-          <BuyNowButton {...buyNow} slug={slug} quantity={() => quantityRef.current} estimatedOrderAmount={amazonPrice(multiply(price, quantity))} />
+          <BuyNowButton
+            {...buyNow}
+            slug={slug}
+            quantity={() => quantityRef.current}
+            estimatedOrderAmount={amazonPrice(multiply(price, quantity))}
+          />
         </>
       )}
     </div>

@@ -2,7 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { buyNowAddressAction, buyNowCompleteAction, buyNowDeliveryAction, buyNowInitAction } from "@/lib/checkout/buy-now-action";
+import {
+  buyNowAddressAction,
+  buyNowCompleteAction,
+  buyNowDeliveryAction,
+  buyNowInitAction,
+} from "@/lib/checkout/buy-now-action";
 import type { BuyNowButtonProps as ServerProps } from "@/lib/checkout/buy-now";
 import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
 import { useCheckoutJs } from "./use-checkout-js";
@@ -44,18 +49,32 @@ export function BuyNowButton(props: BuyNowButtonProps) {
       checkoutSessionConfig: props.checkoutSessionConfig,
       onInitCheckout: (event: AmazonEvent) => {
         lastAddress.current = event.shippingAddress ?? null;
-        return buyNowInitAction({ sessionId: event.amazonCheckoutSessionId, slug: props.slug, quantity: props.quantity(), shippingAddress: event.shippingAddress ?? null });
+        return buyNowInitAction({
+          sessionId: event.amazonCheckoutSessionId,
+          slug: props.slug,
+          quantity: props.quantity(),
+          shippingAddress: event.shippingAddress ?? null,
+        });
       },
       onShippingAddressSelection: (event: AmazonEvent) => {
         lastAddress.current = event.shippingAddress ?? null;
-        return buyNowAddressAction({ sessionId: event.amazonCheckoutSessionId, shippingAddress: event.shippingAddress ?? null });
+        return buyNowAddressAction({
+          sessionId: event.amazonCheckoutSessionId,
+          shippingAddress: event.shippingAddress ?? null,
+        });
       },
       onDeliveryOptionSelection: (event: AmazonEvent) =>
-        buyNowDeliveryAction({ sessionId: event.amazonCheckoutSessionId, deliveryOptionId: event.deliveryOptions?.id, shippingAddress: lastAddress.current }),
+        buyNowDeliveryAction({
+          sessionId: event.amazonCheckoutSessionId,
+          deliveryOptionId: event.deliveryOptions?.id,
+          shippingAddress: lastAddress.current,
+        }),
       onCompleteCheckout: async (event: AmazonEvent) => {
         const result = await buyNowCompleteAction({ sessionId: event.amazonCheckoutSessionId });
         if (result.next) router.push(result.next);
-        return result.status === "success" ? { status: "success" } : { status: "error", reasonCode: result.reasonCode, message: result.message };
+        return result.status === "success"
+          ? { status: "success" }
+          : { status: "error", reasonCode: result.reasonCode, message: result.message };
       },
       onCancel: () => setCanceled(true),
     });

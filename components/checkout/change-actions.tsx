@@ -16,8 +16,14 @@ export function ChangeActions({ checkoutJsUrl, sessionId }: ChangeActionsProps) 
     const amazon = amazonPayGlobal();
     if (bound.current || !amazon) return;
     bound.current = true;
-    amazon.Pay.bindChangeAction("#change-address", { amazonCheckoutSessionId: sessionId, changeAction: "changeAddress" });
-    amazon.Pay.bindChangeAction("#change-payment", { amazonCheckoutSessionId: sessionId, changeAction: "changePayment" });
+    amazon.Pay.bindChangeAction("#change-address", {
+      amazonCheckoutSessionId: sessionId,
+      changeAction: "changeAddress",
+    });
+    amazon.Pay.bindChangeAction("#change-payment", {
+      amazonCheckoutSessionId: sessionId,
+      changeAction: "changePayment",
+    });
   }
   useCheckoutJs(checkoutJsUrl, bind);
   return null;

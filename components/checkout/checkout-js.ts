@@ -6,14 +6,20 @@ export interface AmazonPayPrice {
 
 export interface AmazonPayButtonHandle {
   onClick(callback: () => void): void;
-  initCheckout(options: { createCheckoutSessionConfig: unknown; estimatedOrderAmount?: AmazonPayPrice }): void;
+  initCheckout(options: {
+    createCheckoutSessionConfig: unknown;
+    estimatedOrderAmount?: AmazonPayPrice;
+  }): void;
 }
 
 export interface AmazonPayGlobal {
   Pay: {
     renderButton(selector: string, options: Record<string, unknown>): AmazonPayButtonHandle;
     renderJSButton(selector: string, options: Record<string, unknown>): unknown;
-    bindChangeAction(selector: string, options: { amazonCheckoutSessionId: string; changeAction: "changeAddress" | "changePayment" }): void;
+    bindChangeAction(
+      selector: string,
+      options: { amazonCheckoutSessionId: string; changeAction: "changeAddress" | "changePayment" },
+    ): void;
     signout(): void;
   };
 }

@@ -16,7 +16,12 @@ export function PlaceOrderForm({ sessionId, fingerprint, disabledReason }: Place
     <form action={formAction} className="stack">
       <input type="hidden" name="sessionId" value={sessionId} />
       <input type="hidden" name="fingerprint" value={fingerprint} />
-      <button type="submit" className="button button--block" disabled={pending || disabledReason !== null} aria-describedby={disabledReason ? "place-order-blocked" : undefined}>
+      <button
+        type="submit"
+        className="button button--block"
+        disabled={pending || disabledReason !== null}
+        aria-describedby={disabledReason ? "place-order-blocked" : undefined}
+      >
         {pending ? "Placing your order…" : "Place order"}
       </button>
       {disabledReason && (

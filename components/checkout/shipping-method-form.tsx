@@ -17,9 +17,15 @@ export function ShippingMethodForm({ sessionId, options, selected }: ShippingMet
         <legend className="visually-hidden">Shipping method</legend>
         {options.map((option) => (
           <label key={option.id} className="row">
-            <input type="radio" name="shippingMethod" value={option.id} defaultChecked={option.id === selected} />
+            <input
+              type="radio"
+              name="shippingMethod"
+              value={option.id}
+              defaultChecked={option.id === selected}
+            />
             <span>
-              {option.label} ({option.estimate}): {option.cost.amount === 0 ? "Free" : formatMoney(option.cost)}
+              {option.label} ({option.estimate}):{" "}
+              {option.cost.amount === 0 ? "Free" : formatMoney(option.cost)}
             </span>
           </label>
         ))}

@@ -16,7 +16,10 @@ interface CartCountProviderProps {
 }
 
 export function CartCountProvider({ count, children }: CartCountProviderProps) {
-  const [optimisticCount, addOptimistic] = useOptimistic(count, (current: number, quantity: number) => current + quantity);
+  const [optimisticCount, addOptimistic] = useOptimistic(
+    count,
+    (current: number, quantity: number) => current + quantity,
+  );
   return <CartCountContext value={{ count: optimisticCount, addOptimistic }}>{children}</CartCountContext>;
 }
 
@@ -29,9 +32,7 @@ export function CartCountBadge() {
       <span className="cart-link__count" data-testid="cart-count" aria-hidden="true">
         {count}
       </span>
-      <span className="visually-hidden">
-        {count === 1 ? "1 item" : `${count} items`}
-      </span>
+      <span className="visually-hidden">{count === 1 ? "1 item" : `${count} items`}</span>
     </>
   );
 }

@@ -21,9 +21,19 @@ export function OrderStatusBanner({ initial }: OrderStatusBannerProps) {
       router.refresh();
     }
   }, [status.status, router]);
-  const tone = status.message.tone === "error" ? "notice--error" : status.message.tone === "ok" ? "notice--ok" : "notice--info";
+  const tone =
+    status.message.tone === "error"
+      ? "notice--error"
+      : status.message.tone === "ok"
+        ? "notice--ok"
+        : "notice--info";
   return (
-    <section className={`notice ${tone}`} role={status.message.tone === "error" ? "alert" : "status"} data-testid="order-status" data-status={status.status}>
+    <section
+      className={`notice ${tone}`}
+      role={status.message.tone === "error" ? "alert" : "status"}
+      data-testid="order-status"
+      data-status={status.status}
+    >
       <h2>{status.message.title}</h2>
       <p>{status.message.text}</p>
       {!status.settled && <p className="summary__note">Checking with Amazon Pay…</p>}

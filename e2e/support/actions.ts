@@ -15,9 +15,11 @@ let ids: Map<string, string> | undefined;
 /** The id of an exported server action in the current build, e.g. actionId("lib/cart/action.ts", "addToCartAction"). */
 export function actionId(file: string, name: string): string {
   ids ??= new Map(
-    Object.entries(manifestSchema.parse(JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8"))).node).map(
-      ([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id],
-    ),
+    Object.entries(
+      manifestSchema.parse(
+        JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")),
+      ).node,
+    ).map(([id, entry]) => [`${entry.filename}#${entry.exportedName}`, id]),
   );
   const id = ids.get(`${file}#${name}`);
   if (!id) throw new Error(`no server action ${name} in ${file}; run npm run build`);
@@ -71,7 +73,14 @@ function headersFor(baseUrl: string, id: string, options: CallOptions): Record<s
 }
 
 /** An action called with plain arguments (React sends them as a JSON text body). */
-export async function callAction(request: APIRequestContext, baseUrl: string, pagePath: string, id: string, args: unknown[] | string, options: CallOptions = {}): Promise<ActionAnswer> {
+export async function callAction(
+  request: APIRequestContext,
+  baseUrl: string,
+  pagePath: string,
+  id: string,
+  args: unknown[] | string,
+  options: CallOptions = {},
+): Promise<ActionAnswer> {
   const response = await request.post(`${baseUrl}${pagePath}`, {
     headers: { ...headersFor(baseUrl, id, options), "content-type": "text/plain;charset=UTF-8" },
     data: typeof args === "string" ? args : JSON.stringify(args),
@@ -97,6 +106,10 @@ export async function callFormAction(
   const multipart = new FormData();
   for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
   multipart.append("0", options.root ?? JSON.stringify(options.withState ? [null, "$K1"] : ["$K1"]));
-  const response = await request.post(`${baseUrl}${pagePath}`, { headers: headersFor(baseUrl, id, options), multipart, maxRedirects: 0 });
+  const response = await request.post(`${baseUrl}${pagePath}`, {
+    headers: headersFor(baseUrl, id, options),
+    multipart,
+    maxRedirects: 0,
+  });
   return answer(response);
 }

@@ -22,17 +22,24 @@ export async function waitForHydration(page: Page): Promise<void> {
 
 /** The action's words: the form's own status, and the page's "last action" notice (read at once, never waited on). */
 function readOutcome(page: Page, testId: string): Promise<{ fromForm: string; fromNotice: string | null }> {
-  return page.evaluate((id) => ({
-    fromForm: document.querySelector(`[data-testid="${id}-status"]`)?.textContent ?? "",
-    fromNotice: document.querySelector('[data-testid="admin-last-action"]')?.textContent ?? null,
-  }), testId);
+  return page.evaluate(
+    (id) => ({
+      fromForm: document.querySelector(`[data-testid="${id}-status"]`)?.textContent ?? "",
+      fromNotice: document.querySelector('[data-testid="admin-last-action"]')?.textContent ?? null,
+    }),
+    testId,
+  );
 }
 
 /**
  * Submits one merchant action form and returns the outcome in words: from the form itself, or,
  * when the form disappears because the action no longer applies, from the "last action" notice.
  */
-export async function merchantAction(page: Page, testId: string, fields: Record<string, string> = {}): Promise<string> {
+export async function merchantAction(
+  page: Page,
+  testId: string,
+  fields: Record<string, string> = {},
+): Promise<string> {
   const form = page.getByTestId(testId);
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
   await waitForHydration(page);
@@ -40,11 +47,14 @@ export async function merchantAction(page: Page, testId: string, fields: Record<
   await form.getByRole("button").click();
   let outcome = "";
   await expect
-    .poll(async () => {
-      const { fromForm, fromNotice } = await readOutcome(page, testId);
-      outcome = fromForm || (fromNotice !== before ? (fromNotice ?? "") : "");
-      return outcome !== "";
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const { fromForm, fromNotice } = await readOutcome(page, testId);
+        outcome = fromForm || (fromNotice !== before ? (fromNotice ?? "") : "");
+        return outcome !== "";
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   return outcome;
 }

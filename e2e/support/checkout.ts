@@ -22,7 +22,10 @@ export async function addToCart(page: Page, slug = "harbor-ceramic-mug", quantit
 /** On /cart: presses the Amazon Pay button and lands on the emulator's hosted page. */
 export async function pressAmazonPay(page: Page): Promise<void> {
   await page.goto("/cart");
-  await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
+  await page
+    .getByTestId("amazon-pay-button")
+    .getByRole("button", { name: /Amazon Pay/ })
+    .click();
   await page.waitForURL(`${EMULATOR_URL}/**`);
 }
 
@@ -51,7 +54,10 @@ export async function placeOrderAndConfirm(page: Page): Promise<string> {
 }
 
 export async function orderBySession(sessionId: string) {
-  return e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId }, include: { charges: true, refunds: true, lines: true } });
+  return e2eDb().order.findUniqueOrThrow({
+    where: { checkoutSessionId: sessionId },
+    include: { charges: true, refunds: true, lines: true },
+  });
 }
 
 export async function emulator(path: string, body?: unknown): Promise<unknown> {
@@ -65,11 +71,18 @@ export async function emulator(path: string, body?: unknown): Promise<unknown> {
 }
 
 /** Waits until the database row satisfies the predicate (IPNs and the reconciler are asynchronous). */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await read();
   while (!accept(value)) {
-    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value, null, 1).slice(0, 2000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value, null, 1).slice(0, 2000)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
     value = await read();
   }
@@ -77,14 +90,23 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
 }
 
 /** A complete redirect checkout on the shop of the given payment intent. */
-export async function buyOnShop(page: Page, intent: ShopIntent, payment = "visa-1111", slug = "wool-camp-blanket", quantity = 1) {
+export async function buyOnShop(
+  page: Page,
+  intent: ShopIntent,
+  payment = "visa-1111",
+  slug = "wool-camp-blanket",
+  quantity = 1,
+) {
   const base = shopUrl(intent);
   await page.goto(`${base}/products/${slug}`);
   await page.getByLabel("Quantity").selectOption(String(quantity));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("add-to-cart-status")).toHaveText("Added to cart.");
   await page.goto(`${base}/cart`);
-  await page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }).click();
+  await page
+    .getByTestId("amazon-pay-button")
+    .getByRole("button", { name: /Amazon Pay/ })
+    .click();
   await chooseOnAmazon(page, { payment });
   await page.waitForURL(/\/checkout\/review/);
   const sessionId = new URL(page.url()).searchParams.get("amazonCheckoutSessionId")!;
@@ -97,7 +119,11 @@ const PAUSE_HOLDER = "paused-by-e2e-test";
 /** Holds the reconciler lease so no server reconciles until resumeReconcilers(). */
 export async function pauseReconcilers(): Promise<void> {
   const expiresAt = new Date(Date.now() + 10 * 60_000);
-  await e2eDb().lease.upsert({ where: { name: "reconciler" }, create: { name: "reconciler", holder: PAUSE_HOLDER, expiresAt }, update: { holder: PAUSE_HOLDER, expiresAt } });
+  await e2eDb().lease.upsert({
+    where: { name: "reconciler" },
+    create: { name: "reconciler", holder: PAUSE_HOLDER, expiresAt },
+    update: { holder: PAUSE_HOLDER, expiresAt },
+  });
 }
 
 export async function resumeReconcilers(): Promise<void> {

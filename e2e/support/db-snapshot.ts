@@ -9,7 +9,13 @@ const SCHEDULE_FIELDS = new Set(["updatedAt", "nextCheckAt", "checkAttempts", "n
 
 function digest(rows: Record<string, unknown>[]): string {
   const stable = rows
-    .map((row) => JSON.stringify(Object.entries(row).filter(([key]) => !SCHEDULE_FIELDS.has(key)).sort(([a], [b]) => a.localeCompare(b))))
+    .map((row) =>
+      JSON.stringify(
+        Object.entries(row)
+          .filter(([key]) => !SCHEDULE_FIELDS.has(key))
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    )
     .sort();
   return createHash("sha256").update(stable.join("\n")).digest("hex").slice(0, 16);
 }
@@ -30,7 +36,9 @@ export async function snapshotDatabase(): Promise<DbSnapshot> {
     // Rejected IPNs are logged without an order on purpose (the merchant sees them); events of orders count.
     paymentEvents: await db.paymentEvent.findMany({ where: { orderId: { not: null } } }),
   };
-  return Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, { count: rows.length, digest: digest(rows) }]));
+  return Object.fromEntries(
+    Object.entries(tables).map(([name, rows]) => [name, { count: rows.length, digest: digest(rows) }]),
+  );
 }
 
 /** Waits until IPNs and the reconciler have nothing left to change (two equal snapshots 2.5 s apart). */
@@ -41,7 +49,8 @@ export async function quietDatabase(timeoutMs = 30_000): Promise<DbSnapshot> {
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const next = await snapshotDatabase();
     if (JSON.stringify(next) === JSON.stringify(previous)) return next;
-    if (Date.now() > deadline) throw new Error("the database kept changing; an earlier test left work running");
+    if (Date.now() > deadline)
+      throw new Error("the database kept changing; an earlier test left work running");
     previous = next;
   }
 }

@@ -14,7 +14,8 @@ export const SHOPS = {
   Confirm: { port: Number(process.env.E2E_PORT ?? 3100) + 2 },
 } as const;
 export type ShopIntent = keyof typeof SHOPS;
-export const shopUrl = (intent: ShopIntent = "AuthorizeWithCapture") => `http://127.0.0.1:${SHOPS[intent].port}`;
+export const shopUrl = (intent: ShopIntent = "AuthorizeWithCapture") =>
+  `http://127.0.0.1:${SHOPS[intent].port}`;
 
 export const e2eDatabaseUrl = (): string =>
   process.env.E2E_DATABASE === "postgresql"

@@ -15,7 +15,13 @@ interface LocalMerchantFile {
 }
 
 const decode = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The named inputs of the first <form> in the HTML that contains `marker`. */
 export function formFieldsContaining(html: string, marker: string): Record<string, string> {
@@ -39,11 +45,16 @@ export class HttpBuyer {
   /** `amazon`: the emulator and the data dir holding the shop's local merchant key (default: the e2e run's). */
   constructor(
     public shopUrl: string,
-    private readonly amazon: { emulatorUrl: string; dataDir: string } = { emulatorUrl: EMULATOR_URL, dataDir: E2E_DATA_DIR },
+    private readonly amazon: { emulatorUrl: string; dataDir: string } = {
+      emulatorUrl: EMULATOR_URL,
+      dataDir: E2E_DATA_DIR,
+    },
   ) {}
 
   private cookieHeader(url: URL): string {
-    return [...(this.jars.get(url.hostname) ?? new Map<string, string>()).entries()].map(([k, v]) => `${k}=${v}`).join("; ");
+    return [...(this.jars.get(url.hostname) ?? new Map<string, string>()).entries()]
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; ");
   }
 
   private remember(url: URL, response: Response): void {
@@ -57,7 +68,10 @@ export class HttpBuyer {
   }
 
   /** One request, redirects not followed; relative URLs are on the shop. */
-  async request(target: string, init: { method?: string; form?: Record<string, string>; multipart?: boolean } = {}): Promise<Response> {
+  async request(
+    target: string,
+    init: { method?: string; form?: Record<string, string>; multipart?: boolean } = {},
+  ): Promise<Response> {
     const url = new URL(target, this.shopUrl);
     let body: BodyInit | undefined;
     const headers: Record<string, string> = { cookie: this.cookieHeader(url) };
@@ -72,7 +86,13 @@ export class HttpBuyer {
       }
       headers.origin = url.origin;
     }
-    const response = await fetch(url, { method: init.method ?? (init.form ? "POST" : "GET"), headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(url, {
+      method: init.method ?? (init.form ? "POST" : "GET"),
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(30_000),
+    });
     this.remember(url, response);
     return response;
   }
@@ -97,16 +117,28 @@ export class HttpBuyer {
   /** Presses the Amazon Pay button and chooses on the hosted page; returns the checkout session id. */
   async checkoutAtAmazon(choice: { addressId?: string; paymentMethodId?: string } = {}): Promise<string> {
     const { emulatorUrl, dataDir } = this.amazon;
-    const merchant = JSON.parse(readFileSync(path.join(dataDir, "local-merchant.json"), "utf8")) as LocalMerchantFile;
+    const merchant = JSON.parse(
+      readFileSync(path.join(dataDir, "local-merchant.json"), "utf8"),
+    ) as LocalMerchantFile;
     const payloadJSON = JSON.stringify({
       storeId: merchant.storeId,
-      webCheckoutDetails: { checkoutReviewReturnUrl: `${this.shopUrl}/checkout/review`, checkoutCancelUrl: `${this.shopUrl}/cart?checkout=session-canceled` },
+      webCheckoutDetails: {
+        checkoutReviewReturnUrl: `${this.shopUrl}/checkout/review`,
+        checkoutCancelUrl: `${this.shopUrl}/cart?checkout=session-canceled`,
+      },
       scopes: ["name", "email", "phoneNumber", "billingAddress"],
       deliverySpecifications: DELIVERY_SPECIFICATIONS,
     });
     const algorithm = "AMZN-PAY-RSASSA-PSS-V2";
     const started = await this.request(`${emulatorUrl}/checkout/start`, {
-      form: { payloadJSON, signature: signButtonPayload(payloadJSON, merchant.privateKeyPem, algorithm), publicKeyId: merchant.publicKeyId, algorithm, merchantId: merchant.merchantId, productType: "PayAndShip" },
+      form: {
+        payloadJSON,
+        signature: signButtonPayload(payloadJSON, merchant.privateKeyPem, algorithm),
+        publicKeyId: merchant.publicKeyId,
+        algorithm,
+        merchantId: merchant.merchantId,
+        productType: "PayAndShip",
+      },
     });
     const hosted = new URL(started.headers.get("location") ?? "", emulatorUrl);
     const sessionId = hosted.searchParams.get("amazonCheckoutSessionId");
@@ -114,21 +146,29 @@ export class HttpBuyer {
     const page = await this.html(hosted.toString());
     const fields = formFieldsContaining(page, 'name="amazonCheckoutSessionId"');
     const chosen = await this.request(`${emulatorUrl}/checkout`, {
-      form: { ...fields, addressId: choice.addressId ?? "ava-home", paymentMethodId: choice.paymentMethodId ?? "visa-1111" },
+      form: {
+        ...fields,
+        addressId: choice.addressId ?? "ava-home",
+        paymentMethodId: choice.paymentMethodId ?? "visa-1111",
+      },
     });
     const review = chosen.headers.get("location") ?? "";
-    if (!review.includes("/checkout/review")) throw new Error(`hosted page answered ${chosen.status} ${review}`);
+    if (!review.includes("/checkout/review"))
+      throw new Error(`hosted page answered ${chosen.status} ${review}`);
     return sessionId;
   }
 
-  reviewPath = (sessionId: string) => `/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(sessionId)}`;
-  resultPath = (sessionId: string) => `/checkout/result?amazonCheckoutSessionId=${encodeURIComponent(sessionId)}`;
+  reviewPath = (sessionId: string) =>
+    `/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(sessionId)}`;
+  resultPath = (sessionId: string) =>
+    `/checkout/result?amazonCheckoutSessionId=${encodeURIComponent(sessionId)}`;
 
   /** "Place order": returns Amazon's redirect URL (amazonPayRedirectUrl). */
   async placeOrder(sessionId: string): Promise<string> {
     const response = await this.submit(this.reviewPath(sessionId), 'name="fingerprint"');
     const location = response.headers.get("location");
-    if (response.status !== 303 || !location?.includes("/checkout/processing")) throw new Error(`place order answered ${response.status} ${location ?? ""}`);
+    if (response.status !== 303 || !location?.includes("/checkout/processing"))
+      throw new Error(`place order answered ${response.status} ${location ?? ""}`);
     return location;
   }
 
@@ -136,13 +176,15 @@ export class HttpBuyer {
   async payAtAmazon(redirectUrl: string): Promise<string> {
     const response = await this.request(redirectUrl);
     const location = response.headers.get("location") ?? "";
-    if (!location.includes("/checkout/result")) throw new Error(`processing answered ${response.status} ${location}`);
+    if (!location.includes("/checkout/result"))
+      throw new Error(`processing answered ${response.status} ${location}`);
     return location;
   }
 
   /** The result page's completion (no-JS form): returns where the buyer is sent. */
   async complete(sessionId: string, fields?: Record<string, string>): Promise<string> {
-    const form = fields ?? formFieldsContaining(await this.html(this.resultPath(sessionId)), 'name="sessionId"');
+    const form =
+      fields ?? formFieldsContaining(await this.html(this.resultPath(sessionId)), 'name="sessionId"');
     const response = await this.request(this.resultPath(sessionId), { form, multipart: true });
     if (response.status !== 303) throw new Error(`complete answered ${response.status}`);
     return response.headers.get("location") ?? "";

@@ -7,7 +7,15 @@ import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
 import { ensurePostgresDatabase } from "@/scripts/db/ensure-postgres-database";
 import { prepareDatabase } from "@/scripts/db/prepare";
 import { startEmulatorProcess } from "@/scripts/local-emulator";
-import { assertLocalDatabase, E2E_DATA_DIR, e2eDatabaseUrl, EMULATOR_URL, shopUrl, SHOPS, type ShopIntent } from "./environment";
+import {
+  assertLocalDatabase,
+  E2E_DATA_DIR,
+  e2eDatabaseUrl,
+  EMULATOR_URL,
+  shopUrl,
+  SHOPS,
+  type ShopIntent,
+} from "./environment";
 import { startShop } from "./shop-process";
 
 const children: ChildProcess[] = [];
@@ -43,7 +51,11 @@ async function main() {
     const shop = await startShop({ port, intent });
     children.push(shop.child);
   }
-  console.log(`[e2e] shops ${Object.keys(SHOPS).map((i) => shopUrl(i as ShopIntent)).join(", ")} and emulator ${EMULATOR_URL} ready on ${databaseUrl.split("?")[0]}`);
+  console.log(
+    `[e2e] shops ${Object.keys(SHOPS)
+      .map((i) => shopUrl(i as ShopIntent))
+      .join(", ")} and emulator ${EMULATOR_URL} ready on ${databaseUrl.split("?")[0]}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -25,7 +25,8 @@ export const NO_BACKGROUND_WORK = { RECONCILER_INTERVAL_SECONDS: "0" };
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server for ${url} exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server for ${url} exited (${child.exitCode ?? child.signalCode})`);
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status < 500) return;
     } catch {
@@ -40,7 +41,9 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
 export async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
-    probe.once("error", () => reject(new Error(`port ${port} is already in use (a server left over from an earlier run?)`)));
+    probe.once("error", () =>
+      reject(new Error(`port ${port} is already in use (a server left over from an earlier run?)`)),
+    );
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
   });
 }
@@ -54,26 +57,30 @@ export async function startShop(options: {
   const url = `http://127.0.0.1:${options.port}`;
   await assertPortFree(options.port);
   const { hostname, port } = new URL(EMULATOR_URL);
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: e2eDatabaseUrl(),
-      DATA_DIR: E2E_DATA_DIR,
-      PORT: String(options.port),
-      SHOP_URL: url,
-      AMAZON_PAY_EMULATOR_HOST: hostname,
-      AMAZON_PAY_EMULATOR_PORT: port,
-      AMAZON_PAY_PAYMENT_INTENT: options.intent ?? "AuthorizeWithCapture",
-      RECONCILER_INTERVAL_SECONDS: "1",
-      RECONCILER_POLL_BASE_SECONDS: "1",
-      RECONCILER_DRAFT_GRACE_SECONDS: "5",
-      ...SHARED_INSTANCE_ENV,
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: e2eDatabaseUrl(),
+        DATA_DIR: E2E_DATA_DIR,
+        PORT: String(options.port),
+        SHOP_URL: url,
+        AMAZON_PAY_EMULATOR_HOST: hostname,
+        AMAZON_PAY_EMULATOR_PORT: port,
+        AMAZON_PAY_PAYMENT_INTENT: options.intent ?? "AuthorizeWithCapture",
+        RECONCILER_INTERVAL_SECONDS: "1",
+        RECONCILER_POLL_BASE_SECONDS: "1",
+        RECONCILER_DRAFT_GRACE_SECONDS: "5",
+        ...SHARED_INSTANCE_ENV,
+        ...options.env,
+      },
     },
-  });
+  );
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await waitForHttp(`${url}/`, child);
   return {

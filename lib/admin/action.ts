@@ -15,10 +15,15 @@ const loginInput = z.object({
 
 /** Only paths inside the merchant area; anything else (other hosts, //evil) goes to the list. */
 function safeNext(next: string | null | undefined): string {
-  return next && /^\/admin(\/[A-Za-z0-9_\-/]*)?$/.test(next) && next !== "/admin/login" ? next : "/admin/orders";
+  return next && /^\/admin(\/[A-Za-z0-9_\-/]*)?$/.test(next) && next !== "/admin/login"
+    ? next
+    : "/admin/orders";
 }
 
-export async function adminLoginAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function adminLoginAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const password = env().ADMIN_PASSWORD;
   if (!password) return failure("The merchant area is disabled: set ADMIN_PASSWORD on the server.");
   const input = loginInput.safeParse(formFields(form, ["password", "next"]));

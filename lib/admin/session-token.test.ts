@@ -11,10 +11,19 @@ describe("admin session tokens", () => {
   it("rejects other passwords, tampering, garbage and a missing password", () => {
     const token = issueAdminToken("correct horse battery", now);
     expect(isValidAdminToken(token, "another password!!", now)).toBe(false);
-    expect(isValidAdminToken(token.replace(/.$/, (c) => (c === "0" ? "1" : "0")), "correct horse battery", now)).toBe(false);
+    expect(
+      isValidAdminToken(
+        token.replace(/.$/, (c) => (c === "0" ? "1" : "0")),
+        "correct horse battery",
+        now,
+      ),
+    ).toBe(false);
     const [, expires, mac] = token.split(".");
-    expect(isValidAdminToken(`v1.${Number(expires) + 1000}.${mac}`, "correct horse battery", now)).toBe(false);
-    for (const bad of [undefined, "", "v1", "v2.1.abc", "x".repeat(500)]) expect(isValidAdminToken(bad, "correct horse battery", now)).toBe(false);
+    expect(isValidAdminToken(`v1.${Number(expires) + 1000}.${mac}`, "correct horse battery", now)).toBe(
+      false,
+    );
+    for (const bad of [undefined, "", "v1", "v2.1.abc", "x".repeat(500)])
+      expect(isValidAdminToken(bad, "correct horse battery", now)).toBe(false);
     expect(isValidAdminToken(token, undefined, now)).toBe(false);
   });
   it("compares strings safely", () => {

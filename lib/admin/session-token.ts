@@ -6,7 +6,8 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 export const ADMIN_COOKIE = "admin_session";
 export const ADMIN_SESSION_SECONDS = 12 * 60 * 60;
 
-const keyFor = (password: string) => createHash("sha256").update(`storefront-admin-session:${password}`).digest();
+const keyFor = (password: string) =>
+  createHash("sha256").update(`storefront-admin-session:${password}`).digest();
 
 function mac(password: string, expires: number): string {
   return createHmac("sha256", keyFor(password)).update(`v1.${expires}`).digest("hex");
@@ -17,7 +18,11 @@ export function issueAdminToken(password: string, nowSeconds = Math.floor(Date.n
   return `v1.${expires}.${mac(password, expires)}`;
 }
 
-export function isValidAdminToken(token: string | undefined, password: string | undefined, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function isValidAdminToken(
+  token: string | undefined,
+  password: string | undefined,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
   if (!token || !password) return false;
   const match = /^v1\.(\d{1,12})\.([0-9a-f]{64})$/.exec(token);
   if (!match) return false;

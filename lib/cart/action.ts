@@ -5,7 +5,14 @@ import { z } from "zod";
 import { failure, success, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { readCartToken, writeCartToken } from "./cookie";
-import { addToCart, CartError, createCart, findCartIdByToken, removeCartLine, setCartLineQuantity } from "./repository";
+import {
+  addToCart,
+  CartError,
+  createCart,
+  findCartIdByToken,
+  removeCartLine,
+  setCartLineQuantity,
+} from "./repository";
 import { addToCartInput, formFields, removeCartLineInput, updateCartLineInput } from "./schemas";
 
 type CartActionResult = ActionResult<{ quantity: number } | null>;
@@ -13,7 +20,10 @@ type CartActionResult = ActionResult<{ quantity: number } | null>;
 function invalid(error: z.ZodError): CartActionResult {
   const { fieldErrors } = z.flattenError(error);
   const first = Object.values(fieldErrors).flat()[0];
-  return failure(typeof first === "string" ? first : "Please check the form and try again.", fieldErrors as Record<string, string[]>);
+  return failure(
+    typeof first === "string" ? first : "Please check the form and try again.",
+    fieldErrors as Record<string, string[]>,
+  );
 }
 
 function fromCartError(error: unknown): CartActionResult {
@@ -27,7 +37,10 @@ async function existingCartId(): Promise<string | null> {
 }
 
 /** Adds a product to this browser's cart, creating the cart (and its cookie) on the first add. */
-export async function addToCartAction(_previous: CartActionResult | null, form: FormData): Promise<CartActionResult> {
+export async function addToCartAction(
+  _previous: CartActionResult | null,
+  form: FormData,
+): Promise<CartActionResult> {
   const input = addToCartInput.safeParse(formFields(form, ["slug", "quantity"]));
   if (!input.success) return invalid(input.error);
   try {
@@ -48,7 +61,10 @@ export async function addToCartAction(_previous: CartActionResult | null, form: 
   }
 }
 
-export async function updateCartLineAction(_previous: CartActionResult | null, form: FormData): Promise<CartActionResult> {
+export async function updateCartLineAction(
+  _previous: CartActionResult | null,
+  form: FormData,
+): Promise<CartActionResult> {
   const input = updateCartLineInput.safeParse(formFields(form, ["slug", "quantity"]));
   if (!input.success) return invalid(input.error);
   const cartId = await existingCartId();
@@ -62,7 +78,10 @@ export async function updateCartLineAction(_previous: CartActionResult | null, f
   }
 }
 
-export async function removeCartLineAction(_previous: CartActionResult | null, form: FormData): Promise<CartActionResult> {
+export async function removeCartLineAction(
+  _previous: CartActionResult | null,
+  form: FormData,
+): Promise<CartActionResult> {
   const input = removeCartLineInput.safeParse(formFields(form, ["slug"]));
   if (!input.success) return invalid(input.error);
   const cartId = await existingCartId();

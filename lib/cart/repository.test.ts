@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/database";
-import { addToCart, CartError, clearCart, countCartItems, createCart, findCartIdByToken, loadCart, removeCartLine, setCartLineQuantity } from "./repository";
+import {
+  addToCart,
+  CartError,
+  clearCart,
+  countCartItems,
+  createCart,
+  findCartIdByToken,
+  loadCart,
+  removeCartLine,
+  setCartLineQuantity,
+} from "./repository";
 import { hashCartToken, isWellFormedCartToken } from "./token";
 
 let database: TestDatabase;
@@ -19,7 +29,9 @@ describe("cart repository", () => {
     expect(row.tokenHash).toBe(hashCartToken(token));
     expect(row.tokenHash).not.toContain(token);
     expect(await findCartIdByToken(database.prisma, token)).toBe(cartId);
-    expect(await findCartIdByToken(database.prisma, token.replace(/^./, token[0] === "A" ? "B" : "A"))).toBeNull();
+    expect(
+      await findCartIdByToken(database.prisma, token.replace(/^./, token[0] === "A" ? "B" : "A")),
+    ).toBeNull();
   });
 
   it("prices lines from the database and totals them", async () => {
@@ -51,7 +63,9 @@ describe("cart repository", () => {
   it("bounds each line to 99 and refuses unknown products", async () => {
     const { cartId } = await createCart(database.prisma);
     await addToCart(database.prisma, cartId, "pine-needle-candle", 99);
-    await expect(addToCart(database.prisma, cartId, "pine-needle-candle", 1)).rejects.toMatchObject({ code: "quantity-limit" });
+    await expect(addToCart(database.prisma, cartId, "pine-needle-candle", 1)).rejects.toMatchObject({
+      code: "quantity-limit",
+    });
     await expect(addToCart(database.prisma, cartId, "no-such-thing", 1)).rejects.toBeInstanceOf(CartError);
     expect(await countCartItems(database.prisma, cartId)).toBe(99);
   });
@@ -61,7 +75,9 @@ describe("cart repository", () => {
     await addToCart(database.prisma, cartId, "copper-pour-over-kettle", 1);
     await setCartLineQuantity(database.prisma, cartId, "copper-pour-over-kettle", 5);
     expect(await countCartItems(database.prisma, cartId)).toBe(5);
-    await expect(setCartLineQuantity(database.prisma, cartId, "sailcloth-tote", 2)).rejects.toMatchObject({ code: "line-not-found" });
+    await expect(setCartLineQuantity(database.prisma, cartId, "sailcloth-tote", 2)).rejects.toMatchObject({
+      code: "line-not-found",
+    });
     await removeCartLine(database.prisma, cartId, "copper-pour-over-kettle");
     expect(await countCartItems(database.prisma, cartId)).toBe(0);
     await addToCart(database.prisma, cartId, "copper-pour-over-kettle", 1);
@@ -73,7 +89,9 @@ describe("cart repository", () => {
 
   it("keeps concurrent adds of the same product consistent", async () => {
     const { cartId } = await createCart(database.prisma);
-    await Promise.all(Array.from({ length: 20 }, () => addToCart(database.prisma, cartId, "tidepool-field-notebook", 1)));
+    await Promise.all(
+      Array.from({ length: 20 }, () => addToCart(database.prisma, cartId, "tidepool-field-notebook", 1)),
+    );
     expect(await countCartItems(database.prisma, cartId)).toBe(20);
   });
 

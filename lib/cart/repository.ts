@@ -10,7 +10,10 @@ export type CartErrorCode = "unknown-product" | "quantity-limit" | "line-not-fou
 
 export class CartError extends Error {
   override name = "CartError";
-  constructor(readonly code: CartErrorCode, message: string) {
+  constructor(
+    readonly code: CartErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -40,18 +43,30 @@ type Db = Pick<PrismaClient, "cart" | "cartLine" | "product" | "$transaction">;
 type Queries = Pick<PrismaClient, "cart" | "cartLine" | "product">;
 
 export async function findCartIdByToken(prisma: Queries, token: string): Promise<string | null> {
-  const cart = await prisma.cart.findUnique({ where: { tokenHash: hashCartToken(token) }, select: { id: true } });
+  const cart = await prisma.cart.findUnique({
+    where: { tokenHash: hashCartToken(token) },
+    select: { id: true },
+  });
   return cart?.id ?? null;
 }
 
-export async function createCart(prisma: Queries, currency: Currency = "USD"): Promise<{ cartId: string; token: string }> {
+export async function createCart(
+  prisma: Queries,
+  currency: Currency = "USD",
+): Promise<{ cartId: string; token: string }> {
   const token = newCartToken();
-  const cart = await prisma.cart.create({ data: { tokenHash: hashCartToken(token), currency }, select: { id: true } });
+  const cart = await prisma.cart.create({
+    data: { tokenHash: hashCartToken(token), currency },
+    select: { id: true },
+  });
   return { cartId: cart.id, token };
 }
 
 async function activeProduct(prisma: Queries, slug: string) {
-  const product = await prisma.product.findFirst({ where: { slug, active: true }, select: { id: true, name: true } });
+  const product = await prisma.product.findFirst({
+    where: { slug, active: true },
+    select: { id: true, name: true },
+  });
   if (!product) throw new CartError("unknown-product", "That product is not available.");
   return product;
 }
@@ -84,7 +99,12 @@ export async function addToCart(prisma: Db, cartId: string, slug: string, quanti
   });
 }
 
-export async function setCartLineQuantity(prisma: Db, cartId: string, slug: string, quantity: number): Promise<void> {
+export async function setCartLineQuantity(
+  prisma: Db,
+  cartId: string,
+  slug: string,
+  quantity: number,
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { slug }, select: { id: true } });
     const updated = product

@@ -11,7 +11,15 @@ describe("formFields", () => {
   });
 
   it("reads anything that is not a FormData as empty fields instead of throwing", () => {
-    for (const value of [undefined, null, "slug=x", 5, [], { slug: "harbor-ceramic-mug" }, { get: "not a function" }]) {
+    for (const value of [
+      undefined,
+      null,
+      "slug=x",
+      5,
+      [],
+      { slug: "harbor-ceramic-mug" },
+      { get: "not a function" },
+    ]) {
       expect(formFields(value, ["slug", "quantity"])).toEqual({ slug: null, quantity: null });
     }
   });

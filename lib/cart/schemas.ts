@@ -20,7 +20,12 @@ export const removeCartLineInput = z.object({ slug: productSlugSchema });
 
 /** Decoded action arguments are plain JSON data or a FormData, and only a FormData has methods. */
 function isFormData(value: unknown): value is FormData {
-  return typeof value === "object" && value !== null && typeof (value as { get?: unknown }).get === "function" && typeof (value as { getAll?: unknown }).getAll === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { get?: unknown }).get === "function" &&
+    typeof (value as { getAll?: unknown }).getAll === "function"
+  );
 }
 
 /**

@@ -18,9 +18,16 @@ export interface ProductView {
 }
 
 export function toProductView(row: {
-  id: string; slug: string; name: string; description: string; priceMinor: number; currency: string; imagePath: string;
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  priceMinor: number;
+  currency: string;
+  imagePath: string;
 }): ProductView {
-  if (!isCurrency(row.currency)) throw new Error(`product ${row.slug} has unsupported currency ${row.currency}`);
+  if (!isCurrency(row.currency))
+    throw new Error(`product ${row.slug} has unsupported currency ${row.currency}`);
   return {
     id: row.id,
     slug: row.slug,

@@ -10,7 +10,10 @@ const CATALOG_REVALIDATE_SECONDS = 300;
 
 const listActiveProducts = unstable_cache(
   async (): Promise<ProductView[]> => {
-    const rows = await db().product.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+    const rows = await db().product.findMany({
+      where: { active: true },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    });
     return rows.map(toProductView);
   },
   ["catalog:list"],

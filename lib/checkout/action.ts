@@ -16,16 +16,25 @@ import { checkoutSessionIdSchema } from "./session-id";
 
 const placeOrderInput = z.object({
   sessionId: checkoutSessionIdSchema,
-  fingerprint: z.string({ error: "Please review your order again." }).regex(/^[A-Za-z0-9_-]{32}$/, { error: "Please review your order again." }),
+  fingerprint: z
+    .string({ error: "Please review your order again." })
+    .regex(/^[A-Za-z0-9_-]{32}$/, { error: "Please review your order again." }),
 });
 
 /** "Place order": freezes the order, updates the Checkout Session and sends the buyer to Amazon. */
-export async function placeOrderAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function placeOrderAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   const input = placeOrderInput.safeParse(formFields(form, ["sessionId", "fingerprint"]));
   if (!input.success) return failure(input.error.issues[0]?.message ?? "Please review your order again.");
   const cartId = await currentCartId();
   if (!cartId) return failure(CHECKOUT_NOTICES["cart-empty"]);
-  const result = await placeOrder({ sessionId: input.data.sessionId, cartId, fingerprint: input.data.fingerprint });
+  const result = await placeOrder({
+    sessionId: input.data.sessionId,
+    cartId,
+    fingerprint: input.data.fingerprint,
+  });
   if (!result.ok) {
     if (result.notice === "session-used" && result.orderNumber) redirect(`/orders/${result.orderNumber}`);
     if (result.notice && result.notice !== "session-used") redirect(cartUrlWithNotice(result.notice));
@@ -43,12 +52,18 @@ const shippingInput = z.object({
 /** The review page's shipping method (a plain form: it redirects back to the review). */
 export async function chooseShippingMethodFormAction(form: FormData): Promise<void> {
   const input = shippingInput.safeParse(formFields(form, ["sessionId", "shippingMethod"]));
-  const sessionId = input.success ? input.data.sessionId : checkoutSessionIdSchema.safeParse(formFields(form, ["sessionId"]).sessionId).data;
+  const sessionId = input.success
+    ? input.data.sessionId
+    : checkoutSessionIdSchema.safeParse(formFields(form, ["sessionId"]).sessionId).data;
   if (!sessionId) redirect(cartUrlWithNotice("session-unknown"));
   const cartId = await currentCartId();
   const binding = cartId ? await findBinding(db(), sessionId, cartId) : null;
   if (!binding) redirect(cartUrlWithNotice("session-foreign"));
-  if (input.success) await db().checkoutSession.update({ where: { id: binding.id }, data: { shippingMethod: input.data.shippingMethod } });
+  if (input.success)
+    await db().checkoutSession.update({
+      where: { id: binding.id },
+      data: { shippingMethod: input.data.shippingMethod },
+    });
   redirect(`/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(sessionId)}`);
 }
 
@@ -60,9 +75,11 @@ export type CompleteActionResult = { next: string; message: string };
  */
 export async function completeCheckoutAction(rawSessionId: unknown): Promise<CompleteActionResult> {
   const sessionId = checkoutSessionIdSchema.safeParse(rawSessionId);
-  if (!sessionId.success) return { next: cartUrlWithNotice("session-unknown"), message: CHECKOUT_NOTICES["session-unknown"] };
+  if (!sessionId.success)
+    return { next: cartUrlWithNotice("session-unknown"), message: CHECKOUT_NOTICES["session-unknown"] };
   const cartId = await currentCartId();
-  if (!cartId) return { next: cartUrlWithNotice("session-foreign"), message: CHECKOUT_NOTICES["session-foreign"] };
+  if (!cartId)
+    return { next: cartUrlWithNotice("session-foreign"), message: CHECKOUT_NOTICES["session-foreign"] };
   const result = await completeCheckout(sessionId.data, cartId, "return");
   refresh(); // the header's cart count changes when the order takes the items out of the cart
   switch (result.kind) {

@@ -15,7 +15,11 @@ import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
 import { completionEvent } from "./completion-facts";
 import type { CompleteResult } from "./complete";
 
-export async function adoptSessionOutcome(order: Order, source: EventSource, refusal?: string): Promise<CompleteResult> {
+export async function adoptSessionOutcome(
+  order: Order,
+  source: EventSource,
+  refusal?: string,
+): Promise<CompleteResult> {
   const prisma = db();
   const { client } = amazonPay();
   try {
@@ -27,24 +31,48 @@ export async function adoptSessionOutcome(order: Order, source: EventSource, ref
     const state = session.session.statusDetails.state;
     if (state === "Completed") {
       const event = completionEvent({
-        session: session.session, httpStatus: 200, intent: asPaymentIntent(order.paymentIntent), totalMinor: order.totalMinor, source, charge: session.charge,
+        session: session.session,
+        httpStatus: 200,
+        intent: asPaymentIntent(order.paymentIntent),
+        totalMinor: order.totalMinor,
+        source,
+        charge: session.charge,
       });
       if (event) {
         const { order: after } = await applyEventToOrder(prisma, order.id, event);
-        if (after.status !== "Draft" && after.status !== "Failed") await takeOrderedItemsOutOfCart(prisma, order.id);
-        return after.status === "Failed" ? { kind: "failed", orderNumber: after.orderNumber } : { kind: "placed", orderNumber: after.orderNumber };
+        if (after.status !== "Draft" && after.status !== "Failed")
+          await takeOrderedItemsOutOfCart(prisma, order.id);
+        return after.status === "Failed"
+          ? { kind: "failed", orderNumber: after.orderNumber }
+          : { kind: "placed", orderNumber: after.orderNumber };
       }
     }
-    const reason = state === "Canceled" ? (session.session.statusDetails.reasonCode ?? "Canceled") : (refusal ?? "CompleteRefused");
-    const { order: after } = await applyEventToOrder(prisma, order.id, { type: "checkout.failed", source, reason });
-    return after.status === "Failed" ? { kind: "failed", orderNumber: after.orderNumber } : { kind: "placed", orderNumber: after.orderNumber };
+    const reason =
+      state === "Canceled"
+        ? (session.session.statusDetails.reasonCode ?? "Canceled")
+        : (refusal ?? "CompleteRefused");
+    const { order: after } = await applyEventToOrder(prisma, order.id, {
+      type: "checkout.failed",
+      source,
+      reason,
+    });
+    return after.status === "Failed"
+      ? { kind: "failed", orderNumber: after.orderNumber }
+      : { kind: "placed", orderNumber: after.orderNumber };
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     if (error.reasonCode === "ResourceNotFound") {
-      await applyEventToOrder(prisma, order.id, { type: "checkout.failed", source, reason: "ResourceNotFound" });
+      await applyEventToOrder(prisma, order.id, {
+        type: "checkout.failed",
+        source,
+        reason: "ResourceNotFound",
+      });
       return { kind: "failed", orderNumber: order.orderNumber };
     }
-    await prisma.order.update({ where: { id: order.id }, data: { nextCheckAt: new Date(Date.now() + 10_000) } });
+    await prisma.order.update({
+      where: { id: order.id },
+      data: { nextCheckAt: new Date(Date.now() + 10_000) },
+    });
     return { kind: "unconfirmed", orderNumber: order.orderNumber };
   }
 }

@@ -10,7 +10,8 @@ export type BindResult = { ok: true; binding: Binding } | { ok: false; reason: "
 type Db = Pick<PrismaClient, "checkoutSession">;
 
 /** Prisma's unique-constraint error (the same code from both providers' clients). */
-export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === "P2002";
+export const isUniqueViolation = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === "P2002";
 
 export async function bindCheckoutSession(
   prisma: Db,
@@ -20,9 +21,13 @@ export async function bindCheckoutSession(
   extra: Partial<Pick<Binding, "buyNowProductId" | "buyNowQuantity" | "shippingMethod">> = {},
 ): Promise<BindResult> {
   const existing = await prisma.checkoutSession.findUnique({ where: { id: sessionId } });
-  if (existing) return existing.cartId === cartId ? { ok: true, binding: existing } : { ok: false, reason: "foreign" };
+  if (existing)
+    return existing.cartId === cartId ? { ok: true, binding: existing } : { ok: false, reason: "foreign" };
   try {
-    return { ok: true, binding: await prisma.checkoutSession.create({ data: { id: sessionId, cartId, flow, ...extra } }) };
+    return {
+      ok: true,
+      binding: await prisma.checkoutSession.create({ data: { id: sessionId, cartId, flow, ...extra } }),
+    };
   } catch (error) {
     // Two requests raced to bind the same session: whoever lost reads the winner's binding.
     if (!isUniqueViolation(error)) throw error;

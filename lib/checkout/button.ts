@@ -27,7 +27,10 @@ export function checkoutButtonProps(): AmazonPayButtonProps {
     scopes: ["name", "email", "phoneNumber", "billingAddress"],
     deliverySpecifications: {
       specialRestrictions: [...DELIVERY_SPECIFICATIONS.specialRestrictions],
-      addressRestrictions: { type: DELIVERY_SPECIFICATIONS.addressRestrictions.type, restrictions: { US: {} } },
+      addressRestrictions: {
+        type: DELIVERY_SPECIFICATIONS.addressRestrictions.type,
+        restrictions: { US: {} },
+      },
     },
   });
   return {

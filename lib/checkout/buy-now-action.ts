@@ -7,7 +7,14 @@ import { productSlugSchema } from "@/lib/catalog/product";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { PAYMENT_FAILED_MESSAGE } from "./messages";
-import { chooseBuyNowDelivery, completeBuyNow, repriceBuyNow, startBuyNow, type BuyNowAnswer, type CartDetailsAnswer } from "./buy-now";
+import {
+  chooseBuyNowDelivery,
+  completeBuyNow,
+  repriceBuyNow,
+  startBuyNow,
+  type BuyNowAnswer,
+  type CartDetailsAnswer,
+} from "./buy-now";
 import { checkoutSessionIdSchema } from "./session-id";
 
 // What checkout.js hands to the Buy Now handlers, reduced to what pricing needs. The address
@@ -25,8 +32,14 @@ const addressInput = z
 
 type HandlerAnswer = CartDetailsAnswer | { status: "error"; reasonCode: string; message: string };
 const toHandlerAnswer = (answer: BuyNowAnswer): HandlerAnswer =>
-  answer.ok ? answer.cartDetails : { status: "error", reasonCode: answer.reasonCode, message: answer.message };
-const invalid: HandlerAnswer = { status: "error", reasonCode: "InvalidRequest", message: "The checkout request was not valid." };
+  answer.ok
+    ? answer.cartDetails
+    : { status: "error", reasonCode: answer.reasonCode, message: answer.message };
+const invalid: HandlerAnswer = {
+  status: "error",
+  reasonCode: "InvalidRequest",
+  message: "The checkout request was not valid.",
+};
 
 const initInput = z.object({
   sessionId: checkoutSessionIdSchema,
@@ -39,7 +52,15 @@ export async function buyNowInitAction(raw: unknown): Promise<HandlerAnswer> {
   const input = initInput.safeParse(raw);
   if (!input.success) return invalid;
   const cartId = await currentOrNewCartId();
-  return toHandlerAnswer(await startBuyNow({ sessionId: input.data.sessionId, cartId, slug: input.data.slug, quantity: input.data.quantity, address: input.data.shippingAddress }));
+  return toHandlerAnswer(
+    await startBuyNow({
+      sessionId: input.data.sessionId,
+      cartId,
+      slug: input.data.slug,
+      quantity: input.data.quantity,
+      address: input.data.shippingAddress,
+    }),
+  );
 }
 
 const addressChangeInput = z.object({ sessionId: checkoutSessionIdSchema, shippingAddress: addressInput });
@@ -48,16 +69,29 @@ export async function buyNowAddressAction(raw: unknown): Promise<HandlerAnswer> 
   const input = addressChangeInput.safeParse(raw);
   const cartId = await currentCartId();
   if (!input.success || !cartId) return invalid;
-  return toHandlerAnswer(await repriceBuyNow({ sessionId: input.data.sessionId, cartId, address: input.data.shippingAddress }));
+  return toHandlerAnswer(
+    await repriceBuyNow({ sessionId: input.data.sessionId, cartId, address: input.data.shippingAddress }),
+  );
 }
 
-const deliveryInput = z.object({ sessionId: checkoutSessionIdSchema, deliveryOptionId: z.enum(SHIPPING_METHOD_IDS), shippingAddress: addressInput });
+const deliveryInput = z.object({
+  sessionId: checkoutSessionIdSchema,
+  deliveryOptionId: z.enum(SHIPPING_METHOD_IDS),
+  shippingAddress: addressInput,
+});
 
 export async function buyNowDeliveryAction(raw: unknown): Promise<HandlerAnswer> {
   const input = deliveryInput.safeParse(raw);
   const cartId = await currentCartId();
   if (!input.success || !cartId) return invalid;
-  return toHandlerAnswer(await chooseBuyNowDelivery({ sessionId: input.data.sessionId, cartId, method: input.data.deliveryOptionId, address: input.data.shippingAddress }));
+  return toHandlerAnswer(
+    await chooseBuyNowDelivery({
+      sessionId: input.data.sessionId,
+      cartId,
+      method: input.data.deliveryOptionId,
+      address: input.data.shippingAddress,
+    }),
+  );
 }
 
 export type BuyNowCompletion =
@@ -67,7 +101,8 @@ export type BuyNowCompletion =
 export async function buyNowCompleteAction(raw: unknown): Promise<BuyNowCompletion> {
   const input = z.object({ sessionId: checkoutSessionIdSchema }).safeParse(raw);
   const cartId = await currentCartId();
-  if (!input.success || !cartId) return { status: "error", reasonCode: "InvalidRequest", message: "The checkout request was not valid." };
+  if (!input.success || !cartId)
+    return { status: "error", reasonCode: "InvalidRequest", message: "The checkout request was not valid." };
   const result = await completeBuyNow({ sessionId: input.data.sessionId, cartId });
   refresh();
   switch (result.kind) {
@@ -75,9 +110,18 @@ export async function buyNowCompleteAction(raw: unknown): Promise<BuyNowCompleti
     case "unconfirmed":
       return { status: "success", next: `/orders/${result.orderNumber}` };
     case "failed":
-      return { status: "error", reasonCode: "PaymentFailed", message: PAYMENT_FAILED_MESSAGE, next: `/orders/${result.orderNumber}` };
+      return {
+        status: "error",
+        reasonCode: "PaymentFailed",
+        message: PAYMENT_FAILED_MESSAGE,
+        next: `/orders/${result.orderNumber}`,
+      };
     case "not-found":
-      return { status: "error", reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
+      return {
+        status: "error",
+        reasonCode: "InvalidSession",
+        message: "This checkout belongs to another cart.",
+      };
     case "refused":
       return { status: "error", reasonCode: result.code, message: result.message };
   }

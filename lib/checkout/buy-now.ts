@@ -7,7 +7,13 @@ import type { ButtonConfig } from "@storefront/amazon-pay/client";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/payments/amazon-pay";
-import { SHIPPING_METHODS, shippingCost, isShippingMethodId, DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
+import {
+  SHIPPING_METHODS,
+  shippingCost,
+  isShippingMethodId,
+  DEFAULT_SHIPPING_METHOD,
+  type ShippingMethodId,
+} from "@/lib/pricing/shipping-methods";
 import { shippingRestriction, type ShippableAddress } from "@/lib/pricing/shipping-rules";
 import { bindCheckoutSession } from "./binding";
 import { finalizeCheckout, priceItems, type FinalizeResult } from "./finalize";
@@ -25,7 +31,10 @@ export function buyNowButtonProps(): BuyNowButtonProps {
   const payload = {
     storeId: settings.storeId,
     scopes: ["name", "email", "phoneNumber", "billingAddress"],
-    paymentDetails: { paymentIntent: settings.paymentIntent, ...(settings.canHandlePendingAuthorization ? { canHandlePendingAuthorization: true } : {}) },
+    paymentDetails: {
+      paymentIntent: settings.paymentIntent,
+      ...(settings.canHandlePendingAuthorization ? { canHandlePendingAuthorization: true } : {}),
+    },
   };
   // Buy Now's config carries no deliverySpecifications: the shop refuses addresses it
   // cannot ship to in onShippingAddressSelection, and Finalize checks again.
@@ -42,7 +51,13 @@ type Price = { amount: string; currencyCode: string };
 
 export interface CartDetailsAnswer {
   lineItems?: { id: string; title: string; quantity: string; listPrice: Price; totalListPrice: Price }[];
-  deliveryOptions?: { id: string; price: Price; shippingMethod: { shippingMethodName: string; shippingMethodCode: string }; isDefault: boolean; shippingEstimate: { timeUnit: "DAY"; value: number }[] }[];
+  deliveryOptions?: {
+    id: string;
+    price: Price;
+    shippingMethod: { shippingMethodName: string; shippingMethodCode: string };
+    isDefault: boolean;
+    shippingEstimate: { timeUnit: "DAY"; value: number }[];
+  }[];
   totalShippingAmount: Price;
   totalBaseAmount: Price;
   totalTaxAmount: Price;
@@ -51,17 +66,34 @@ export interface CartDetailsAnswer {
   totalOrderAmount: Price;
 }
 
-export type BuyNowAnswer = { ok: true; cartDetails: CartDetailsAnswer } | { ok: false; reasonCode: string; message: string };
+export type BuyNowAnswer =
+  { ok: true; cartDetails: CartDetailsAnswer } | { ok: false; reasonCode: string; message: string };
 
 const DELIVERY_DAYS: Record<ShippingMethodId, number> = { standard: 7, express: 2 };
 
-async function quoteFor(binding: { buyNowProductId: string | null; buyNowQuantity: number | null; shippingMethod: string }, address: ShippableAddress | null, amountsOnly: boolean): Promise<BuyNowAnswer> {
-  if (!binding.buyNowProductId || !binding.buyNowQuantity) return { ok: false, reasonCode: "InvalidSession", message: "This checkout was not started with Buy Now." };
+async function quoteFor(
+  binding: { buyNowProductId: string | null; buyNowQuantity: number | null; shippingMethod: string },
+  address: ShippableAddress | null,
+  amountsOnly: boolean,
+): Promise<BuyNowAnswer> {
+  if (!binding.buyNowProductId || !binding.buyNowQuantity)
+    return {
+      ok: false,
+      reasonCode: "InvalidSession",
+      message: "This checkout was not started with Buy Now.",
+    };
   const restriction = shippingRestriction(address);
   if (restriction) return { ok: false, reasonCode: "shippingAddressInvalid", message: restriction };
-  const method = isShippingMethodId(binding.shippingMethod) ? binding.shippingMethod : DEFAULT_SHIPPING_METHOD;
-  const priced = await priceItems([{ productId: binding.buyNowProductId, quantity: binding.buyNowQuantity }], method, address?.stateOrRegion ?? null);
-  if (!priced) return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
+  const method = isShippingMethodId(binding.shippingMethod)
+    ? binding.shippingMethod
+    : DEFAULT_SHIPPING_METHOD;
+  const priced = await priceItems(
+    [{ productId: binding.buyNowProductId, quantity: binding.buyNowQuantity }],
+    method,
+    address?.stateOrRegion ?? null,
+  );
+  if (!priced)
+    return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
   const { quote, lines } = priced;
   const amounts = {
     totalShippingAmount: priceFromMoney(quote.shipping),
@@ -76,7 +108,11 @@ async function quoteFor(binding: { buyNowProductId: string | null; buyNowQuantit
     ok: true,
     cartDetails: {
       lineItems: lines.map((line) => ({
-        id: line.slug, title: line.name, quantity: String(line.quantity), listPrice: priceFromMoney(line.unitPrice), totalListPrice: priceFromMoney(line.lineTotal),
+        id: line.slug,
+        title: line.name,
+        quantity: String(line.quantity),
+        listPrice: priceFromMoney(line.unitPrice),
+        totalListPrice: priceFromMoney(line.lineTotal),
       })),
       deliveryOptions: Object.values(SHIPPING_METHODS).map((option) => ({
         id: option.id,
@@ -91,12 +127,33 @@ async function quoteFor(binding: { buyNowProductId: string | null; buyNowQuantit
 }
 
 /** onInitCheckout: binds the session to this cart with the product and quantity, and prices it. */
-export async function startBuyNow(input: { sessionId: string; cartId: string; slug: string; quantity: number; address: ShippableAddress | null }): Promise<BuyNowAnswer> {
-  const product = await db().product.findFirst({ where: { slug: input.slug, active: true }, select: { id: true } });
-  if (!product) return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
-  const bound = await bindCheckoutSession(db(), input.sessionId, input.cartId, "buy-now", { buyNowProductId: product.id, buyNowQuantity: input.quantity });
-  if (!bound.ok || bound.binding.buyNowProductId !== product.id || bound.binding.buyNowQuantity !== input.quantity) {
-    return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart or product." };
+export async function startBuyNow(input: {
+  sessionId: string;
+  cartId: string;
+  slug: string;
+  quantity: number;
+  address: ShippableAddress | null;
+}): Promise<BuyNowAnswer> {
+  const product = await db().product.findFirst({
+    where: { slug: input.slug, active: true },
+    select: { id: true },
+  });
+  if (!product)
+    return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
+  const bound = await bindCheckoutSession(db(), input.sessionId, input.cartId, "buy-now", {
+    buyNowProductId: product.id,
+    buyNowQuantity: input.quantity,
+  });
+  if (
+    !bound.ok ||
+    bound.binding.buyNowProductId !== product.id ||
+    bound.binding.buyNowQuantity !== input.quantity
+  ) {
+    return {
+      ok: false,
+      reasonCode: "InvalidSession",
+      message: "This checkout belongs to another cart or product.",
+    };
   }
   return quoteFor(bound.binding, input.address, false);
 }
@@ -107,17 +164,31 @@ async function boundBuyNow(sessionId: string, cartId: string) {
 }
 
 /** onShippingAddressSelection: new totals for the new address, or a refusal the buyer sees. */
-export async function repriceBuyNow(input: { sessionId: string; cartId: string; address: ShippableAddress | null }): Promise<BuyNowAnswer> {
+export async function repriceBuyNow(input: {
+  sessionId: string;
+  cartId: string;
+  address: ShippableAddress | null;
+}): Promise<BuyNowAnswer> {
   const binding = await boundBuyNow(input.sessionId, input.cartId);
-  if (!binding) return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
+  if (!binding)
+    return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
   return quoteFor(binding, input.address, false);
 }
 
 /** onDeliveryOptionSelection: remembers the method and answers the new amounts. */
-export async function chooseBuyNowDelivery(input: { sessionId: string; cartId: string; method: ShippingMethodId; address: ShippableAddress | null }): Promise<BuyNowAnswer> {
+export async function chooseBuyNowDelivery(input: {
+  sessionId: string;
+  cartId: string;
+  method: ShippingMethodId;
+  address: ShippableAddress | null;
+}): Promise<BuyNowAnswer> {
   const binding = await boundBuyNow(input.sessionId, input.cartId);
-  if (!binding) return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
-  const updated = await db().checkoutSession.update({ where: { id: binding.id }, data: { shippingMethod: input.method } });
+  if (!binding)
+    return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
+  const updated = await db().checkoutSession.update({
+    where: { id: binding.id },
+    data: { shippingMethod: input.method },
+  });
   return quoteFor(updated, input.address, true);
 }
 
@@ -130,6 +201,8 @@ export async function completeBuyNow(input: { sessionId: string; cartId: string 
     cartId: input.cartId,
     flow: "buy-now",
     items: [{ productId: binding.buyNowProductId, quantity: binding.buyNowQuantity }],
-    shippingMethod: isShippingMethodId(binding.shippingMethod) ? binding.shippingMethod : DEFAULT_SHIPPING_METHOD,
+    shippingMethod: isShippingMethodId(binding.shippingMethod)
+      ? binding.shippingMethod
+      : DEFAULT_SHIPPING_METHOD,
   });
 }

@@ -5,11 +5,17 @@ import type { PrismaClient } from "@/lib/prisma/create-client";
 
 export async function takeOrderedItemsOutOfCart(prisma: PrismaClient, orderId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const claimed = await tx.order.updateMany({ where: { id: orderId, cartClearedAt: null, flow: "redirect" }, data: { cartClearedAt: new Date() } });
+    const claimed = await tx.order.updateMany({
+      where: { id: orderId, cartClearedAt: null, flow: "redirect" },
+      data: { cartClearedAt: new Date() },
+    });
     if (claimed.count === 0) return;
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
     for (const line of order.lines) {
-      await tx.cartLine.updateMany({ where: { cartId: order.cartId, productId: line.productId }, data: { quantity: { decrement: line.quantity } } });
+      await tx.cartLine.updateMany({
+        where: { cartId: order.cartId, productId: line.productId },
+        data: { quantity: { decrement: line.quantity } },
+      });
     }
     await tx.cartLine.deleteMany({ where: { cartId: order.cartId, quantity: { lte: 0 } } });
   });

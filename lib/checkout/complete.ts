@@ -34,7 +34,11 @@ export function outcomeOf(order: Pick<Order, "status" | "orderNumber">): Complet
 }
 
 /** Completes the checkout of this cart's order for the session. Concurrent calls share one attempt per process. */
-export function completeCheckout(sessionId: string, cartId: string | null, source: EventSource = "return"): Promise<CompleteResult> {
+export function completeCheckout(
+  sessionId: string,
+  cartId: string | null,
+  source: EventSource = "return",
+): Promise<CompleteResult> {
   const key = `${sessionId}:${cartId ?? "*"}`;
   const running = inFlight.get(key);
   if (running) return running;
@@ -43,13 +47,20 @@ export function completeCheckout(sessionId: string, cartId: string | null, sourc
   return attempt;
 }
 
-async function completeOnce(sessionId: string, cartId: string | null, source: EventSource): Promise<CompleteResult> {
+async function completeOnce(
+  sessionId: string,
+  cartId: string | null,
+  source: EventSource,
+): Promise<CompleteResult> {
   const prisma = db();
   const order = await prisma.order.findUnique({ where: { checkoutSessionId: sessionId } });
   if (!order || (cartId !== null && order.cartId !== cartId)) return { kind: "not-found" };
   if (order.status !== "Draft") return outcomeOf(order);
   if (!order.completionStartedAt) {
-    await prisma.order.updateMany({ where: { id: order.id, completionStartedAt: null }, data: { completionStartedAt: new Date() } });
+    await prisma.order.updateMany({
+      where: { id: order.id, completionStartedAt: null },
+      data: { completionStartedAt: new Date() },
+    });
   }
   const { client } = amazonPay();
   const intent = asPaymentIntent(order.paymentIntent);
@@ -62,7 +73,13 @@ async function completeOnce(sessionId: string, cartId: string | null, source: Ev
       ),
     );
     crashPoint("complete:after-amazon");
-    const event = completionEvent({ session: result.data, httpStatus: result.status, intent, totalMinor: order.totalMinor, source });
+    const event = completionEvent({
+      session: result.data,
+      httpStatus: result.status,
+      intent,
+      totalMinor: order.totalMinor,
+      source,
+    });
     if (!event) return adoptSessionOutcome(order, source);
     await applyEventToOrder(prisma, order.id, event);
   } catch (error) {
@@ -70,7 +87,10 @@ async function completeOnce(sessionId: string, cartId: string | null, source: Ev
     if (error.retryable || error.kind === "contract") {
       // Amazon may or may not have completed it: never guess. The order stays a Draft with
       // completionStartedAt set; the next attempt or the reconciler finds out.
-      await prisma.order.update({ where: { id: order.id }, data: { nextCheckAt: new Date(Date.now() + 10_000) } });
+      await prisma.order.update({
+        where: { id: order.id },
+        data: { nextCheckAt: new Date(Date.now() + 10_000) },
+      });
       return { kind: "unconfirmed", orderNumber: order.orderNumber };
     }
     // CheckoutSessionCanceled, InvalidCheckoutSessionStatus (completed before, or expired),
@@ -78,6 +98,7 @@ async function completeOnce(sessionId: string, cartId: string | null, source: Ev
     return adoptSessionOutcome(order, source, error.reasonCode ?? error.kind);
   }
   const after = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
-  if (after.status !== "Draft" && after.status !== "Failed") await takeOrderedItemsOutOfCart(prisma, order.id);
+  if (after.status !== "Draft" && after.status !== "Failed")
+    await takeOrderedItemsOutOfCart(prisma, order.id);
   return outcomeOf(after);
 }

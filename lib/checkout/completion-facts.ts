@@ -42,16 +42,39 @@ export function completionEvent(input: {
   let charge: ChargeFact | null = null;
   if (input.charge) charge = chargeFactFromApi(input.charge);
   else if (session.chargeId) {
-    const state = httpStatus === 202 ? "AuthorizationInitiated" : intent === "AuthorizeWithCapture" ? "Captured" : "Authorized";
-    charge = { chargeId: session.chargeId, state, amountMinor: totalMinor, capturedMinor: state === "Captured" ? totalMinor : 0, refundedMinor: 0, reasonCode: null };
+    const state =
+      httpStatus === 202
+        ? "AuthorizationInitiated"
+        : intent === "AuthorizeWithCapture"
+          ? "Captured"
+          : "Authorized";
+    charge = {
+      chargeId: session.chargeId,
+      state,
+      amountMinor: totalMinor,
+      capturedMinor: state === "Captured" ? totalMinor : 0,
+      refundedMinor: 0,
+      reasonCode: null,
+    };
   }
-  const permission: PermissionFact | null = !session.chargeId && intent === "Confirm" ? { state: "Chargeable", updatedAt: 0 } : null;
-  return { type: "checkout.completed", source: input.source, chargePermissionId: session.chargePermissionId, permission, charge };
+  const permission: PermissionFact | null =
+    !session.chargeId && intent === "Confirm" ? { state: "Chargeable", updatedAt: 0 } : null;
+  return {
+    type: "checkout.completed",
+    source: input.source,
+    chargePermissionId: session.chargePermissionId,
+    permission,
+    charge,
+  };
 }
 
-export function permissionFactFromApi(permission: { statusDetails: { state: string; lastUpdatedTimestamp?: string | null } }): PermissionFact | null {
+export function permissionFactFromApi(permission: {
+  statusDetails: { state: string; lastUpdatedTimestamp?: string | null };
+}): PermissionFact | null {
   const state = permission.statusDetails.state;
   if (state !== "Chargeable" && state !== "NonChargeable" && state !== "Closed") return null;
-  const at = permission.statusDetails.lastUpdatedTimestamp ? parseAmazonTimestamp(permission.statusDetails.lastUpdatedTimestamp) : null;
+  const at = permission.statusDetails.lastUpdatedTimestamp
+    ? parseAmazonTimestamp(permission.statusDetails.lastUpdatedTimestamp)
+    : null;
   return { state, updatedAt: at?.getTime() ?? Date.now() };
 }

@@ -31,16 +31,39 @@ export interface FinalizeItem {
 
 export type FinalizeResult =
   | CompleteResult
-  | { kind: "refused"; code: "unshippable" | "session-closed" | "session-unknown" | "amazon-unavailable" | "unavailable-product" | "over-limit"; message: string };
+  | {
+      kind: "refused";
+      code:
+        | "unshippable"
+        | "session-closed"
+        | "session-unknown"
+        | "amazon-unavailable"
+        | "unavailable-product"
+        | "over-limit";
+      message: string;
+    };
 
 /** Prices items from the database; null when a product is missing or inactive. */
-export async function priceItems(items: readonly FinalizeItem[], shippingMethod: ShippingMethodId, destinationState: string | null) {
-  const products = await db().product.findMany({ where: { id: { in: items.map((i) => i.productId) }, active: true } });
+export async function priceItems(
+  items: readonly FinalizeItem[],
+  shippingMethod: ShippingMethodId,
+  destinationState: string | null,
+) {
+  const products = await db().product.findMany({
+    where: { id: { in: items.map((i) => i.productId) }, active: true },
+  });
   const lines = items.map((item) => {
     const product = products.find((p) => p.id === item.productId);
     if (!product || product.currency !== "USD") return null;
     const unitPrice = money(product.priceMinor, "USD");
-    return { productId: product.id, name: product.name, slug: product.slug, unitPrice, quantity: item.quantity, lineTotal: multiply(unitPrice, item.quantity) };
+    return {
+      productId: product.id,
+      name: product.name,
+      slug: product.slug,
+      unitPrice,
+      quantity: item.quantity,
+      lineTotal: multiply(unitPrice, item.quantity),
+    };
   });
   if (lines.some((line) => line === null) || lines.length === 0) return null;
   const present = lines.filter((line): line is NonNullable<typeof line> => line !== null);
@@ -63,34 +86,68 @@ export async function finalizeCheckout(input: {
   if (existing && existing.cartId !== input.cartId) return { kind: "not-found" };
   if (existing && existing.status !== "Draft") return outcomeOf(existing);
 
-  const read = input.session ? { ok: true as const, session: input.session } : await readCheckoutSession(input.sessionId);
+  const read = input.session
+    ? { ok: true as const, session: input.session }
+    : await readCheckoutSession(input.sessionId);
   if (!read.ok) {
     return read.notice === "session-unknown"
-      ? { kind: "refused", code: "session-unknown", message: "Amazon Pay does not know this checkout session." }
-      : { kind: "refused", code: "amazon-unavailable", message: "Amazon Pay is not answering right now. Nothing was charged." };
+      ? {
+          kind: "refused",
+          code: "session-unknown",
+          message: "Amazon Pay does not know this checkout session.",
+        }
+      : {
+          kind: "refused",
+          code: "amazon-unavailable",
+          message: "Amazon Pay is not answering right now. Nothing was charged.",
+        };
   }
   const session = read.session;
   const standing = sessionStanding(session);
   if (standing.kind === "completed" && existing) return adoptSessionOutcome(existing, "buyer");
-  if (standing.kind !== "open") return { kind: "refused", code: "session-closed", message: "This Amazon Pay checkout is no longer open. Please start again." };
+  if (standing.kind !== "open")
+    return {
+      kind: "refused",
+      code: "session-closed",
+      message: "This Amazon Pay checkout is no longer open. Please start again.",
+    };
   const address = session.shippingAddress;
   const restriction = shippingRestriction(address);
   const finalizeAddress = address ? addressForFinalize(address) : null;
-  if (restriction || !finalizeAddress) return { kind: "refused", code: "unshippable", message: restriction ?? "Amazon Pay did not share a shipping address." };
+  if (restriction || !finalizeAddress)
+    return {
+      kind: "refused",
+      code: "unshippable",
+      message: restriction ?? "Amazon Pay did not share a shipping address.",
+    };
 
   const priced = await priceItems(input.items, input.shippingMethod, address?.stateOrRegion ?? null);
-  if (!priced) return { kind: "refused", code: "unavailable-product", message: "One of the products is no longer available." };
-  if (exceedsPaymentLimit(priced.quote.total)) return { kind: "refused", code: "over-limit", message: "Orders over $150,000 cannot be paid with Amazon Pay." };
+  if (!priced)
+    return {
+      kind: "refused",
+      code: "unavailable-product",
+      message: "One of the products is no longer available.",
+    };
+  if (exceedsPaymentLimit(priced.quote.total))
+    return {
+      kind: "refused",
+      code: "over-limit",
+      message: "Orders over $150,000 cannot be paid with Amazon Pay.",
+    };
 
-  const draft = await upsertDraftOrder(prisma, { sessionId: input.sessionId, cartId: input.cartId, flow: input.flow, intent: settings.paymentIntent, lines: priced.lines, quote: priced.quote });
+  const draft = await upsertDraftOrder(prisma, {
+    sessionId: input.sessionId,
+    cartId: input.cartId,
+    flow: input.flow,
+    intent: settings.paymentIntent,
+    lines: priced.lines,
+    quote: priced.quote,
+  });
   if (!draft.ok) return draft.reason === "foreign" ? { kind: "not-found" } : outcomeOf(draft.order);
   const order = draft.order;
   await prisma.order.update({
     where: { id: order.id },
-    data: {
-      completionStartedAt: order.completionStartedAt ?? new Date(),
-      ...buyerSnapshot(session),
-    },
+    data: { completionStartedAt: order.completionStartedAt ?? new Date(), ...buyerSnapshot(session) },
   });
 
   const total = priceFromMoney(priced.quote.total);
@@ -108,15 +165,26 @@ export async function finalizeCheckout(input: {
         { idempotencyKey: idempotencyKeyFor("finalize", input.sessionId) },
       ),
     );
-    const event = completionEvent({ session: result.data, httpStatus: result.status, intent: settings.paymentIntent, totalMinor: priced.quote.total.amount, source: "buyer" });
+    const event = completionEvent({
+      session: result.data,
+      httpStatus: result.status,
+      intent: settings.paymentIntent,
+      totalMinor: priced.quote.total.amount,
+      source: "buyer",
+    });
     if (!event) return adoptSessionOutcome(order, "buyer");
     const { order: after } = await applyEventToOrder(prisma, order.id, event);
-    console.log(`[checkout] ${input.flow} order ${after.orderNumber} finalized (${after.status}) for ${formatAddressLines(address).at(-1) ?? "?"}`);
+    console.log(
+      `[checkout] ${input.flow} order ${after.orderNumber} finalized (${after.status}) for ${formatAddressLines(address).at(-1) ?? "?"}`,
+    );
     return outcomeOf(after);
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     if (error.retryable || error.kind === "contract") {
-      await prisma.order.update({ where: { id: order.id }, data: { nextCheckAt: new Date(Date.now() + 10_000) } });
+      await prisma.order.update({
+        where: { id: order.id },
+        data: { nextCheckAt: new Date(Date.now() + 10_000) },
+      });
       return { kind: "unconfirmed", orderNumber: order.orderNumber };
     }
     return adoptSessionOutcome(order, "buyer", error.reasonCode ?? error.kind);

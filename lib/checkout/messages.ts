@@ -11,8 +11,9 @@ export const CHECKOUT_NOTICES = {
   "session-used": "That Amazon Pay checkout was already used for an order. Please start checkout again.",
   "cart-empty": "Your cart is empty, so there is nothing to check out.",
   "cart-changed": "Your cart changed. Please review your order again.",
-  "amazon-unavailable": "Amazon Pay is not answering right now. Nothing was charged. Please try again in a moment.",
-  "unshippable": "We cannot ship to the address you chose. Please choose another address.",
+  "amazon-unavailable":
+    "Amazon Pay is not answering right now. Nothing was charged. Please try again in a moment.",
+  unshippable: "We cannot ship to the address you chose. Please choose another address.",
 } as const;
 
 export type CheckoutNotice = keyof typeof CHECKOUT_NOTICES;

@@ -20,10 +20,18 @@ import { checkoutSessionIdSchema } from "./session-id";
 export const mobileFinalizeSchema = z.strictObject({
   checkoutSessionId: checkoutSessionIdSchema,
   items: z
-    .array(z.strictObject({ slug: productSlugSchema, quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE) }), { error: "items must be a list of { slug, quantity }" })
+    .array(
+      z.strictObject({
+        slug: productSlugSchema,
+        quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE),
+      }),
+      { error: "items must be a list of { slug, quantity }" },
+    )
     .min(1, { error: "items must not be empty" })
     .max(20, { error: "at most 20 items" })
-    .refine((items) => new Set(items.map((i) => i.slug)).size === items.length, { error: "each product may appear once" }),
+    .refine((items) => new Set(items.map((i) => i.slug)).size === items.length, {
+      error: "each product may appear once",
+    }),
   shippingMethod: z.enum(SHIPPING_METHOD_IDS).default(DEFAULT_SHIPPING_METHOD),
 });
 
@@ -35,13 +43,24 @@ export interface MobileAnswer {
 export async function finalizeForMobile(body: unknown, cartToken: string | null): Promise<MobileAnswer> {
   const parsed = mobileFinalizeSchema.safeParse(body);
   if (!parsed.success) {
-    return { status: 400, body: { error: "The request is not valid.", issues: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`) } };
+    return {
+      status: 400,
+      body: {
+        error: "The request is not valid.",
+        issues: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`),
+      },
+    };
   }
   const input = parsed.data;
   const prisma = db();
-  const products = await prisma.product.findMany({ where: { slug: { in: input.items.map((i) => i.slug) }, active: true } });
-  const unknown = input.items.filter((item) => !products.some((p) => p.slug === item.slug)).map((item) => item.slug);
-  if (unknown.length > 0) return { status: 422, body: { error: `Unknown or unavailable products: ${unknown.join(", ")}` } };
+  const products = await prisma.product.findMany({
+    where: { slug: { in: input.items.map((i) => i.slug) }, active: true },
+  });
+  const unknown = input.items
+    .filter((item) => !products.some((p) => p.slug === item.slug))
+    .map((item) => item.slug);
+  if (unknown.length > 0)
+    return { status: 422, body: { error: `Unknown or unavailable products: ${unknown.join(", ")}` } };
 
   let cartId: string | null = null;
   if (cartToken !== null) {
@@ -50,16 +69,27 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
     }
   }
   const existing = await prisma.checkoutSession.findUnique({ where: { id: input.checkoutSessionId } });
-  if (existing && existing.flow !== "mobile") return { status: 409, body: { error: "This checkout session belongs to a web checkout." } };
-  if (existing && cartId && existing.cartId !== cartId) return { status: 409, body: { error: "This checkout session belongs to another cart." } };
+  if (existing && existing.flow !== "mobile")
+    return { status: 409, body: { error: "This checkout session belongs to a web checkout." } };
+  if (existing && cartId && existing.cartId !== cartId)
+    return { status: 409, body: { error: "This checkout session belongs to another cart." } };
   let session: CheckoutSession | undefined;
   if (!existing) {
     // Ask Amazon before creating a cart and a binding: an id it does not know leaves nothing behind.
     const read = await readCheckoutSession(input.checkoutSessionId);
     if (!read.ok) {
       return read.notice === "session-unknown"
-        ? { status: 404, body: { error: "Amazon Pay does not know this checkout session.", code: "session-unknown" } }
-        : { status: 503, body: { error: "Amazon Pay is not answering right now. Nothing was charged.", code: "amazon-unavailable" } };
+        ? {
+            status: 404,
+            body: { error: "Amazon Pay does not know this checkout session.", code: "session-unknown" },
+          }
+        : {
+            status: 503,
+            body: {
+              error: "Amazon Pay is not answering right now. Nothing was charged.",
+              code: "amazon-unavailable",
+            },
+          };
     }
     session = read.session;
   }
@@ -71,23 +101,47 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
     sessionId: input.checkoutSessionId,
     cartId: bound.binding.cartId,
     flow: "mobile",
-    items: input.items.map((item) => ({ productId: products.find((p) => p.slug === item.slug)!.id, quantity: item.quantity })),
+    items: input.items.map((item) => ({
+      productId: products.find((p) => p.slug === item.slug)!.id,
+      quantity: item.quantity,
+    })),
     shippingMethod: input.shippingMethod,
     session,
   });
   switch (result.kind) {
     case "placed": {
-      const order = await prisma.order.findUniqueOrThrow({ where: { orderNumber: result.orderNumber }, select: { status: true, totalMinor: true, currency: true } });
-      return { status: 200, body: { orderNumber: result.orderNumber, status: order.status, total: { amountMinor: order.totalMinor, currency: order.currency } } };
+      const order = await prisma.order.findUniqueOrThrow({
+        where: { orderNumber: result.orderNumber },
+        select: { status: true, totalMinor: true, currency: true },
+      });
+      return {
+        status: 200,
+        body: {
+          orderNumber: result.orderNumber,
+          status: order.status,
+          total: { amountMinor: order.totalMinor, currency: order.currency },
+        },
+      };
     }
     case "unconfirmed":
-      return { status: 202, body: { orderNumber: result.orderNumber, status: "Draft", message: "Amazon Pay has not confirmed the payment yet; the order will be updated shortly." } };
+      return {
+        status: 202,
+        body: {
+          orderNumber: result.orderNumber,
+          status: "Draft",
+          message: "Amazon Pay has not confirmed the payment yet; the order will be updated shortly.",
+        },
+      };
     case "failed":
-      return { status: 402, body: { orderNumber: result.orderNumber, status: "Failed", error: PAYMENT_FAILED_MESSAGE } };
+      return {
+        status: 402,
+        body: { orderNumber: result.orderNumber, status: "Failed", error: PAYMENT_FAILED_MESSAGE },
+      };
     case "not-found":
       return { status: 409, body: { error: "This checkout session belongs to another cart." } };
     case "refused": {
-      const status = result.code === "amazon-unavailable" ? 503 : result.code === "session-unknown" ? 404 : 422;
+      const status =
+        result.code === "amazon-unavailable" ? 503 : result.code === "session-unknown" ? 404 : 422;
       return { status, body: { error: result.message, code: result.code } };
     }
   }

@@ -75,7 +75,9 @@ export async function upsertDraftOrder(prisma: PrismaClient, input: DraftInput):
       });
       if (updated.count === 0) return null;
       await tx.orderLine.deleteMany({ where: { orderId: existing.id } });
-      await tx.orderLine.createMany({ data: lineRows(input).map((row) => ({ ...row, orderId: existing.id })) });
+      await tx.orderLine.createMany({
+        data: lineRows(input).map((row) => ({ ...row, orderId: existing.id })),
+      });
       return tx.order.findUniqueOrThrow({ where: { id: existing.id } });
     });
     if (refreshed) return { ok: true, order: refreshed };

@@ -30,31 +30,54 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   PaymentIntentNotSet: "The payment type did not reach Amazon Pay.",
 };
 
-const fail = (notice: CheckoutNotice, orderNumber?: string): PlaceOrderResult => ({ ok: false, error: CHECKOUT_NOTICES[notice], notice, orderNumber });
+const fail = (notice: CheckoutNotice, orderNumber?: string): PlaceOrderResult => ({
+  ok: false,
+  error: CHECKOUT_NOTICES[notice],
+  notice,
+  orderNumber,
+});
 
-export async function placeOrder(input: { sessionId: string; cartId: string; fingerprint: string }): Promise<PlaceOrderResult> {
+export async function placeOrder(input: {
+  sessionId: string;
+  cartId: string;
+  fingerprint: string;
+}): Promise<PlaceOrderResult> {
   const prisma = db();
   const { client, settings } = amazonPay();
   const e = env();
   const binding = await findBinding(prisma, input.sessionId, input.cartId);
   if (!binding) return fail("session-foreign");
-  const shippingMethod = isShippingMethodId(binding.shippingMethod) ? binding.shippingMethod : DEFAULT_SHIPPING_METHOD;
+  const shippingMethod = isShippingMethodId(binding.shippingMethod)
+    ? binding.shippingMethod
+    : DEFAULT_SHIPPING_METHOD;
   const cart = await loadCart(prisma, input.cartId, { shippingMethod, destinationState: binding.shipState });
   if (!cart || cart.lines.length === 0) return fail("cart-empty");
   if (!cart.checkoutReady || quoteFingerprint(cart) !== input.fingerprint) {
     return { ok: false, error: CHECKOUT_NOTICES["cart-changed"] };
   }
   if (exceedsPaymentLimit(cart.quote.total)) {
-    return { ok: false, error: "Orders over $150,000 cannot be paid with Amazon Pay. Please remove some items." };
+    return {
+      ok: false,
+      error: "Orders over $150,000 cannot be paid with Amazon Pay. Please remove some items.",
+    };
   }
 
   const draft = await upsertDraftOrder(prisma, {
-    sessionId: input.sessionId, cartId: input.cartId, flow: "redirect", intent: settings.paymentIntent, lines: cart.lines, quote: cart.quote,
+    sessionId: input.sessionId,
+    cartId: input.cartId,
+    flow: "redirect",
+    intent: settings.paymentIntent,
+    lines: cart.lines,
+    quote: cart.quote,
   });
   if (!draft.ok) {
     if (draft.reason === "foreign") return fail("session-foreign");
     if (draft.reason === "not-draft") return fail("session-used", draft.order.orderNumber);
-    return { ok: false, error: "This checkout was already sent to Amazon Pay. Please start checkout again from your cart.", notice: "session-used" };
+    return {
+      ok: false,
+      error: "This checkout was already sent to Amazon Pay. Please start checkout again from your cart.",
+      notice: "session-used",
+    };
   }
   const order = draft.order;
 
@@ -84,31 +107,43 @@ export async function placeOrder(input: { sessionId: string; cartId: string; fin
   }
   crashPoint("place-order:after-update");
   const session = updated.data;
-  if (session.statusDetails.state !== "Open") return fail(session.statusDetails.reasonCode === "Expired" ? "session-expired" : "session-canceled");
+  if (session.statusDetails.state !== "Open")
+    return fail(session.statusDetails.reasonCode === "Expired" ? "session-expired" : "session-canceled");
   // The buyer may have changed the address on Amazon's page in another tab since the review.
   const address = session.shippingAddress;
-  if ((address?.stateOrRegion ?? null) !== binding.shipState || (address?.countryCode ?? null) !== binding.shipCountry) {
-    await prisma.checkoutSession.update({ where: { id: input.sessionId }, data: { shipState: address?.stateOrRegion ?? null, shipCountry: address?.countryCode ?? null } });
-    return { ok: false, error: "Your shipping address changed, so the total may have changed. Please review your order again." };
+  if (
+    (address?.stateOrRegion ?? null) !== binding.shipState ||
+    (address?.countryCode ?? null) !== binding.shipCountry
+  ) {
+    await prisma.checkoutSession.update({
+      where: { id: input.sessionId },
+      data: { shipState: address?.stateOrRegion ?? null, shipCountry: address?.countryCode ?? null },
+    });
+    return {
+      ok: false,
+      error: "Your shipping address changed, so the total may have changed. Please review your order again.",
+    };
   }
   const restriction = shippingRestriction(address);
   if (restriction) return { ok: false, error: restriction };
   const constraints = session.constraints ?? [];
   if (constraints.length > 0) {
-    return { ok: false, error: `Amazon Pay cannot continue yet: ${constraints.map((c) => CONSTRAINT_MESSAGES[c?.constraintId ?? ""] ?? c?.description ?? c?.constraintId).join(" ")}` };
+    return {
+      ok: false,
+      error: `Amazon Pay cannot continue yet: ${constraints.map((c) => CONSTRAINT_MESSAGES[c?.constraintId ?? ""] ?? c?.description ?? c?.constraintId).join(" ")}`,
+    };
   }
   const redirectUrl = session.webCheckoutDetails?.amazonPayRedirectUrl;
   if (!redirectUrl) return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
 
   const marked = await prisma.order.updateMany({
     where: { id: order.id, status: "Draft", version: order.version },
-    data: {
-      redirectedAt: new Date(),
-      ...buyerSnapshot(session),
-      version: { increment: 1 },
-    },
+    data: { redirectedAt: new Date(), ...buyerSnapshot(session), version: { increment: 1 } },
   });
-  if (marked.count === 0) return { ok: false, error: "This order changed while it was being placed. Please try again." };
-  console.log(`[checkout] order ${order.orderNumber} placed for ${formatAddressLines(address).at(-1) ?? "?"}; buyer sent to Amazon Pay`);
+  if (marked.count === 0)
+    return { ok: false, error: "This order changed while it was being placed. Please try again." };
+  console.log(
+    `[checkout] order ${order.orderNumber} placed for ${formatAddressLines(address).at(-1) ?? "?"}; buyer sent to Amazon Pay`,
+  );
   return { ok: true, redirectUrl, orderNumber: order.orderNumber };
 }

@@ -6,7 +6,13 @@ import type { CartView } from "@/lib/cart/repository";
 
 export function quoteFingerprint(cart: Pick<CartView, "lines" | "quote">): string {
   const material = JSON.stringify([
-    cart.lines.map((line) => [line.productId, line.quantity, line.unitPrice.amount, line.unitPrice.currency, line.available]),
+    cart.lines.map((line) => [
+      line.productId,
+      line.quantity,
+      line.unitPrice.amount,
+      line.unitPrice.currency,
+      line.available,
+    ]),
     cart.quote,
   ]);
   return createHash("sha256").update(material).digest("base64url").slice(0, 32);

@@ -16,19 +16,30 @@ import { completeCheckout, outcomeOf, type CompleteResult } from "./complete";
 /** Amazon cancels an un-completed session 24 h after creation; we allow a margin before giving up ourselves. */
 const SESSION_LIFETIME_MS = 25 * 60 * 60 * 1000;
 
-export async function reconcileDraftOrder(order: Order, source: EventSource, now = new Date()): Promise<CompleteResult> {
+export async function reconcileDraftOrder(
+  order: Order,
+  source: EventSource,
+  now = new Date(),
+): Promise<CompleteResult> {
   const prisma = db();
   if (order.status !== "Draft") return outcomeOf(order);
   // The buyer came back (or Finalize began): finish what they started, with the same key.
-  if (order.completionStartedAt && order.flow === "redirect") return completeCheckout(order.checkoutSessionId, null, source);
+  if (order.completionStartedAt && order.flow === "redirect")
+    return completeCheckout(order.checkoutSessionId, null, source);
   let state: string;
   try {
-    const { data } = await withAmazonPayAudit(prisma, { orderId: order.id, source }, () => amazonPay().client.checkoutSessions.get(order.checkoutSessionId));
+    const { data } = await withAmazonPayAudit(prisma, { orderId: order.id, source }, () =>
+      amazonPay().client.checkoutSessions.get(order.checkoutSessionId),
+    );
     state = data.statusDetails.state;
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     if (error.reasonCode === "ResourceNotFound") {
-      await applyEventToOrder(prisma, order.id, { type: "checkout.failed", source, reason: "ResourceNotFound" });
+      await applyEventToOrder(prisma, order.id, {
+        type: "checkout.failed",
+        source,
+        reason: "ResourceNotFound",
+      });
       return { kind: "failed", orderNumber: order.orderNumber };
     }
     await scheduleNextCheck(order, now);

@@ -7,7 +7,13 @@ import { loadCart, type CartView } from "@/lib/cart/repository";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/payments/amazon-pay";
-import { shippingCost, SHIPPING_METHODS, isShippingMethodId, DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
+import {
+  shippingCost,
+  SHIPPING_METHODS,
+  isShippingMethodId,
+  DEFAULT_SHIPPING_METHOD,
+  type ShippingMethodId,
+} from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
 import type { Money } from "@/lib/money";
 import { bindCheckoutSession } from "./binding";
@@ -38,15 +44,17 @@ export interface ReviewView {
 }
 
 export type ReviewResult =
-  | { ok: true; view: ReviewView }
-  | { ok: false; notice: CheckoutNotice; orderNumber?: string };
+  { ok: true; view: ReviewView } | { ok: false; notice: CheckoutNotice; orderNumber?: string };
 
-export async function readCheckoutSession(sessionId: string): Promise<{ ok: true; session: CheckoutSession } | { ok: false; notice: CheckoutNotice }> {
+export async function readCheckoutSession(
+  sessionId: string,
+): Promise<{ ok: true; session: CheckoutSession } | { ok: false; notice: CheckoutNotice }> {
   try {
     const { data } = await amazonPay().client.checkoutSessions.get(sessionId);
     return { ok: true, session: data };
   } catch (error) {
-    if (isAmazonPayError(error, "ResourceNotFound", "InvalidParameterValue")) return { ok: false, notice: "session-unknown" };
+    if (isAmazonPayError(error, "ResourceNotFound", "InvalidParameterValue"))
+      return { ok: false, notice: "session-unknown" };
     if (error instanceof AmazonPayError) return { ok: false, notice: "amazon-unavailable" };
     throw error;
   }
@@ -59,13 +67,21 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   if (!cartId) return { ok: false, notice: "cart-empty" };
   const prisma = db();
 
-  const order = await prisma.order.findUnique({ where: { checkoutSessionId: sessionId }, select: { status: true, cartId: true, orderNumber: true } });
+  const order = await prisma.order.findUnique({
+    where: { checkoutSessionId: sessionId },
+    select: { status: true, cartId: true, orderNumber: true },
+  });
   if (order && order.status !== "Draft") {
-    return order.cartId === cartId ? { ok: false, notice: "session-used", orderNumber: order.orderNumber } : { ok: false, notice: "session-foreign" };
+    return order.cartId === cartId
+      ? { ok: false, notice: "session-used", orderNumber: order.orderNumber }
+      : { ok: false, notice: "session-foreign" };
   }
   // Another cart's session is refused before Amazon is asked (its address is that buyer's), and
   // one Amazon does not know is refused before it is bound: an unknown id leaves no row behind.
-  const existing = await prisma.checkoutSession.findUnique({ where: { id: sessionId }, select: { cartId: true } });
+  const existing = await prisma.checkoutSession.findUnique({
+    where: { id: sessionId },
+    select: { cartId: true },
+  });
   if (existing && existing.cartId !== cartId) return { ok: false, notice: "session-foreign" };
   const read = await readCheckoutSession(sessionId);
   if (!read.ok) return read;
@@ -77,10 +93,18 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   if (standing.kind === "completed") return { ok: false, notice: "session-used" };
 
   const address = session.shippingAddress;
-  const shippingMethod = isShippingMethodId(bound.binding.shippingMethod) ? bound.binding.shippingMethod : DEFAULT_SHIPPING_METHOD;
-  const cart = await loadCart(prisma, cartId, { shippingMethod, destinationState: address?.stateOrRegion ?? null });
+  const shippingMethod = isShippingMethodId(bound.binding.shippingMethod)
+    ? bound.binding.shippingMethod
+    : DEFAULT_SHIPPING_METHOD;
+  const cart = await loadCart(prisma, cartId, {
+    shippingMethod,
+    destinationState: address?.stateOrRegion ?? null,
+  });
   if (!cart || cart.lines.length === 0) return { ok: false, notice: "cart-empty" };
-  if (bound.binding.shipCountry !== (address?.countryCode ?? null) || bound.binding.shipState !== (address?.stateOrRegion ?? null)) {
+  if (
+    bound.binding.shipCountry !== (address?.countryCode ?? null) ||
+    bound.binding.shipState !== (address?.stateOrRegion ?? null)
+  ) {
     await prisma.checkoutSession.update({
       where: { id: sessionId },
       data: { shipCountry: address?.countryCode ?? null, shipState: address?.stateOrRegion ?? null },

@@ -12,7 +12,11 @@ export function sessionStanding(session: Pick<CheckoutSession, "statusDetails">)
   if (state === "Open") return { kind: "open" };
   if (state === "Completed") return { kind: "completed" };
   const notice: CheckoutNotice =
-    reasonCode === "Expired" ? "session-expired" : reasonCode === "BuyerCanceled" ? "session-canceled" : "payment-failed";
+    reasonCode === "Expired"
+      ? "session-expired"
+      : reasonCode === "BuyerCanceled"
+        ? "session-canceled"
+        : "payment-failed";
   return { kind: "canceled", reasonCode: reasonCode ?? null, notice };
 }
 
@@ -22,7 +26,9 @@ export function paymentDescriptorOf(session: Pick<CheckoutSession, "paymentPrefe
 }
 
 /** The order's copy of who buys and where it ships, as Amazon shared it. */
-export function buyerSnapshot(session: Pick<CheckoutSession, "buyer" | "shippingAddress" | "paymentPreferences">) {
+export function buyerSnapshot(
+  session: Pick<CheckoutSession, "buyer" | "shippingAddress" | "paymentPreferences">,
+) {
   const address = session.shippingAddress;
   return {
     buyerName: session.buyer?.name ?? null,
@@ -41,13 +47,28 @@ export function buyerSnapshot(session: Pick<CheckoutSession, "buyer" | "shipping
 }
 
 /** A one-line address for logs and the order page ("Seattle, WA 98101, US"). */
-export function formatAddressLines(address: {
-  name?: string | null; addressLine1?: string | null; addressLine2?: string | null; addressLine3?: string | null;
-  city?: string | null; stateOrRegion?: string | null; postalCode?: string | null; countryCode?: string | null;
-} | null): string[] {
+export function formatAddressLines(
+  address: {
+    name?: string | null;
+    addressLine1?: string | null;
+    addressLine2?: string | null;
+    addressLine3?: string | null;
+    city?: string | null;
+    stateOrRegion?: string | null;
+    postalCode?: string | null;
+    countryCode?: string | null;
+  } | null,
+): string[] {
   if (!address) return [];
-  const cityLine = [address.city, [address.stateOrRegion, address.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
-  return [address.name, address.addressLine1, address.addressLine2, address.addressLine3, cityLine, address.countryCode].filter(
-    (line): line is string => typeof line === "string" && line.trim() !== "",
-  );
+  const cityLine = [address.city, [address.stateOrRegion, address.postalCode].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
+  return [
+    address.name,
+    address.addressLine1,
+    address.addressLine2,
+    address.addressLine3,
+    cityLine,
+    address.countryCode,
+  ].filter((line): line is string => typeof line === "string" && line.trim() !== "");
 }

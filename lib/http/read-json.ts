@@ -1,7 +1,10 @@
 // Reads a JSON request body with a size cap; every problem is a clear 4xx, never a 500.
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 
-const problem = (status: number, error: string) => ({ ok: false as const, response: Response.json({ error }, { status }) });
+const problem = (status: number, error: string) => ({
+  ok: false as const,
+  response: Response.json({ error }, { status }),
+});
 
 export async function readJsonBody(request: Request, maxBytes = 16 * 1024): Promise<JsonBody> {
   const type = request.headers.get("content-type") ?? "";

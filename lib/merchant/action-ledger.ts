@@ -20,19 +20,32 @@ export async function runOnce(
   } catch (error) {
     if ((error as { code?: string }).code !== "P2002") throw error;
     const existing = await prisma.merchantAction.findUniqueOrThrow({ where: { key } });
-    if (existing.orderId !== orderId || existing.kind !== kind) return { ok: false, error: "This form was already used for another action. Reload the page." };
-    if (existing.status !== "running") return JSON.parse(existing.result ?? '{"ok":false,"error":"unknown"}') as LedgerOutcome;
-    if (Date.now() - existing.updatedAt.getTime() < STALE_MS) return { ok: false, error: "This action is already running. Reload the page in a moment." };
-    const resumed = await prisma.merchantAction.updateMany({ where: { key, status: "running", updatedAt: existing.updatedAt }, data: { updatedAt: new Date() } });
-    if (resumed.count === 0) return { ok: false, error: "This action is already running. Reload the page in a moment." };
+    if (existing.orderId !== orderId || existing.kind !== kind)
+      return { ok: false, error: "This form was already used for another action. Reload the page." };
+    if (existing.status !== "running")
+      return JSON.parse(existing.result ?? '{"ok":false,"error":"unknown"}') as LedgerOutcome;
+    if (Date.now() - existing.updatedAt.getTime() < STALE_MS)
+      return { ok: false, error: "This action is already running. Reload the page in a moment." };
+    const resumed = await prisma.merchantAction.updateMany({
+      where: { key, status: "running", updatedAt: existing.updatedAt },
+      data: { updatedAt: new Date() },
+    });
+    if (resumed.count === 0)
+      return { ok: false, error: "This action is already running. Reload the page in a moment." };
   }
   let outcome: LedgerOutcome;
   try {
     outcome = await run();
   } catch (error) {
-    await prisma.merchantAction.update({ where: { key }, data: { status: "running", updatedAt: new Date(0) } }); // let a retry resume at once
+    await prisma.merchantAction.update({
+      where: { key },
+      data: { status: "running", updatedAt: new Date(0) },
+    }); // let a retry resume at once
     throw error;
   }
-  await prisma.merchantAction.update({ where: { key }, data: { status: outcome.ok ? "succeeded" : "failed", result: JSON.stringify(outcome) } });
+  await prisma.merchantAction.update({
+    where: { key },
+    data: { status: outcome.ok ? "succeeded" : "failed", result: JSON.stringify(outcome) },
+  });
   return outcome;
 }

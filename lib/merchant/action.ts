@@ -9,7 +9,14 @@ import { ORDER_NUMBER_PATTERN } from "@/lib/checkout/order-number";
 import { fromDecimal, MoneyError } from "@/lib/money";
 import type { LedgerOutcome } from "./action-ledger";
 import { CARRIERS } from "./carriers";
-import { cancelAuthorization, capturePayment, closeChargePermission, refreshFromAmazon, refundPayment, shipOrder } from "./operations";
+import {
+  cancelAuthorization,
+  capturePayment,
+  closeChargePermission,
+  refreshFromAmazon,
+  refundPayment,
+  shipOrder,
+} from "./operations";
 
 // Every merchant action checks the session itself: an action can be posted to any path, so
 // the proxy's protection of /admin alone is not enough.
@@ -64,14 +71,23 @@ export async function cancelAction(_previous: ActionResult | null, form: FormDat
   if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
   const input = await parse(base, form);
   if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
-  return toResult(await cancelAuthorization(input.data.orderNumber, input.data.actionKey, "Canceled by the merchant"));
+  return toResult(
+    await cancelAuthorization(input.data.orderNumber, input.data.actionKey, "Canceled by the merchant"),
+  );
 }
 
 export async function closeAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
   const input = await parse({ ...base, cancelPendingCharges: z.string().nullable() }, form);
   if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
-  return toResult(await closeChargePermission(input.data.orderNumber, input.data.actionKey, "Closed by the merchant", input.data.cancelPendingCharges === "on"));
+  return toResult(
+    await closeChargePermission(
+      input.data.orderNumber,
+      input.data.actionKey,
+      "Closed by the merchant",
+      input.data.cancelPendingCharges === "on",
+    ),
+  );
 }
 
 export async function shipAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -80,15 +96,28 @@ export async function shipAction(_previous: ActionResult | null, form: FormData)
     {
       ...base,
       carrierCode: z.enum(CARRIERS, { error: "Choose a carrier." }),
-      trackingNumber: z.string({ error: "Enter the tracking number." }).trim().regex(/^[A-Za-z0-9-]{5,40}$/, { error: "Enter the tracking number (5 to 40 letters and digits)." }),
+      trackingNumber: z
+        .string({ error: "Enter the tracking number." })
+        .trim()
+        .regex(/^[A-Za-z0-9-]{5,40}$/, { error: "Enter the tracking number (5 to 40 letters and digits)." }),
     },
     form,
   );
   if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
-  return toResult(await shipOrder(input.data.orderNumber, input.data.actionKey, input.data.carrierCode, input.data.trackingNumber.toUpperCase()));
+  return toResult(
+    await shipOrder(
+      input.data.orderNumber,
+      input.data.actionKey,
+      input.data.carrierCode,
+      input.data.trackingNumber.toUpperCase(),
+    ),
+  );
 }
 
-export async function refreshOrderAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+export async function refreshOrderAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
   if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
   const input = await parse({ orderNumber: base.orderNumber }, form);
   if (!input.success) return failure("Unknown order.");

@@ -26,11 +26,14 @@ export type AdminStatusFilter = (typeof ADMIN_STATUS_FILTERS)[number];
 const NEEDS_ACTION: OrderStatus[] = ["Authorized", "AwaitingCharge", "PaymentPending", "PartiallyPaid"];
 
 export function parseStatusFilter(value: unknown): AdminStatusFilter {
-  return typeof value === "string" && (ADMIN_STATUS_FILTERS as readonly string[]).includes(value) ? (value as AdminStatusFilter) : "all";
+  return typeof value === "string" && (ADMIN_STATUS_FILTERS as readonly string[]).includes(value)
+    ? (value as AdminStatusFilter)
+    : "all";
 }
 
 export async function listAdminOrders(filter: AdminStatusFilter, limit = 100): Promise<AdminOrderRow[]> {
-  const where = filter === "all" ? {} : filter === "needs-action" ? { status: { in: NEEDS_ACTION } } : { status: filter };
+  const where =
+    filter === "all" ? {} : filter === "needs-action" ? { status: { in: NEEDS_ACTION } } : { status: filter };
   const rows = await db().order.findMany({ where, orderBy: { placedAt: "desc" }, take: limit });
   return rows.map((row) => ({
     orderNumber: row.orderNumber,
@@ -62,8 +65,22 @@ export interface AdminOrderDetail extends AdminOrderRow {
   refunded: Money;
   capturable: Money;
   refundable: Money;
-  charges: { id: string; state: string; amount: Money; captured: Money; reasonCode: string | null; updatedAt: string }[];
-  refunds: { id: string; chargeId: string; state: string; amount: Money; reasonCode: string | null; updatedAt: string }[];
+  charges: {
+    id: string;
+    state: string;
+    amount: Money;
+    captured: Money;
+    reasonCode: string | null;
+    updatedAt: string;
+  }[];
+  refunds: {
+    id: string;
+    chargeId: string;
+    state: string;
+    amount: Money;
+    reasonCode: string | null;
+    updatedAt: string;
+  }[];
   events: { id: string; at: string; kind: string; source: string; summary: string; detail: string | null }[];
   can: { capture: boolean; cancel: boolean; refund: boolean; close: boolean; ship: boolean };
   /** The outcome of the latest merchant action (kept in the action ledger), shown above the forms. */
@@ -73,14 +90,35 @@ export interface AdminOrderDetail extends AdminOrderRow {
 }
 
 export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDetail | null> {
-  const order: (OrderWithPayments & { lines: { name: string; quantity: number; lineTotalMinor: number }[]; events: { id: string; createdAt: Date; kind: string; source: string; summary: string; detail: string | null }[] }) | null =
-    await db().order.findUnique({
-      where: { orderNumber },
-      include: { charges: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } }, lines: true, events: { orderBy: { createdAt: "asc" }, take: 500 } },
-    });
+  const order:
+    | (OrderWithPayments & {
+        lines: { name: string; quantity: number; lineTotalMinor: number }[];
+        events: {
+          id: string;
+          createdAt: Date;
+          kind: string;
+          source: string;
+          summary: string;
+          detail: string | null;
+        }[];
+      })
+    | null = await db().order.findUnique({
+    where: { orderNumber },
+    include: {
+      charges: { orderBy: { createdAt: "asc" } },
+      refunds: { orderBy: { createdAt: "asc" } },
+      lines: true,
+      events: { orderBy: { createdAt: "asc" }, take: 500 },
+    },
+  });
   if (!order) return null;
-  const latest = await db().merchantAction.findFirst({ where: { orderId: order.id, status: { not: "running" } }, orderBy: { updatedAt: "desc" } });
-  const latestResult = latest?.result ? (JSON.parse(latest.result) as { ok: boolean; message?: string; error?: string }) : null;
+  const latest = await db().merchantAction.findFirst({
+    where: { orderId: order.id, status: { not: "running" } },
+    orderBy: { updatedAt: "desc" },
+  });
+  const latestResult = latest?.result
+    ? (JSON.parse(latest.result) as { ok: boolean; message?: string; error?: string })
+    : null;
   const usd = (amount: number) => money(amount, "USD");
   const status = asOrderStatus(order.status);
   const done = status !== "Draft" && status !== "Failed";
@@ -97,7 +135,16 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
     chargePermissionId: order.chargePermissionId,
     chargePermissionState: order.chargePermissionState,
     buyerEmail: order.buyerEmail,
-    addressLines: formatAddressLines({ name: order.shipName, addressLine1: order.shipLine1, addressLine2: order.shipLine2, addressLine3: order.shipLine3, city: order.shipCity, stateOrRegion: order.shipState, postalCode: order.shipPostalCode, countryCode: order.shipCountry }),
+    addressLines: formatAddressLines({
+      name: order.shipName,
+      addressLine1: order.shipLine1,
+      addressLine2: order.shipLine2,
+      addressLine3: order.shipLine3,
+      city: order.shipCity,
+      stateOrRegion: order.shipState,
+      postalCode: order.shipPostalCode,
+      countryCode: order.shipCountry,
+    }),
     paymentDescriptor: order.paymentDescriptor,
     failureReason: order.failureReason,
     carrierCode: order.carrierCode,
@@ -110,17 +157,53 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
     refunded: usd(order.refundedMinor),
     capturable: usd(capturableMinor(order)),
     refundable: usd(refundableMinor(order)),
-    charges: order.charges.map((c) => ({ id: c.id, state: c.state, amount: usd(c.amountMinor), captured: usd(c.capturedMinor), reasonCode: c.reasonCode, updatedAt: c.updatedAt.toISOString() })),
-    refunds: order.refunds.map((r) => ({ id: r.id, chargeId: r.chargeId, state: r.state, amount: usd(r.amountMinor), reasonCode: r.reasonCode, updatedAt: r.updatedAt.toISOString() })),
-    events: order.events.map((e) => ({ id: e.id, at: e.createdAt.toISOString(), kind: e.kind, source: e.source, summary: e.summary, detail: e.detail })),
+    charges: order.charges.map((c) => ({
+      id: c.id,
+      state: c.state,
+      amount: usd(c.amountMinor),
+      captured: usd(c.capturedMinor),
+      reasonCode: c.reasonCode,
+      updatedAt: c.updatedAt.toISOString(),
+    })),
+    refunds: order.refunds.map((r) => ({
+      id: r.id,
+      chargeId: r.chargeId,
+      state: r.state,
+      amount: usd(r.amountMinor),
+      reasonCode: r.reasonCode,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+    events: order.events.map((e) => ({
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      kind: e.kind,
+      source: e.source,
+      summary: e.summary,
+      detail: e.detail,
+    })),
     can: {
-      capture: done && capturableMinor(order) > 0 && order.chargePermissionState !== "Closed" && !order.charges.some((c) => c.state === "AuthorizationInitiated"),
+      capture:
+        done &&
+        capturableMinor(order) > 0 &&
+        order.chargePermissionState !== "Closed" &&
+        !order.charges.some((c) => c.state === "AuthorizationInitiated"),
       cancel: order.charges.some((c) => c.state === "Authorized" || c.state === "AuthorizationInitiated"),
       refund: refundableMinor(order) > 0,
       close: done && order.chargePermissionId !== null && order.chargePermissionState !== "Closed",
-      ship: done && order.fulfillmentStatus !== "Shipped" && ["Authorized", "AwaitingCharge", "Paid", "PartiallyPaid", "PartiallyRefunded"].includes(status),
+      ship:
+        done &&
+        order.fulfillmentStatus !== "Shipped" &&
+        ["Authorized", "AwaitingCharge", "Paid", "PartiallyPaid", "PartiallyRefunded"].includes(status),
     },
-    lastAction: latest && latestResult ? { kind: latest.kind, ok: latestResult.ok, message: latestResult.message ?? latestResult.error ?? "", at: latest.updatedAt.toISOString() } : null,
+    lastAction:
+      latest && latestResult
+        ? {
+            kind: latest.kind,
+            ok: latestResult.ok,
+            message: latestResult.message ?? latestResult.error ?? "",
+            at: latest.updatedAt.toISOString(),
+          }
+        : null,
     actionKey: () => randomBytes(18).toString("base64url"),
   };
 }

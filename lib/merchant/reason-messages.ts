@@ -2,7 +2,8 @@
 import { AmazonPayError } from "@storefront/amazon-pay/errors";
 
 const MESSAGES: Record<string, string> = {
-  InvalidChargeStatus: "The payment is not in a state that allows this; it may already be captured, canceled or still pending.",
+  InvalidChargeStatus:
+    "The payment is not in a state that allows this; it may already be captured, canceled or still pending.",
   InvalidChargePermissionStatus: "The buyer's payment authorization is closed or not chargeable any more.",
   ChargePermissionNotModifiable: "The buyer's payment authorization can no longer be changed.",
   TransactionAmountExceeded: "That amount is more than Amazon Pay allows for this payment.",
@@ -25,10 +26,17 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function merchantMessage(error: unknown): string {
-  if (!(error instanceof AmazonPayError)) return error instanceof Error ? error.message : "The action failed.";
-  if (error.kind === "network" || error.kind === "timeout") return "Amazon Pay could not be reached. Nothing was changed on our side; try again.";
-  if (error.kind === "invalid-request") return `The request was not valid: ${error.issues?.join("; ") ?? error.message}`;
+  if (!(error instanceof AmazonPayError))
+    return error instanceof Error ? error.message : "The action failed.";
+  if (error.kind === "network" || error.kind === "timeout")
+    return "Amazon Pay could not be reached. Nothing was changed on our side; try again.";
+  if (error.kind === "invalid-request")
+    return `The request was not valid: ${error.issues?.join("; ") ?? error.message}`;
   const code = error.reasonCode;
-  const sentence = (code && MESSAGES[code]) || (error.status && error.status >= 500 ? "Amazon Pay had a problem. Try again in a moment." : "Amazon Pay refused the action.");
+  const sentence =
+    (code && MESSAGES[code]) ||
+    (error.status && error.status >= 500
+      ? "Amazon Pay had a problem. Try again in a moment."
+      : "Amazon Pay refused the action.");
   return code ? `${sentence} (${code})` : sentence;
 }

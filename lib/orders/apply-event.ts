@@ -7,7 +7,14 @@ import { crashPoint } from "@/lib/testing/crash-point";
 import { recordPaymentEvent } from "./audit";
 import { nextPollAt } from "./poll-schedule";
 import { toSnapshot, type OrderWithPayments } from "./snapshot";
-import { applyOrderEvent, isTerminalCharge, isTerminalRefund, type OrderEvent, type OrderSnapshot, type Outcome } from "./state-machine";
+import {
+  applyOrderEvent,
+  isTerminalCharge,
+  isTerminalRefund,
+  type OrderEvent,
+  type OrderSnapshot,
+  type Outcome,
+} from "./state-machine";
 
 export interface ApplyOptions {
   /** Extra order columns written only when the event is applied (e.g. carrier and tracking). */
@@ -68,11 +75,17 @@ async function writeSnapshot(
       refundedMinor: refunded,
       failureReason: next.failureReason,
       ...(event.type === "checkout.completed"
-        ? { chargeId: stored.chargeId ?? event.charge?.chargeId ?? null, completedAt: stored.completedAt ?? now, nextCheckAt: null }
+        ? {
+            chargeId: stored.chargeId ?? event.charge?.chargeId ?? null,
+            completedAt: stored.completedAt ?? now,
+            nextCheckAt: null,
+          }
         : {}),
       ...(event.type === "checkout.failed" ? { nextCheckAt: null } : {}),
       ...(event.type === "order.shipped" ? { shippedAt: now } : {}),
-      ...(leavingCheckout && next.status !== "Failed" && next.status !== "Draft" ? { completedAt: stored.completedAt ?? now } : {}),
+      ...(leavingCheckout && next.status !== "Failed" && next.status !== "Draft"
+        ? { completedAt: stored.completedAt ?? now }
+        : {}),
       version: { increment: 1 },
     },
   });
@@ -91,9 +104,19 @@ async function writeSnapshot(
       pollAttempts: before && before.state === charge.state ? before.pollAttempts : 0,
     };
     if (!before) {
-      await tx.charge.create({ data: { id: charge.chargeId, orderId: stored.id, currency: stored.currency, ...data } });
-    } else if (before.state !== charge.state || before.capturedMinor !== charge.capturedMinor || before.refundedMinor !== charge.refundedMinor || before.reasonCode !== charge.reasonCode) {
-      await tx.charge.update({ where: { id: charge.chargeId }, data: { ...data, version: { increment: 1 } } });
+      await tx.charge.create({
+        data: { id: charge.chargeId, orderId: stored.id, currency: stored.currency, ...data },
+      });
+    } else if (
+      before.state !== charge.state ||
+      before.capturedMinor !== charge.capturedMinor ||
+      before.refundedMinor !== charge.refundedMinor ||
+      before.reasonCode !== charge.reasonCode
+    ) {
+      await tx.charge.update({
+        where: { id: charge.chargeId },
+        data: { ...data, version: { increment: 1 } },
+      });
     }
   }
   for (const refund of next.refunds) {
@@ -106,18 +129,37 @@ async function writeSnapshot(
       pollAttempts: 0,
     };
     if (!before) {
-      await tx.refund.create({ data: { id: refund.refundId, orderId: stored.id, chargeId: refund.chargeId, currency: stored.currency, ...data } });
+      await tx.refund.create({
+        data: {
+          id: refund.refundId,
+          orderId: stored.id,
+          chargeId: refund.chargeId,
+          currency: stored.currency,
+          ...data,
+        },
+      });
     } else if (before.state !== refund.state) {
-      await tx.refund.update({ where: { id: refund.refundId }, data: { ...data, version: { increment: 1 } } });
+      await tx.refund.update({
+        where: { id: refund.refundId },
+        data: { ...data, version: { increment: 1 } },
+      });
     }
   }
   return true;
 }
 
 const loadOrder = (db: Prisma.TransactionClient | PrismaClient, orderId: string) =>
-  db.order.findUniqueOrThrow({ where: { id: orderId }, include: { charges: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } } });
+  db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { charges: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } },
+  });
 
-export async function applyEventToOrder(prisma: PrismaClient, orderId: string, event: OrderEvent, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyEventToOrder(
+  prisma: PrismaClient,
+  orderId: string,
+  event: OrderEvent,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const maxAttempts = options.maxAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const result = await prisma.$transaction(async (tx) => {
@@ -130,7 +172,10 @@ export async function applyEventToOrder(prisma: PrismaClient, orderId: string, e
         orderId,
         kind: "transition",
         source: event.source,
-        summary: outcome.from === outcome.to ? `${describe(event)} (status stays ${outcome.to})` : `${outcome.from} → ${outcome.to}: ${describe(event)}`,
+        summary:
+          outcome.from === outcome.to
+            ? `${describe(event)} (status stays ${outcome.to})`
+            : `${outcome.from} → ${outcome.to}: ${describe(event)}`,
       });
       return { outcome, stored, conflict: false };
     });
@@ -141,9 +186,17 @@ export async function applyEventToOrder(prisma: PrismaClient, orderId: string, e
     }
     if (result.outcome.kind === "refused") {
       console.warn(`[orders] refused for order ${orderId}: ${result.outcome.reason}`);
-      await recordPaymentEvent(prisma, { orderId, kind: "refused-transition", source: event.source, summary: `Refused ${describe(event)}: ${result.outcome.reason}` });
+      await recordPaymentEvent(prisma, {
+        orderId,
+        kind: "refused-transition",
+        source: event.source,
+        summary: `Refused ${describe(event)}: ${result.outcome.reason}`,
+      });
     }
-    return { outcome: result.outcome, order: result.outcome.kind === "applied" ? await loadOrder(prisma, orderId) : result.stored };
+    return {
+      outcome: result.outcome,
+      order: result.outcome.kind === "applied" ? await loadOrder(prisma, orderId) : result.stored,
+    };
   }
   throw new OrderConflictError(`order ${orderId} kept changing; gave up after ${maxAttempts} attempts`);
 }

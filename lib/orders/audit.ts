@@ -3,7 +3,8 @@
 import type { PrismaClient } from "@/lib/prisma/create-client";
 import type { EventSource } from "./state-machine";
 
-export type PaymentEventKind = "amazon-call" | "ipn" | "transition" | "refused-transition" | "merchant-action" | "reconciler" | "checkout";
+export type PaymentEventKind =
+  "amazon-call" | "ipn" | "transition" | "refused-transition" | "merchant-action" | "reconciler" | "checkout";
 
 export interface PaymentEventInput {
   orderId: string | null;
@@ -20,7 +21,8 @@ const SECRET_PATTERN = /-----BEGIN [A-Z ]*PRIVATE KEY-----|AMZN-PAY-RSASSA-PSS[^
 export function serializeDetail(detail: unknown): string | null {
   if (detail === undefined || detail === null) return null;
   const text = typeof detail === "string" ? detail : JSON.stringify(detail);
-  if (SECRET_PATTERN.test(text)) return JSON.stringify({ redacted: "detail contained secret material and was dropped" });
+  if (SECRET_PATTERN.test(text))
+    return JSON.stringify({ redacted: "detail contained secret material and was dropped" });
   return text.length > 20_000 ? `${text.slice(0, 20_000)}…` : text;
 }
 

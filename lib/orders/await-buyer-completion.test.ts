@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { awaitBuyerCompletion, BUYER_COMPLETION_WAIT_MS, RECENT_COMPLETION_MS } from "./await-buyer-completion";
+import {
+  awaitBuyerCompletion,
+  BUYER_COMPLETION_WAIT_MS,
+  RECENT_COMPLETION_MS,
+} from "./await-buyer-completion";
 
 /** A fake clock that sleeping moves forward, and a row whose status changes after `landsAfterMs`. */
 function scene(startedAgoMs: number | null, landsAfterMs: number) {

@@ -42,24 +42,40 @@ export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView
     message: buyerStatusMessage(status, order.completionStartedAt !== null),
     settled: isSettledForBuyer(status),
     placedAt: order.placedAt.toISOString(),
-    lines: order.lines.map((line) => ({ name: line.name, quantity: line.quantity, unitPrice: usd(line.unitPriceMinor), lineTotal: usd(line.lineTotalMinor) })),
+    lines: order.lines.map((line) => ({
+      name: line.name,
+      quantity: line.quantity,
+      unitPrice: usd(line.unitPriceMinor),
+      lineTotal: usd(line.lineTotalMinor),
+    })),
     subtotal: usd(order.subtotalMinor),
     shipping: usd(order.shippingMinor),
     tax: usd(order.taxMinor),
     total: usd(order.totalMinor),
     refunded: usd(order.refundedMinor),
     addressLines: formatAddressLines({
-      name: order.shipName, addressLine1: order.shipLine1, addressLine2: order.shipLine2, addressLine3: order.shipLine3,
-      city: order.shipCity, stateOrRegion: order.shipState, postalCode: order.shipPostalCode, countryCode: order.shipCountry,
+      name: order.shipName,
+      addressLine1: order.shipLine1,
+      addressLine2: order.shipLine2,
+      addressLine3: order.shipLine3,
+      city: order.shipCity,
+      stateOrRegion: order.shipState,
+      postalCode: order.shipPostalCode,
+      countryCode: order.shipCountry,
     }),
     buyerName: order.buyerName,
     paymentDescriptor: order.paymentDescriptor,
-    shipment: order.fulfillmentStatus === "Shipped" && order.carrierCode && order.trackingNumber ? { carrier: order.carrierCode, trackingNumber: order.trackingNumber } : null,
+    shipment:
+      order.fulfillmentStatus === "Shipped" && order.carrierCode && order.trackingNumber
+        ? { carrier: order.carrierCode, trackingNumber: order.trackingNumber }
+        : null,
   };
 }
 
 /** The small, poll-friendly part of the view (GET /api/orders/[orderNumber]/status). */
 export async function getBuyerOrderStatus(orderNumber: string) {
   const view = await getBuyerOrder(orderNumber);
-  return view ? { orderNumber: view.orderNumber, status: view.status, settled: view.settled, message: view.message } : null;
+  return view
+    ? { orderNumber: view.orderNumber, status: view.status, settled: view.settled, message: view.message }
+    : null;
 }

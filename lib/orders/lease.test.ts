@@ -16,7 +16,9 @@ describe("reconciler lease", () => {
     expect(await acquireLease(database.prisma, "r", "a", 10_000, t0)).toBe(true);
     expect(await acquireLease(database.prisma, "r", "b", 10_000, new Date(t0.getTime() + 1_000))).toBe(false);
     expect(await acquireLease(database.prisma, "r", "a", 10_000, new Date(t0.getTime() + 5_000))).toBe(true);
-    expect(await acquireLease(database.prisma, "r", "b", 10_000, new Date(t0.getTime() + 14_000))).toBe(false);
+    expect(await acquireLease(database.prisma, "r", "b", 10_000, new Date(t0.getTime() + 14_000))).toBe(
+      false,
+    );
     expect(await acquireLease(database.prisma, "r", "b", 10_000, new Date(t0.getTime() + 15_001))).toBe(true);
     await releaseLease(database.prisma, "r", "b");
     expect(await acquireLease(database.prisma, "r", "a", 10_000, new Date(t0.getTime() + 15_002))).toBe(true);
@@ -24,7 +26,9 @@ describe("reconciler lease", () => {
 
   it("grants exactly one of many concurrent contenders", async () => {
     const now = new Date("2031-01-01T00:00:00Z");
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => acquireLease(database.prisma, "race", `h${i}`, 10_000, now)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => acquireLease(database.prisma, "race", `h${i}`, 10_000, now)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 });

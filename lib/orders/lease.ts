@@ -3,7 +3,13 @@
 // current holder is us or its lease has expired.
 import type { PrismaClient } from "@/lib/prisma/create-client";
 
-export async function acquireLease(prisma: PrismaClient, name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+export async function acquireLease(
+  prisma: PrismaClient,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  now = new Date(),
+): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + ttlMs);
   const taken = await prisma.lease.updateMany({
     where: { name, OR: [{ holder }, { expiresAt: { lt: now } }] },

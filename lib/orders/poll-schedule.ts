@@ -12,4 +12,5 @@ export function pollDelayMs(attempts: number, baseMs = configuredBaseMs()): numb
   return Math.min(POLL_MAX_MS, baseMs * 2 ** Math.min(attempts, 20));
 }
 
-export const nextPollAt = (now: Date, attempts: number, baseMs = configuredBaseMs()) => new Date(now.getTime() + pollDelayMs(attempts, baseMs));
+export const nextPollAt = (now: Date, attempts: number, baseMs = configuredBaseMs()) =>
+  new Date(now.getTime() + pollDelayMs(attempts, baseMs));

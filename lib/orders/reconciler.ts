@@ -21,7 +21,6 @@ export interface ReconcileSummary {
   errors: number;
 }
 
-
 export async function reconcileOnce(options: { now?: Date; limit?: number } = {}): Promise<ReconcileSummary> {
   const prisma = db();
   const now = options.now ?? new Date();
@@ -55,26 +54,42 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
     }
   }
 
-  const charges = await prisma.charge.findMany({ where: { nextPollAt: { lte: now } }, orderBy: { nextPollAt: "asc" }, take: limit });
+  const charges = await prisma.charge.findMany({
+    where: { nextPollAt: { lte: now } },
+    orderBy: { nextPollAt: "asc" },
+    take: limit,
+  });
   for (const charge of charges) {
     summary.charges++;
     try {
       const result = await syncCharge(charge.id, "poll");
       if (result.kind === "applied" && result.result.outcome.kind === "applied") summary.changed++;
-      else await prisma.charge.updateMany({ where: { id: charge.id, version: charge.version }, data: { pollAttempts: { increment: 1 }, nextPollAt: nextPollAt(now, charge.pollAttempts + 1) } });
+      else
+        await prisma.charge.updateMany({
+          where: { id: charge.id, version: charge.version },
+          data: { pollAttempts: { increment: 1 }, nextPollAt: nextPollAt(now, charge.pollAttempts + 1) },
+        });
     } catch (error) {
       summary.errors++;
       console.error(`[reconciler] charge ${charge.id}:`, error);
     }
   }
 
-  const refunds = await prisma.refund.findMany({ where: { nextPollAt: { lte: now } }, orderBy: { nextPollAt: "asc" }, take: limit });
+  const refunds = await prisma.refund.findMany({
+    where: { nextPollAt: { lte: now } },
+    orderBy: { nextPollAt: "asc" },
+    take: limit,
+  });
   for (const refund of refunds) {
     summary.refunds++;
     try {
       const result = await syncRefund(refund.id, "poll");
       if (result.kind === "applied" && result.result.outcome.kind === "applied") summary.changed++;
-      else await prisma.refund.updateMany({ where: { id: refund.id, version: refund.version }, data: { pollAttempts: { increment: 1 }, nextPollAt: nextPollAt(now, refund.pollAttempts + 1) } });
+      else
+        await prisma.refund.updateMany({
+          where: { id: refund.id, version: refund.version },
+          data: { pollAttempts: { increment: 1 }, nextPollAt: nextPollAt(now, refund.pollAttempts + 1) },
+        });
     } catch (error) {
       summary.errors++;
       console.error(`[reconciler] refund ${refund.id}:`, error);

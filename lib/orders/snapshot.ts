@@ -3,8 +3,19 @@ import type { PaymentIntent } from "@/lib/env";
 import { PAYMENT_INTENTS } from "@/lib/env";
 import type { Charge, Order, Refund } from "@/lib/generated/sqlite/client";
 import {
-  CHARGE_STATES, FULFILLMENT_STATUSES, ORDER_STATUSES, PERMISSION_STATES, REFUND_STATES,
-  type ChargeFact, type ChargeState, type FulfillmentStatus, type OrderSnapshot, type OrderStatus, type PermissionState, type RefundFact, type RefundState,
+  CHARGE_STATES,
+  FULFILLMENT_STATUSES,
+  ORDER_STATUSES,
+  PERMISSION_STATES,
+  REFUND_STATES,
+  type ChargeFact,
+  type ChargeState,
+  type FulfillmentStatus,
+  type OrderSnapshot,
+  type OrderStatus,
+  type PermissionState,
+  type RefundFact,
+  type RefundState,
 } from "./state-machine";
 
 export type OrderWithPayments = Order & { charges: Charge[]; refunds: Refund[] };
@@ -17,16 +28,32 @@ function oneOf<T extends string>(values: readonly T[], value: string, what: stri
 export const asOrderStatus = (value: string): OrderStatus => oneOf(ORDER_STATUSES, value, "order status");
 export const asChargeState = (value: string): ChargeState => oneOf(CHARGE_STATES, value, "charge state");
 export const asRefundState = (value: string): RefundState => oneOf(REFUND_STATES, value, "refund state");
-export const asPermissionState = (value: string): PermissionState => oneOf(PERMISSION_STATES, value, "charge permission state");
-export const asPaymentIntent = (value: string): PaymentIntent => oneOf(PAYMENT_INTENTS, value, "payment intent");
-const asFulfillment = (value: string): FulfillmentStatus => oneOf(FULFILLMENT_STATUSES, value, "fulfillment status");
+export const asPermissionState = (value: string): PermissionState =>
+  oneOf(PERMISSION_STATES, value, "charge permission state");
+export const asPaymentIntent = (value: string): PaymentIntent =>
+  oneOf(PAYMENT_INTENTS, value, "payment intent");
+const asFulfillment = (value: string): FulfillmentStatus =>
+  oneOf(FULFILLMENT_STATUSES, value, "fulfillment status");
 
 export function chargeFact(row: Charge): ChargeFact {
-  return { chargeId: row.id, state: asChargeState(row.state), amountMinor: row.amountMinor, capturedMinor: row.capturedMinor, refundedMinor: row.refundedMinor, reasonCode: row.reasonCode };
+  return {
+    chargeId: row.id,
+    state: asChargeState(row.state),
+    amountMinor: row.amountMinor,
+    capturedMinor: row.capturedMinor,
+    refundedMinor: row.refundedMinor,
+    reasonCode: row.reasonCode,
+  };
 }
 
 export function refundFact(row: Refund): RefundFact {
-  return { refundId: row.id, chargeId: row.chargeId, state: asRefundState(row.state), amountMinor: row.amountMinor, reasonCode: row.reasonCode };
+  return {
+    refundId: row.id,
+    chargeId: row.chargeId,
+    state: asRefundState(row.state),
+    amountMinor: row.amountMinor,
+    reasonCode: row.reasonCode,
+  };
 }
 
 export function toSnapshot(order: OrderWithPayments): OrderSnapshot {
@@ -37,7 +64,10 @@ export function toSnapshot(order: OrderWithPayments): OrderSnapshot {
     totalMinor: order.totalMinor,
     chargePermissionId: order.chargePermissionId,
     permission: order.chargePermissionState
-      ? { state: asPermissionState(order.chargePermissionState), updatedAt: order.chargePermissionAt?.getTime() ?? 0 }
+      ? {
+          state: asPermissionState(order.chargePermissionState),
+          updatedAt: order.chargePermissionAt?.getTime() ?? 0,
+        }
       : null,
     charges: order.charges.map(chargeFact),
     refunds: order.refunds.map(refundFact),

@@ -24,7 +24,14 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const FULFILLMENT_STATUSES = ["Unfulfilled", "Shipped"] as const;
 export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
 
-export const CHARGE_STATES = ["AuthorizationInitiated", "Authorized", "CaptureInitiated", "Captured", "Canceled", "Declined"] as const;
+export const CHARGE_STATES = [
+  "AuthorizationInitiated",
+  "Authorized",
+  "CaptureInitiated",
+  "Captured",
+  "Canceled",
+  "Declined",
+] as const;
 export type ChargeState = (typeof CHARGE_STATES)[number];
 export const REFUND_STATES = ["RefundInitiated", "Refunded", "Declined"] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
@@ -45,7 +52,11 @@ const CHARGE_GRAPH: Graph<ChargeState> = {
   Canceled: [],
   Declined: [],
 };
-const REFUND_GRAPH: Graph<RefundState> = { RefundInitiated: ["Refunded", "Declined"], Refunded: [], Declined: [] };
+const REFUND_GRAPH: Graph<RefundState> = {
+  RefundInitiated: ["Refunded", "Declined"],
+  Refunded: [],
+  Declined: [],
+};
 
 function reachable<S extends string>(graph: Graph<S>, from: S, to: S): boolean {
   const seen = new Set<S>();
@@ -101,7 +112,13 @@ export interface OrderSnapshot {
 }
 
 export type OrderEvent =
-  | { type: "checkout.completed"; source: EventSource; chargePermissionId: string; permission: PermissionFact | null; charge: ChargeFact | null }
+  | {
+      type: "checkout.completed";
+      source: EventSource;
+      chargePermissionId: string;
+      permission: PermissionFact | null;
+      charge: ChargeFact | null;
+    }
   | { type: "checkout.failed"; source: EventSource; reason: string }
   | { type: "charge.observed"; source: EventSource; charge: ChargeFact }
   | { type: "refund.observed"; source: EventSource; refund: RefundFact }
@@ -116,7 +133,9 @@ export type Outcome =
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** The order status that the payment facts imply (for orders whose checkout completed). */
-export function derivePaymentStatus(snapshot: Pick<OrderSnapshot, "totalMinor" | "charges" | "refunds" | "permission">): OrderStatus {
+export function derivePaymentStatus(
+  snapshot: Pick<OrderSnapshot, "totalMinor" | "charges" | "refunds" | "permission">,
+): OrderStatus {
   const { charges, refunds, permission, totalMinor } = snapshot;
   const captured = sum(charges.filter((c) => c.state === "Captured").map((c) => c.capturedMinor));
   const refunded = sum(refunds.filter((r) => r.state === "Refunded").map((r) => r.amountMinor));
@@ -130,7 +149,10 @@ export function derivePaymentStatus(snapshot: Pick<OrderSnapshot, "totalMinor" |
   return "AwaitingCharge";
 }
 
-function upsertCharge(charges: readonly ChargeFact[], fact: ChargeFact): { charges: ChargeFact[]; changed: boolean; stale: boolean } {
+function upsertCharge(
+  charges: readonly ChargeFact[],
+  fact: ChargeFact,
+): { charges: ChargeFact[]; changed: boolean; stale: boolean } {
   const existing = charges.find((c) => c.chargeId === fact.chargeId);
   if (!existing) return { charges: [...charges, fact], changed: true, stale: false };
   if (existing.state !== fact.state && !chargeCanMove(existing.state, fact.state)) {
@@ -139,26 +161,41 @@ function upsertCharge(charges: readonly ChargeFact[], fact: ChargeFact): { charg
   // Within one state, amounts only grow (a later read may show a refund the earlier did not).
   const merged: ChargeFact = {
     ...fact,
-    capturedMinor: existing.state === fact.state ? Math.max(existing.capturedMinor, fact.capturedMinor) : fact.capturedMinor,
+    capturedMinor:
+      existing.state === fact.state
+        ? Math.max(existing.capturedMinor, fact.capturedMinor)
+        : fact.capturedMinor,
     refundedMinor: Math.max(existing.refundedMinor, fact.refundedMinor),
   };
   const changed = JSON.stringify(merged) !== JSON.stringify(existing);
   return { charges: charges.map((c) => (c.chargeId === fact.chargeId ? merged : c)), changed, stale: false };
 }
 
-function upsertRefund(refunds: readonly RefundFact[], fact: RefundFact): { refunds: RefundFact[]; changed: boolean; stale: boolean } {
+function upsertRefund(
+  refunds: readonly RefundFact[],
+  fact: RefundFact,
+): { refunds: RefundFact[]; changed: boolean; stale: boolean } {
   const existing = refunds.find((r) => r.refundId === fact.refundId);
   if (!existing) return { refunds: [...refunds, fact], changed: true, stale: false };
   if (existing.state === fact.state) return { refunds: [...refunds], changed: false, stale: false };
-  if (!refundCanMove(existing.state, fact.state)) return { refunds: [...refunds], changed: false, stale: true };
-  return { refunds: refunds.map((r) => (r.refundId === fact.refundId ? fact : r)), changed: true, stale: false };
+  if (!refundCanMove(existing.state, fact.state))
+    return { refunds: [...refunds], changed: false, stale: true };
+  return {
+    refunds: refunds.map((r) => (r.refundId === fact.refundId ? fact : r)),
+    changed: true,
+    stale: false,
+  };
 }
 
-function mergePermission(current: PermissionFact | null, fact: PermissionFact | null): { permission: PermissionFact | null; stale: boolean } {
+function mergePermission(
+  current: PermissionFact | null,
+  fact: PermissionFact | null,
+): { permission: PermissionFact | null; stale: boolean } {
   if (!fact) return { permission: current, stale: false };
   if (!current) return { permission: fact, stale: false };
   if (current.state === "Closed" && fact.state !== "Closed") return { permission: current, stale: true };
-  if (fact.updatedAt < current.updatedAt && fact.state !== "Closed") return { permission: current, stale: true };
+  if (fact.updatedAt < current.updatedAt && fact.state !== "Closed")
+    return { permission: current, stale: true };
   return { permission: fact, stale: false };
 }
 
@@ -178,57 +215,116 @@ export function applyOrderEvent(snapshot: OrderSnapshot, event: OrderEvent): Out
         // timeout): the money facts win, the order comes back to life.
       } else if (checkoutDone(snapshot.status)) {
         if (snapshot.chargePermissionId !== event.chargePermissionId) {
-          return { kind: "refused", reason: `checkout already completed with charge permission ${snapshot.chargePermissionId}` };
+          return {
+            kind: "refused",
+            reason: `checkout already completed with charge permission ${snapshot.chargePermissionId}`,
+          };
         }
       }
-      const withCharge = event.charge ? upsertCharge(snapshot.charges, event.charge) : { charges: [...snapshot.charges], stale: false };
+      const withCharge = event.charge
+        ? upsertCharge(snapshot.charges, event.charge)
+        : { charges: [...snapshot.charges], stale: false };
       const { permission } = mergePermission(snapshot.permission, event.permission);
-      const base = { ...snapshot, chargePermissionId: event.chargePermissionId, permission, charges: withCharge.charges, failureReason: null };
-      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "checkout completion already recorded");
+      const base = {
+        ...snapshot,
+        chargePermissionId: event.chargePermissionId,
+        permission,
+        charges: withCharge.charges,
+        failureReason: null,
+      };
+      return settle(
+        snapshot,
+        { ...base, status: derivePaymentStatus(base) },
+        "checkout completion already recorded",
+      );
     }
     case "checkout.failed": {
-      if (snapshot.status === "Failed") return { kind: "unchanged", reason: "checkout failure already recorded" };
-      if (snapshot.status !== "Draft") return { kind: "refused", reason: `cannot fail checkout of an order that is ${snapshot.status}` };
-      return { kind: "applied", next: { ...snapshot, status: "Failed", failureReason: event.reason }, from: "Draft", to: "Failed" };
+      if (snapshot.status === "Failed")
+        return { kind: "unchanged", reason: "checkout failure already recorded" };
+      if (snapshot.status !== "Draft")
+        return { kind: "refused", reason: `cannot fail checkout of an order that is ${snapshot.status}` };
+      return {
+        kind: "applied",
+        next: { ...snapshot, status: "Failed", failureReason: event.reason },
+        from: "Draft",
+        to: "Failed",
+      };
     }
     case "charge.observed": {
       if (!checkoutDone(snapshot.status) && snapshot.status !== "Failed") {
-        return { kind: "refused", reason: `charge ${event.charge.chargeId} observed before checkout completed` };
+        return {
+          kind: "refused",
+          reason: `charge ${event.charge.chargeId} observed before checkout completed`,
+        };
       }
       if (snapshot.status === "Failed" && snapshot.charges.length === 0) {
-        return { kind: "refused", reason: `charge ${event.charge.chargeId} observed for an order whose checkout failed` };
+        return {
+          kind: "refused",
+          reason: `charge ${event.charge.chargeId} observed for an order whose checkout failed`,
+        };
       }
       const result = upsertCharge(snapshot.charges, event.charge);
       if (result.stale) {
         const current = snapshot.charges.find((c) => c.chargeId === event.charge.chargeId)?.state;
-        return { kind: "refused", reason: `charge ${event.charge.chargeId} cannot move from ${current} to ${event.charge.state}` };
+        return {
+          kind: "refused",
+          reason: `charge ${event.charge.chargeId} cannot move from ${current} to ${event.charge.state}`,
+        };
       }
       const base = { ...snapshot, charges: result.charges };
-      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "charge state already recorded");
+      return settle(
+        snapshot,
+        { ...base, status: derivePaymentStatus(base) },
+        "charge state already recorded",
+      );
     }
     case "refund.observed": {
-      if (!checkoutDone(snapshot.status)) return { kind: "refused", reason: `refund observed for an order that is ${snapshot.status}` };
+      if (!checkoutDone(snapshot.status))
+        return { kind: "refused", reason: `refund observed for an order that is ${snapshot.status}` };
       const result = upsertRefund(snapshot.refunds, event.refund);
       if (result.stale) {
         const current = snapshot.refunds.find((r) => r.refundId === event.refund.refundId)?.state;
-        return { kind: "refused", reason: `refund ${event.refund.refundId} cannot move from ${current} to ${event.refund.state}` };
+        return {
+          kind: "refused",
+          reason: `refund ${event.refund.refundId} cannot move from ${current} to ${event.refund.state}`,
+        };
       }
       const base = { ...snapshot, refunds: result.refunds };
-      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "refund state already recorded");
+      return settle(
+        snapshot,
+        { ...base, status: derivePaymentStatus(base) },
+        "refund state already recorded",
+      );
     }
     case "permission.observed": {
-      if (!checkoutDone(snapshot.status)) return { kind: "refused", reason: `charge permission observed for an order that is ${snapshot.status}` };
+      if (!checkoutDone(snapshot.status))
+        return {
+          kind: "refused",
+          reason: `charge permission observed for an order that is ${snapshot.status}`,
+        };
       const merged = mergePermission(snapshot.permission, event.permission);
       if (merged.stale) return { kind: "unchanged", reason: "older charge permission observation ignored" };
       const base = { ...snapshot, permission: merged.permission };
-      return settle(snapshot, { ...base, status: derivePaymentStatus(base) }, "charge permission state already recorded");
+      return settle(
+        snapshot,
+        { ...base, status: derivePaymentStatus(base) },
+        "charge permission state already recorded",
+      );
     }
     case "order.shipped": {
       if (snapshot.fulfillmentStatus === "Shipped") return { kind: "unchanged", reason: "already shipped" };
       if (!["Paid", "PartiallyPaid", "PartiallyRefunded"].includes(snapshot.status)) {
-        return { kind: "refused", reason: `cannot ship an order that is ${snapshot.status}; capture the payment first` };
+        return {
+          kind: "refused",
+          reason: `cannot ship an order that is ${snapshot.status}; capture the payment first`,
+        };
       }
-      return { kind: "applied", next: { ...snapshot, fulfillmentStatus: "Shipped" }, from: snapshot.status, to: snapshot.status };
+      return {
+        kind: "applied",
+        next: { ...snapshot, fulfillmentStatus: "Shipped" },
+        from: snapshot.status,
+        to: snapshot.status,
+      };
     }
   }
 }

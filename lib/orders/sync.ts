@@ -23,23 +23,41 @@ export type SyncResult =
   | { kind: "unreadable"; detail: string };
 
 /** The order an Amazon object belongs to: our rows first, then the charge permission's merchantReferenceId. */
-async function orderFor(ids: { chargeId?: string | null; chargePermissionId?: string | null }, source: EventSource, known?: ChargePermission): Promise<Order | null> {
+async function orderFor(
+  ids: { chargeId?: string | null; chargePermissionId?: string | null },
+  source: EventSource,
+  known?: ChargePermission,
+): Promise<Order | null> {
   const prisma = db();
   if (ids.chargeId) {
     const charge = await prisma.charge.findUnique({ where: { id: ids.chargeId }, select: { orderId: true } });
     if (charge) return prisma.order.findUnique({ where: { id: charge.orderId } });
   }
   if (!ids.chargePermissionId) return null;
-  const byPermission = await prisma.order.findFirst({ where: { chargePermissionId: ids.chargePermissionId } });
+  const byPermission = await prisma.order.findFirst({
+    where: { chargePermissionId: ids.chargePermissionId },
+  });
   if (byPermission) return byPermission;
   // Checkout completed at Amazon but not recorded here yet: the permission names our order.
-  const permission = known ?? (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.chargePermissions.get(ids.chargePermissionId!))).data;
+  const permission =
+    known ??
+    (
+      await withAmazonPayAudit(prisma, { orderId: null, source }, () =>
+        amazonPay().client.chargePermissions.get(ids.chargePermissionId!),
+      )
+    ).data;
   const reference = permission.merchantMetadata?.merchantReferenceId;
   return reference ? prisma.order.findUnique({ where: { orderNumber: reference } }) : null;
 }
 
-async function whenCompleted(draftOrOrder: Order, source: EventSource, apply: () => Promise<ApplyResult>): Promise<SyncResult> {
-  const order = await awaitBuyerCompletion(draftOrOrder, () => db().order.findUniqueOrThrow({ where: { id: draftOrOrder.id } }));
+async function whenCompleted(
+  draftOrOrder: Order,
+  source: EventSource,
+  apply: () => Promise<ApplyResult>,
+): Promise<SyncResult> {
+  const order = await awaitBuyerCompletion(draftOrOrder, () =>
+    db().order.findUniqueOrThrow({ where: { id: draftOrOrder.id } }),
+  );
   if (order.status === "Draft") {
     const outcome = await reconcileDraftOrder(order, source);
     if (outcome.kind === "not-found") return { kind: "unknown-order", detail: order.orderNumber };
@@ -54,53 +72,92 @@ export async function syncCharge(chargeId: string, source: EventSource, known?: 
   let charge = known;
   if (!charge) {
     try {
-      charge = (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.charges.get(chargeId))).data;
+      charge = (
+        await withAmazonPayAudit(prisma, { orderId: null, source }, () =>
+          amazonPay().client.charges.get(chargeId),
+        )
+      ).data;
     } catch (error) {
-      if (error instanceof AmazonPayError) return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
+      if (error instanceof AmazonPayError)
+        return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
       throw error;
     }
   }
   const fact = chargeFactFromApi(charge);
-  if (!fact) return { kind: "unreadable", detail: `charge ${chargeId} is in an undocumented state ${charge.statusDetails.state}` };
+  if (!fact)
+    return {
+      kind: "unreadable",
+      detail: `charge ${chargeId} is in an undocumented state ${charge.statusDetails.state}`,
+    };
   const order = await orderFor({ chargeId, chargePermissionId: charge.chargePermissionId }, source);
   if (!order) return { kind: "unknown-order", detail: `charge ${chargeId}` };
-  return whenCompleted(order, source, () => applyEventToOrder(prisma, order.id, { type: "charge.observed", source, charge: fact }));
+  return whenCompleted(order, source, () =>
+    applyEventToOrder(prisma, order.id, { type: "charge.observed", source, charge: fact }),
+  );
 }
 
 export async function syncRefund(refundId: string, source: EventSource): Promise<SyncResult> {
   const prisma = db();
   let refund;
   try {
-    refund = (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.refunds.get(refundId))).data;
+    refund = (
+      await withAmazonPayAudit(prisma, { orderId: null, source }, () =>
+        amazonPay().client.refunds.get(refundId),
+      )
+    ).data;
   } catch (error) {
-    if (error instanceof AmazonPayError) return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
+    if (error instanceof AmazonPayError)
+      return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
     throw error;
   }
   const state = refund.statusDetails.state;
   if (!(REFUND_STATES as readonly string[]).includes(state) || !refund.chargeId || !refund.refundAmount) {
-    return { kind: "unreadable", detail: `refund ${refundId} is incomplete or in an undocumented state ${state}` };
+    return {
+      kind: "unreadable",
+      detail: `refund ${refundId} is incomplete or in an undocumented state ${state}`,
+    };
   }
   const order = await orderFor({ chargeId: refund.chargeId }, source);
   if (!order) return { kind: "unknown-order", detail: `refund ${refundId}` };
   const fact: RefundFact = {
-    refundId: refund.refundId, chargeId: refund.chargeId, state: state as RefundFact["state"],
-    amountMinor: moneyFromPrice(refund.refundAmount).amount, reasonCode: refund.statusDetails.reasonCode ?? null,
+    refundId: refund.refundId,
+    chargeId: refund.chargeId,
+    state: state as RefundFact["state"],
+    amountMinor: moneyFromPrice(refund.refundAmount).amount,
+    reasonCode: refund.statusDetails.reasonCode ?? null,
   };
-  return { kind: "applied", result: await applyEventToOrder(prisma, order.id, { type: "refund.observed", source, refund: fact }) };
+  return {
+    kind: "applied",
+    result: await applyEventToOrder(prisma, order.id, { type: "refund.observed", source, refund: fact }),
+  };
 }
 
-export async function syncChargePermission(chargePermissionId: string, source: EventSource): Promise<SyncResult> {
+export async function syncChargePermission(
+  chargePermissionId: string,
+  source: EventSource,
+): Promise<SyncResult> {
   const prisma = db();
   let permission;
   try {
-    permission = (await withAmazonPayAudit(prisma, { orderId: null, source }, () => amazonPay().client.chargePermissions.get(chargePermissionId))).data;
+    permission = (
+      await withAmazonPayAudit(prisma, { orderId: null, source }, () =>
+        amazonPay().client.chargePermissions.get(chargePermissionId),
+      )
+    ).data;
   } catch (error) {
-    if (error instanceof AmazonPayError) return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
+    if (error instanceof AmazonPayError)
+      return { kind: "unreadable", detail: `${error.kind} ${error.reasonCode ?? ""}` };
     throw error;
   }
   const fact = permissionFactFromApi(permission);
-  if (!fact) return { kind: "unreadable", detail: `charge permission ${chargePermissionId} is in an undocumented state` };
+  if (!fact)
+    return {
+      kind: "unreadable",
+      detail: `charge permission ${chargePermissionId} is in an undocumented state`,
+    };
   const order = await orderFor({ chargePermissionId }, source, permission);
   if (!order) return { kind: "unknown-order", detail: `charge permission ${chargePermissionId}` };
-  return whenCompleted(order, source, () => applyEventToOrder(prisma, order.id, { type: "permission.observed", source, permission: fact }));
+  return whenCompleted(order, source, () =>
+    applyEventToOrder(prisma, order.id, { type: "permission.observed", source, permission: fact }),
+  );
 }

@@ -28,7 +28,11 @@ interface Connection {
   settings: AmazonPaySettings;
 }
 
-function configInput(): { input: AmazonPayConfigInput; emulatorUrl: string | null; checkoutJsUrl: string | null } {
+function configInput(): {
+  input: AmazonPayConfigInput;
+  emulatorUrl: string | null;
+  checkoutJsUrl: string | null;
+} {
   const e = env();
   if (e.amazonPayMode.kind === "emulator") {
     const merchant = ensureLocalMerchant(e.DATA_DIR);
@@ -53,7 +57,9 @@ function configInput(): { input: AmazonPayConfigInput; emulatorUrl: string | nul
       merchantId: e.AMAZON_PAY_MERCHANT_ID ?? "",
       storeId: e.AMAZON_PAY_STORE_ID ?? "",
       publicKeyId: e.AMAZON_PAY_PUBLIC_KEY_ID ?? "",
-      ...(e.AMAZON_PAY_PRIVATE_KEY ? { privateKey: e.AMAZON_PAY_PRIVATE_KEY } : { privateKeyPath: e.AMAZON_PAY_PRIVATE_KEY_PATH }),
+      ...(e.AMAZON_PAY_PRIVATE_KEY
+        ? { privateKey: e.AMAZON_PAY_PRIVATE_KEY }
+        : { privateKeyPath: e.AMAZON_PAY_PRIVATE_KEY_PATH }),
       region: e.AMAZON_PAY_REGION,
       sandbox: e.AMAZON_PAY_SANDBOX,
       algorithm: e.AMAZON_PAY_ALGORITHM,
@@ -78,7 +84,11 @@ export function amazonPay(): Connection {
     userAgent: "amazon-pay-next-storefront/0.1",
     // Bounded so a buyer never waits long: after this the page says Amazon Pay is not answering
     // (nothing is lost: completions are finished later by the reconciler with the same key).
-    retry: { maxAttempts: e.AMAZON_PAY_MAX_ATTEMPTS, attemptTimeoutMs: e.AMAZON_PAY_ATTEMPT_TIMEOUT_MS, maxTotalTimeMs: e.AMAZON_PAY_MAX_TOTAL_MS },
+    retry: {
+      maxAttempts: e.AMAZON_PAY_MAX_ATTEMPTS,
+      attemptTimeoutMs: e.AMAZON_PAY_ATTEMPT_TIMEOUT_MS,
+      maxTotalTimeMs: e.AMAZON_PAY_MAX_TOTAL_MS,
+    },
   });
   const mode = emulatorUrl ? "emulator" : config.sandbox ? "sandbox" : "live";
   holder.__storefrontAmazonPay = {

@@ -27,7 +27,10 @@ export function readLocalMerchant(dataDir: string): LocalMerchant | null {
   const file = localMerchantFile(dataDir);
   if (!existsSync(file)) return null;
   const parsed = localMerchantSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file} is damaged (${parsed.error.issues[0]?.message}); delete it to generate a new local merchant.`);
+  if (!parsed.success)
+    throw new Error(
+      `${file} is damaged (${parsed.error.issues[0]?.message}); delete it to generate a new local merchant.`,
+    );
   return parsed.data;
 }
 

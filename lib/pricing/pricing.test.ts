@@ -30,7 +30,10 @@ describe("priceOrder", () => {
   it("sums lines, adds shipping and tax on the items subtotal", () => {
     const quote = priceOrder({
       currency: "USD",
-      lines: [{ unitPrice: usd(1850), quantity: 2 }, { unitPrice: usd(799), quantity: 1 }],
+      lines: [
+        { unitPrice: usd(1850), quantity: 2 },
+        { unitPrice: usd(799), quantity: 1 },
+      ],
       shippingMethod: "standard",
       destinationState: "CA",
     });
@@ -43,9 +46,21 @@ describe("priceOrder", () => {
 
   it("refuses quantities outside 1-99 and foreign currencies", () => {
     for (const quantity of [0, -1, 100, 1.5, Number.NaN]) {
-      expect(() => priceOrder({ currency: "USD", lines: [{ unitPrice: usd(100), quantity }], shippingMethod: "standard" })).toThrow(QuoteError);
+      expect(() =>
+        priceOrder({
+          currency: "USD",
+          lines: [{ unitPrice: usd(100), quantity }],
+          shippingMethod: "standard",
+        }),
+      ).toThrow(QuoteError);
     }
-    expect(() => priceOrder({ currency: "USD", lines: [{ unitPrice: money(100, "EUR"), quantity: 1 }], shippingMethod: "standard" })).toThrow(QuoteError);
+    expect(() =>
+      priceOrder({
+        currency: "USD",
+        lines: [{ unitPrice: money(100, "EUR"), quantity: 1 }],
+        shippingMethod: "standard",
+      }),
+    ).toThrow(QuoteError);
   });
 
   it("knows Amazon's per-transaction maximum", () => {

@@ -7,7 +7,12 @@ import { salesTax } from "./tax";
 
 export const MAX_QUANTITY_PER_LINE = 99;
 /** Amazon Pay's maximum per transaction (USD 150,000). */
-export const MAX_ORDER_TOTAL_MINOR: Record<Currency, number> = { USD: 15_000_000, EUR: 15_000_000, GBP: 15_000_000, JPY: 10_000_000 };
+export const MAX_ORDER_TOTAL_MINOR: Record<Currency, number> = {
+  USD: 15_000_000,
+  EUR: 15_000_000,
+  GBP: 15_000_000,
+  JPY: 10_000_000,
+};
 
 export interface QuoteLine {
   unitPrice: Money;
@@ -36,12 +41,16 @@ export function priceOrder(input: {
   destinationState?: string | null;
 }): Quote {
   for (const line of input.lines) {
-    if (line.unitPrice.currency !== input.currency) throw new QuoteError("every line must be priced in the cart currency");
+    if (line.unitPrice.currency !== input.currency)
+      throw new QuoteError("every line must be priced in the cart currency");
     if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY_PER_LINE) {
       throw new QuoteError(`quantity must be between 1 and ${MAX_QUANTITY_PER_LINE}`);
     }
   }
-  const subtotal = sum(input.lines.map((line) => multiply(line.unitPrice, line.quantity)), input.currency);
+  const subtotal = sum(
+    input.lines.map((line) => multiply(line.unitPrice, line.quantity)),
+    input.currency,
+  );
   const shipping = shippingCost(input.shippingMethod, subtotal);
   const tax = salesTax(subtotal, input.destinationState);
   const total = add(add(subtotal, shipping), tax);

@@ -14,8 +14,20 @@ export interface ShippingMethod {
 }
 
 export const SHIPPING_METHODS: Record<ShippingMethodId, ShippingMethod> = {
-  standard: { id: "standard", label: "Standard shipping", estimate: "5–7 business days", priceMinor: 599, freeFromMinor: 7500 },
-  express: { id: "express", label: "Express shipping", estimate: "2 business days", priceMinor: 1499, freeFromMinor: null },
+  standard: {
+    id: "standard",
+    label: "Standard shipping",
+    estimate: "5–7 business days",
+    priceMinor: 599,
+    freeFromMinor: 7500,
+  },
+  express: {
+    id: "express",
+    label: "Express shipping",
+    estimate: "2 business days",
+    priceMinor: 1499,
+    freeFromMinor: null,
+  },
 };
 
 export const DEFAULT_SHIPPING_METHOD: ShippingMethodId = "standard";

@@ -21,7 +21,8 @@ const PO_BOX = /\b(p\.?\s*o\.?\s*box|post\s+office\s+box)\b|\bpob\s+\d/i;
 /** Why the shop cannot ship to the address, or null when it can. */
 export function shippingRestriction(address: ShippableAddress | null | undefined): string | null {
   if (!address) return "No shipping address was selected.";
-  if ((address.countryCode ?? "").toUpperCase() !== "US") return "We only ship to addresses in the United States.";
+  if ((address.countryCode ?? "").toUpperCase() !== "US")
+    return "We only ship to addresses in the United States.";
   const lines = [address.addressLine1, address.addressLine2, address.addressLine3].filter(Boolean).join(" ");
   if (PO_BOX.test(lines)) return "We cannot ship to PO boxes. Please choose a street address.";
   if (!address.stateOrRegion) return "The shipping address has no state.";

@@ -3,8 +3,21 @@
 import { percentage, type Money } from "@/lib/money";
 
 export const TAX_BASIS_POINTS_BY_STATE: Readonly<Record<string, number>> = {
-  CA: 725, NY: 400, WA: 650, TX: 625, FL: 600, IL: 625, MA: 625, CO: 290, GA: 400, NJ: 663,
-  OR: 0, MT: 0, NH: 0, DE: 0, AK: 0,
+  CA: 725,
+  NY: 400,
+  WA: 650,
+  TX: 625,
+  FL: 600,
+  IL: 625,
+  MA: 625,
+  CO: 290,
+  GA: 400,
+  NJ: 663,
+  OR: 0,
+  MT: 0,
+  NH: 0,
+  DE: 0,
+  AK: 0,
 };
 /** States without an entry above. */
 export const DEFAULT_TAX_BASIS_POINTS = 500;

@@ -30,7 +30,13 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 export function createPrismaClient(url: string, options: { poolSize?: number } = {}): PrismaClient {
   if (providerOf(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-    return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
+    return new PostgresClient({
+      adapter,
+      transactionOptions: TRANSACTION_OPTIONS,
+    }) as unknown as PrismaClient;
   }
-  return new SqliteClient({ adapter: new SharedFileLibSQL({ url }), transactionOptions: TRANSACTION_OPTIONS });
+  return new SqliteClient({
+    adapter: new SharedFileLibSQL({ url }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
 }

@@ -21,10 +21,16 @@ describe.skipIf(testProvider() !== "sqlite")("SQLite shared by several processes
   it("a writer waits while another process holds the write lock, instead of failing", async () => {
     const database = await createTestDatabase({ seed: false });
     try {
-      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", WRITER, "hold", database.url, "400"], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", WRITER, "hold", database.url, "400"],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
       await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
       const started = Date.now();
-      await database.prisma.lease.create({ data: { name: "parent", holder: "parent", expiresAt: new Date() } });
+      await database.prisma.lease.create({
+        data: { name: "parent", holder: "parent", expiresAt: new Date() },
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(200);
       await new Promise((resolve) => child.once("exit", resolve));
       expect(await database.prisma.lease.count()).toBe(2);
@@ -39,8 +45,12 @@ describe.skipIf(testProvider() !== "sqlite")("SQLite shared by several processes
     const other = createSqliteClient({ url }, { busyTimeoutMs: 50 });
     await holder.execute("CREATE TABLE t (x INTEGER)");
     const tx = await holder.transaction("write");
-    await expect(other.transaction("write")).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
-    await expect(other.execute("INSERT INTO t VALUES (1)")).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+    await expect(other.transaction("write")).rejects.toMatchObject({
+      code: expect.stringMatching(/^SQLITE_BUSY/),
+    });
+    await expect(other.execute("INSERT INTO t VALUES (1)")).rejects.toMatchObject({
+      code: expect.stringMatching(/^SQLITE_BUSY/),
+    });
     await tx.rollback();
     const ok = await other.transaction("write");
     await ok.execute("INSERT INTO t VALUES (2)");
@@ -67,14 +77,31 @@ describe.skipIf(testProvider() !== "sqlite")("SQLite shared by several processes
     try {
       const product = await database.prisma.product.findFirstOrThrow();
       const cart = await database.prisma.cart.create({ data: { tokenHash: "x".repeat(64) } });
-      const line = await database.prisma.cartLine.create({ data: { cartId: cart.id, productId: product.id, quantity: 0 } });
+      const line = await database.prisma.cartLine.create({
+        data: { cartId: cart.id, productId: product.id, quantity: 0 },
+      });
       const run = () =>
         new Promise<number | null>((resolve) => {
-          const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", WRITER, "increment", database.url, line.id, "25"], { stdio: "inherit" });
+          const child = spawn(
+            process.execPath,
+            [
+              "--conditions=react-server",
+              "--import",
+              "tsx",
+              WRITER,
+              "increment",
+              database.url,
+              line.id,
+              "25",
+            ],
+            { stdio: "inherit" },
+          );
           child.once("exit", resolve);
         });
       expect(await Promise.all([run(), run(), run()])).toEqual([0, 0, 0]);
-      expect((await database.prisma.cartLine.findUniqueOrThrow({ where: { id: line.id } })).quantity).toBe(75);
+      expect((await database.prisma.cartLine.findUniqueOrThrow({ where: { id: line.id } })).quantity).toBe(
+        75,
+      );
     } finally {
       await database.drop();
     }

@@ -10,11 +10,20 @@
 // - libsql leaves a statement that failed with SQLITE_BUSY "in progress", after which COMMIT on
 //   that connection fails; so when BUSY still escapes the timeout, the connection is replaced
 //   (closing it rolls back whatever it held) and the error goes to the caller.
-import { createClient, type Client, type Config, type InStatement, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
+import {
+  createClient,
+  type Client,
+  type Config,
+  type InStatement,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+} from "@libsql/client";
 
 export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-const closedError = () => Object.assign(new Error("The transaction is closed"), { code: "TRANSACTION_CLOSED" });
+const closedError = () =>
+  Object.assign(new Error("The transaction is closed"), { code: "TRANSACTION_CLOSED" });
 
 export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -96,7 +105,8 @@ export function createSqliteClient(config: Config, options: { busyTimeoutMs?: nu
   const wrapper = {
     execute: (statement: InStatement) => on(current, (c) => c.execute(statement)),
     executeMultiple: (sql: string) => on(current, (c) => c.executeMultiple(sql)),
-    batch: (statements: InStatement[], mode?: TransactionMode) => on(current, (c) => c.batch(statements, mode)),
+    batch: (statements: InStatement[], mode?: TransactionMode) =>
+      on(current, (c) => c.batch(statements, mode)),
     transaction: async (mode?: TransactionMode) => {
       const client = current;
       await on(client, (c) => c.execute(mode === "read" ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE"));

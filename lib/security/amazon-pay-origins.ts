@@ -25,7 +25,14 @@ export interface AmazonPayOrigins {
  */
 export const AMAZON_PAGE_ORIGINS: Readonly<Record<Region, readonly string[]>> = {
   na: ["https://*.amazon.com"],
-  eu: ["https://*.amazon.eu", "https://*.amazon.co.uk", "https://*.amazon.de", "https://*.amazon.fr", "https://*.amazon.it", "https://*.amazon.es"],
+  eu: [
+    "https://*.amazon.eu",
+    "https://*.amazon.co.uk",
+    "https://*.amazon.de",
+    "https://*.amazon.fr",
+    "https://*.amazon.it",
+    "https://*.amazon.es",
+  ],
   jp: ["https://*.amazon.co.jp", "https://*.amazon.jp"],
 };
 

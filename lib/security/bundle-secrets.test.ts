@@ -7,7 +7,10 @@ import { findSecretsInText, pemBodyLines, scanDirectory } from "./bundle-secrets
 
 const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
-const needles = [...pemBodyLines(pem).map((value) => ({ label: "merchant private key", value })), { label: "admin password", value: "e2e-admin-password" }];
+const needles = [
+  ...pemBodyLines(pem).map((value) => ({ label: "merchant private key", value })),
+  { label: "admin password", value: "e2e-admin-password" },
+];
 
 const dir = mkdtempSync(path.join(tmpdir(), "bundle-secrets-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,17 +26,28 @@ describe("pemBodyLines", () => {
 
 describe("findSecretsInText", () => {
   it("passes ordinary bundle code", () => {
-    const code = 'var a="The merchant area is disabled: set ADMIN_PASSWORD on the server.";function b(){return process.env.NODE_ENV}';
+    const code =
+      'var a="The merchant area is disabled: set ADMIN_PASSWORD on the server.";function b(){return process.env.NODE_ENV}';
     expect(findSecretsInText("chunk.js", code, needles)).toEqual([]);
   });
 
   it("finds a PEM, one line of a known key, the admin password and secret variables with values", () => {
     const line = pemBodyLines(pem)[7]!;
-    expect(findSecretsInText("a.js", `x="-----BEGIN PRIVATE KEY-----"`, needles)).toEqual([{ file: "a.js", label: "PEM private key marker" }]);
-    expect(findSecretsInText("b.js", `const k="${line}"`, needles)).toEqual([{ file: "b.js", label: "merchant private key" }]);
-    expect(findSecretsInText("c.js", `login("e2e-admin-password")`, needles)).toEqual([{ file: "c.js", label: "admin password" }]);
-    expect(findSecretsInText("d.js", `{ADMIN_PASSWORD:"hunter2hunter2"}`, [])).toEqual([{ file: "d.js", label: "secret variable ADMIN_PASSWORD with a value" }]);
-    expect(findSecretsInText("e.js", `AMAZON_PAY_PRIVATE_KEY=MIIEvQIBADANBg`, [])).toEqual([{ file: "e.js", label: "secret variable AMAZON_PAY_PRIVATE_KEY with a value" }]);
+    expect(findSecretsInText("a.js", `x="-----BEGIN PRIVATE KEY-----"`, needles)).toEqual([
+      { file: "a.js", label: "PEM private key marker" },
+    ]);
+    expect(findSecretsInText("b.js", `const k="${line}"`, needles)).toEqual([
+      { file: "b.js", label: "merchant private key" },
+    ]);
+    expect(findSecretsInText("c.js", `login("e2e-admin-password")`, needles)).toEqual([
+      { file: "c.js", label: "admin password" },
+    ]);
+    expect(findSecretsInText("d.js", `{ADMIN_PASSWORD:"hunter2hunter2"}`, [])).toEqual([
+      { file: "d.js", label: "secret variable ADMIN_PASSWORD with a value" },
+    ]);
+    expect(findSecretsInText("e.js", `AMAZON_PAY_PRIVATE_KEY=MIIEvQIBADANBg`, [])).toEqual([
+      { file: "e.js", label: "secret variable AMAZON_PAY_PRIVATE_KEY with a value" },
+    ]);
   });
 });
 

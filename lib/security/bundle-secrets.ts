@@ -18,7 +18,8 @@ export interface Finding {
 const PRIVATE_KEY_MARKER = /PRIVATE KEY-----/;
 
 /** Secret environment variables: a name followed by "=" or ":" and a value. */
-const SECRET_ASSIGNMENT = /\b(AMAZON_PAY_PRIVATE_KEY(?:_PATH)?|ADMIN_PASSWORD|DATABASE_URL)\b["']?\s*[:=]\s*["'`]?[^\s"'`,;})\]]{4,}/;
+const SECRET_ASSIGNMENT =
+  /\b(AMAZON_PAY_PRIVATE_KEY(?:_PATH)?|ADMIN_PASSWORD|DATABASE_URL)\b["']?\s*[:=]\s*["'`]?[^\s"'`,;})\]]{4,}/;
 
 /** The base64 lines of a PEM body (48+ characters): finding any one of them is finding the key. */
 export function pemBodyLines(pem: string): string[] {
@@ -33,7 +34,8 @@ export function findSecretsInText(file: string, text: string, needles: readonly 
   if (PRIVATE_KEY_MARKER.test(text)) findings.push({ file, label: "PEM private key marker" });
   const assignment = SECRET_ASSIGNMENT.exec(text);
   if (assignment) findings.push({ file, label: `secret variable ${assignment[1]} with a value` });
-  for (const needle of needles) if (needle.value && text.includes(needle.value)) findings.push({ file, label: needle.label });
+  for (const needle of needles)
+    if (needle.value && text.includes(needle.value)) findings.push({ file, label: needle.label });
   return findings;
 }
 
@@ -44,8 +46,13 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Scans every file under dir (as text; binary files simply never match). */
-export function scanDirectory(dir: string, needles: readonly Needle[]): { files: number; findings: Finding[] } {
+export function scanDirectory(
+  dir: string,
+  needles: readonly Needle[],
+): { files: number; findings: Finding[] } {
   const files = filesUnder(dir);
-  const findings = files.flatMap((file) => findSecretsInText(path.relative(dir, file), readFileSync(file, "latin1"), needles));
+  const findings = files.flatMap((file) =>
+    findSecretsInText(path.relative(dir, file), readFileSync(file, "latin1"), needles),
+  );
   return { files: files.length, findings };
 }

@@ -5,12 +5,18 @@ import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from
 import { securityHeaders } from "./security-headers";
 
 const directives = (policy: string) =>
-  new Map(policy.split("; ").map((part) => {
-    const [name, ...values] = part.split(" ");
-    return [name!, values] as const;
-  }));
+  new Map(
+    policy.split("; ").map((part) => {
+      const [name, ...values] = part.split(" ");
+      return [name!, values] as const;
+    }),
+  );
 
-const localEnv = parseEnv({ AMAZON_PAY_EMULATOR_HOST: "127.0.0.1", AMAZON_PAY_EMULATOR_PORT: "4010", SHOP_URL: "http://127.0.0.1:3000" });
+const localEnv = parseEnv({
+  AMAZON_PAY_EMULATOR_HOST: "127.0.0.1",
+  AMAZON_PAY_EMULATOR_PORT: "4010",
+  SHOP_URL: "http://127.0.0.1:3000",
+});
 const amazonEnv = (extra: Record<string, string> = {}) =>
   parseEnv({
     AMAZON_PAY_MERCHANT_ID: "A1",
@@ -24,7 +30,14 @@ const amazonEnv = (extra: Record<string, string> = {}) =>
 describe("page Content-Security-Policy", () => {
   it("allows scripts only from the shop, the nonce and the emulator's checkout.js", () => {
     const nonce = newNonce();
-    const policy = directives(pageContentSecurityPolicy({ nonce, amazonPay: amazonPayOrigins(localEnv), development: false, https: false }));
+    const policy = directives(
+      pageContentSecurityPolicy({
+        nonce,
+        amazonPay: amazonPayOrigins(localEnv),
+        development: false,
+        https: false,
+      }),
+    );
     expect(policy.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "http://127.0.0.1:4010"]);
     expect(policy.get("connect-src")).toEqual(["'self'", "http://127.0.0.1:4010"]);
     expect(policy.get("form-action")).toEqual(["'self'", "http://127.0.0.1:4010"]);
@@ -40,7 +53,11 @@ describe("page Content-Security-Policy", () => {
   });
 
   it("follows AMAZON_PAY_CHECKOUT_JS_URL and the emulator address", () => {
-    const e = parseEnv({ AMAZON_PAY_EMULATOR_HOST: "localhost", AMAZON_PAY_EMULATOR_PORT: "4999", AMAZON_PAY_CHECKOUT_JS_URL: "http://127.0.0.1:5000/checkout.js" });
+    const e = parseEnv({
+      AMAZON_PAY_EMULATOR_HOST: "localhost",
+      AMAZON_PAY_EMULATOR_PORT: "4999",
+      AMAZON_PAY_CHECKOUT_JS_URL: "http://127.0.0.1:5000/checkout.js",
+    });
     const origins = amazonPayOrigins(e);
     expect(origins.script).toEqual(["http://127.0.0.1:5000"]);
     expect(origins.connect).toEqual(["http://127.0.0.1:5000", "http://localhost:4999"]);
@@ -48,7 +65,9 @@ describe("page Content-Security-Policy", () => {
 
   it("uses Amazon's checkout.js host of the region with credentials", () => {
     expect(amazonPayOrigins(amazonEnv()).script).toEqual(["https://static-na.payments-amazon.com"]);
-    expect(amazonPayOrigins(amazonEnv({ AMAZON_PAY_REGION: "uk" })).script).toEqual(["https://static-eu.payments-amazon.com"]);
+    expect(amazonPayOrigins(amazonEnv({ AMAZON_PAY_REGION: "uk" })).script).toEqual([
+      "https://static-eu.payments-amazon.com",
+    ]);
     const jp = amazonPayOrigins(amazonEnv({ AMAZON_PAY_REGION: "jp" }));
     expect(jp.script).toEqual(["https://static-fe.payments-amazon.com"]);
     expect(jp.form).toContain("https://*.amazon.co.jp");
@@ -57,14 +76,22 @@ describe("page Content-Security-Policy", () => {
 
   it("adds eval only in development and upgrades requests only on https", () => {
     const base = { nonce: newNonce(), amazonPay: amazonPayOrigins(amazonEnv()) };
-    expect(directives(pageContentSecurityPolicy({ ...base, development: true, https: false })).get("script-src")).toContain("'unsafe-eval'");
-    expect(directives(pageContentSecurityPolicy({ ...base, development: false, https: true })).has("upgrade-insecure-requests")).toBe(true);
+    expect(
+      directives(pageContentSecurityPolicy({ ...base, development: true, https: false })).get("script-src"),
+    ).toContain("'unsafe-eval'");
+    expect(
+      directives(pageContentSecurityPolicy({ ...base, development: false, https: true })).has(
+        "upgrade-insecure-requests",
+      ),
+    ).toBe(true);
   });
 
   it("refuses a nonce that could break out of the header", () => {
     const amazonPay = amazonPayOrigins(localEnv);
     for (const nonce of ["", "short", "abcdefghijklmnop'; script-src *", "abcdefghijklmnopq r"]) {
-      expect(() => pageContentSecurityPolicy({ nonce, amazonPay, development: false, https: false })).toThrow();
+      expect(() =>
+        pageContentSecurityPolicy({ nonce, amazonPay, development: false, https: false }),
+      ).toThrow();
     }
   });
 
@@ -101,7 +128,9 @@ describe("security headers", () => {
   });
 
   it("gives route handlers a policy that loads nothing", () => {
-    expect(securityHeaders(localEnv, { kind: "api" })["Content-Security-Policy"]).toBe(API_CONTENT_SECURITY_POLICY);
+    expect(securityHeaders(localEnv, { kind: "api" })["Content-Security-Policy"]).toBe(
+      API_CONTENT_SECURITY_POLICY,
+    );
     expect(directives(API_CONTENT_SECURITY_POLICY).get("default-src")).toEqual(["'none'"]);
   });
 });

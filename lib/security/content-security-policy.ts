@@ -22,7 +22,13 @@ export function pageContentSecurityPolicy({ nonce, amazonPay, development, https
   if (!NONCE_PATTERN.test(nonce)) throw new Error("A CSP nonce must be at least 16 base64 characters.");
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    ["script-src", "'self'", `'nonce-${nonce}'`, ...amazonPay.script, ...(development ? ["'unsafe-eval'"] : [])],
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      ...amazonPay.script,
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     // checkout.js injects its own <style>, and React renders style attributes: inline styles
     // cannot run code, so they are allowed (a nonce here would switch 'unsafe-inline' off).
     ["style-src", "'self'", "'unsafe-inline'"],

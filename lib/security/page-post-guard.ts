@@ -38,12 +38,15 @@ export function isForeignOrigin(headers: Headers, shopUrl: string): boolean {
 // numbers, undefined, and a reference to a FormData argument ("$K" + hex id). Everything else
 // ("$@" promises, "$h"/"$F" server references, "$Q" maps, "$n" bigints, "$B" blobs, ...) is
 // something this shop's actions never take, and several of them make React's decoder throw.
-const ALLOWED_DOLLAR_STRING = /^(?:\$\$[\s\S]*|\$undefined|\$NaN|\$Infinity|\$-Infinity|\$-0|\$K[0-9a-f]{1,8})$/;
+const ALLOWED_DOLLAR_STRING =
+  /^(?:\$\$[\s\S]*|\$undefined|\$NaN|\$Infinity|\$-Infinity|\$-0|\$K[0-9a-f]{1,8})$/;
 
 function checkValue(value: unknown, depth: number): string | null {
   if (depth > MAX_DEPTH) return `The action arguments are nested deeper than ${MAX_DEPTH} levels.`;
   if (typeof value === "string") {
-    return value.startsWith("$") && !ALLOWED_DOLLAR_STRING.test(value) ? "The action arguments contain a value this shop does not accept." : null;
+    return value.startsWith("$") && !ALLOWED_DOLLAR_STRING.test(value)
+      ? "The action arguments contain a value this shop does not accept."
+      : null;
   }
   if (Array.isArray(value)) {
     for (const item of value) {

@@ -8,7 +8,10 @@ import { FIXED_SECURITY_HEADERS } from "./fixed-headers";
 
 const TWO_YEARS_SECONDS = 2 * 365 * 24 * 60 * 60;
 
-type HeaderEnv = Pick<Env, "SHOP_URL" | "NODE_ENV" | "amazonPayMode" | "AMAZON_PAY_REGION" | "AMAZON_PAY_CHECKOUT_JS_URL">;
+type HeaderEnv = Pick<
+  Env,
+  "SHOP_URL" | "NODE_ENV" | "amazonPayMode" | "AMAZON_PAY_REGION" | "AMAZON_PAY_CHECKOUT_JS_URL"
+>;
 
 export type ResponseKind = { kind: "page"; nonce: string } | { kind: "api" };
 
@@ -21,7 +24,9 @@ export function securityHeaders(e: HeaderEnv, response: ResponseKind): Record<st
     return headers;
   }
   const amazonPay = amazonPayOrigins(e);
-  const everyOriginHttps = [...amazonPay.script, ...amazonPay.connect, ...amazonPay.form].every((origin) => origin.startsWith("https://"));
+  const everyOriginHttps = [...amazonPay.script, ...amazonPay.connect, ...amazonPay.form].every((origin) =>
+    origin.startsWith("https://"),
+  );
   headers["Content-Security-Policy"] = pageContentSecurityPolicy({
     nonce: response.nonce,
     amazonPay,

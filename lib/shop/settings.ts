@@ -14,6 +14,9 @@ export function shopSettings(): ShopSettings {
   return {
     name: e.SHOP_NAME,
     url: e.SHOP_URL,
-    emulator: mode.kind === "emulator" ? { url: mode.emulatorUrl, dashboardUrl: `${mode.emulatorUrl}/__emulator` } : null,
+    emulator:
+      mode.kind === "emulator"
+        ? { url: mode.emulatorUrl, dashboardUrl: `${mode.emulatorUrl}/__emulator` }
+        : null,
   };
 }

@@ -7,7 +7,11 @@ import { z } from "zod";
 z.config({ jitless: true });
 
 /** GETs JSON without caching and validates it; a non-2xx answer throws a readable error. */
-export async function fetchJson<T>(url: string, schema: z.ZodType<T>, messages: Partial<Record<number, string>> = {}): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  schema: z.ZodType<T>,
+  messages: Partial<Record<number, string>> = {},
+): Promise<T> {
   const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(messages[response.status] ?? `HTTP ${response.status}`);
   return schema.parse(await response.json());

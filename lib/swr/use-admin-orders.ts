@@ -20,10 +20,14 @@ export type AdminOrderRowJson = z.infer<typeof rowSchema>;
 const listSchema = z.object({ orders: z.array(rowSchema) });
 
 async function fetchOrders(url: string): Promise<AdminOrderRowJson[]> {
-  return (await fetchJson(url, listSchema, { 401: "Your merchant session has ended. Sign in again." })).orders;
+  return (await fetchJson(url, listSchema, { 401: "Your merchant session has ended. Sign in again." }))
+    .orders;
 }
 
 /** The merchant order list, refreshed every 5 seconds. */
 export function useAdminOrders(filter: string, initial: AdminOrderRowJson[]) {
-  return useSWR(`/api/admin/orders?status=${encodeURIComponent(filter)}`, fetchOrders, { fallbackData: initial, refreshInterval: 5_000 });
+  return useSWR(`/api/admin/orders?status=${encodeURIComponent(filter)}`, fetchOrders, {
+    fallbackData: initial,
+    refreshInterval: 5_000,
+  });
 }

@@ -5,16 +5,26 @@ import { STEPS, type Step, type StepWindow, type TimedCheckout } from "./timed-c
 
 /** A checkout whose steps each last 100 ms, back to back from `start`. */
 function checkout(sessionId: string, start: number): TimedCheckout {
-  const steps = Object.fromEntries(STEPS.map((s, i) => [s, { startedAt: start + i * 100, endedAt: start + i * 100 + 100 }])) as Record<Step, StepWindow>;
+  const steps = Object.fromEntries(
+    STEPS.map((s, i) => [s, { startedAt: start + i * 100, endedAt: start + i * 100 + 100 }]),
+  ) as Record<Step, StepWindow>;
   return { sessionId, totalMs: STEPS.length * 100, steps, requests: 10 };
 }
 const at = (c: TimedCheckout, step: Step, offset: number) => c.steps[step].startedAt + offset;
-const call = (method: string, path: string, startedAt: number, durationMs: number): ApiCall => ({ method, path, status: 200, startedAt, durationMs });
+const call = (method: string, path: string, startedAt: number, durationMs: number): ApiCall => ({
+  method,
+  path,
+  status: 200,
+  startedAt,
+  durationMs,
+});
 
 describe("operationOf and objectIdOf", () => {
   it("name the resource, the action and the object", () => {
     expect(operationOf({ method: "GET", path: "/v2/checkoutSessions/S1" })).toBe("GET checkoutSessions");
-    expect(operationOf({ method: "POST", path: "/sandbox/v2/checkoutSessions/S1/complete" })).toBe("POST checkoutSessions/complete");
+    expect(operationOf({ method: "POST", path: "/sandbox/v2/checkoutSessions/S1/complete" })).toBe(
+      "POST checkoutSessions/complete",
+    );
     expect(objectIdOf("/sandbox/v2/charges/C1/capture")).toBe("C1");
     expect(objectIdOf("/v2/checkoutSessions")).toBeUndefined();
   });
@@ -44,7 +54,13 @@ describe("attributeCalls", () => {
     expect(result.callsPerCheckout).toBe(4.5);
     expect(result.buyerPathCallsPerCheckout).toBe(3);
     expect(result.unattributed).toBe(1);
-    expect(result.callsByOperation).toEqual({ "GET checkoutSessions": 1, "PATCH checkoutSessions": 1, "POST checkoutSessions/complete": 1, "GET charges": 0.5, "GET chargePermissions": 1 });
+    expect(result.callsByOperation).toEqual({
+      "GET checkoutSessions": 1,
+      "PATCH checkoutSessions": 1,
+      "POST checkoutSessions/complete": 1,
+      "GET charges": 0.5,
+      "GET chargePermissions": 1,
+    });
     expect(result.callsByStep).toEqual({
       review: { "GET checkoutSessions": 1 },
       placeOrder: { "PATCH checkoutSessions": 1 },

@@ -29,7 +29,8 @@ export function operationOf(call: Pick<ApiCall, "method" | "path">): string {
 }
 
 /** The object id in an API path: /v2/<resource>/<id>[/action]. */
-export const objectIdOf = (path: string): string | undefined => withoutPrefix(path).split("/").filter(Boolean)[2];
+export const objectIdOf = (path: string): string | undefined =>
+  withoutPrefix(path).split("/").filter(Boolean)[2];
 
 /**
  * The buyer's requests call only the Checkout Session (Get on the review page, Update on Place
@@ -38,13 +39,18 @@ export const objectIdOf = (path: string): string | undefined => withoutPrefix(pa
  */
 const inBuyerPath = (call: ApiCall) => withoutPrefix(call.path).split("/")[2] === "checkoutSessions";
 
-const perCheckout = (counts: Record<string, number>, n: number) => Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / n]));
+const perCheckout = (counts: Record<string, number>, n: number) =>
+  Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / n]));
 
 /**
  * `idsOf` maps a checkout session id to every Amazon object id of that checkout (the session,
  * its charge permission, its charges), read from the shop's database.
  */
-export function attributeCalls(checkouts: readonly TimedCheckout[], calls: readonly ApiCall[], idsOf: (sessionId: string) => readonly string[]): Attribution {
+export function attributeCalls(
+  checkouts: readonly TimedCheckout[],
+  calls: readonly ApiCall[],
+  idsOf: (sessionId: string) => readonly string[],
+): Attribution {
   const owner = new Map<string, TimedCheckout>();
   for (const checkout of checkouts) for (const id of idsOf(checkout.sessionId)) owner.set(id, checkout);
 
@@ -65,7 +71,9 @@ export function attributeCalls(checkouts: readonly TimedCheckout[], calls: reado
     const operation = operationOf(call);
     byOperation[operation] = (byOperation[operation] ?? 0) + 1;
     if (!inBuyerPath(call)) continue;
-    const step = STEPS.find((s) => call.startedAt >= checkout.steps[s].startedAt && call.startedAt <= checkout.steps[s].endedAt);
+    const step = STEPS.find(
+      (s) => call.startedAt >= checkout.steps[s].startedAt && call.startedAt <= checkout.steps[s].endedAt,
+    );
     if (!step) continue;
     buyerPath += 1;
     const spent = amazonMs.get(checkout) ?? {};
@@ -75,7 +83,10 @@ export function attributeCalls(checkouts: readonly TimedCheckout[], calls: reado
     operations[operation] = (operations[operation] ?? 0) + 1;
   }
   const overheadMs = Object.fromEntries(
-    STEPS.map((step) => [step, checkouts.map((c) => c.steps[step].endedAt - c.steps[step].startedAt - (amazonMs.get(c)?.[step] ?? 0))]),
+    STEPS.map((step) => [
+      step,
+      checkouts.map((c) => c.steps[step].endedAt - c.steps[step].startedAt - (amazonMs.get(c)?.[step] ?? 0)),
+    ]),
   ) as Record<Step, number[]>;
   const n = checkouts.length || 1;
   return {

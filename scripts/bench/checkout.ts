@@ -33,12 +33,19 @@ const { values: args } = parseArgs({
     "catalog-seconds": { type: "string", default: "5" },
     "shop-port": { type: "string", default: "3300" },
     "emulator-port": { type: "string", default: "4310" },
-    "postgres-url": { type: "string", default: process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/storefront_bench" },
+    "postgres-url": {
+      type: "string",
+      default: process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/storefront_bench",
+    },
     out: { type: "string", default: "bench-results" },
   },
 });
 
-const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 const numbers = (text: string, name: string) =>
   list(text).map((s) => {
     const n = Number(s);
@@ -46,7 +53,8 @@ const numbers = (text: string, name: string) =>
     return n;
   });
 const databases = list(args.database).map((d) => {
-  if (d !== "sqlite" && d !== "postgresql") throw new Error(`--database: "${d}" is neither sqlite nor postgresql`);
+  if (d !== "sqlite" && d !== "postgresql")
+    throw new Error(`--database: "${d}" is neither sqlite nor postgresql`);
   return d;
 });
 const latencies = numbers(args.latency, "latency");
@@ -65,7 +73,8 @@ if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
 
 const running: ChildProcess[] = [];
 const stopAll = () => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
 };
 process.on("SIGINT", () => {
   stopAll();
@@ -103,7 +112,11 @@ async function startEnvironment(database: "sqlite" | "postgresql", latencyMs: nu
     merchant,
     ipnUrl: `${shopUrl}/api/amazon-pay/ipn`,
     quiet: true,
-    env: { AMAZON_PAY_EMULATOR_DATA_DIR: path.join(dataDir, "emulator"), AMAZON_PAY_EMULATOR_LATENCY_MS: String(latencyMs), AMAZON_PAY_EMULATOR_QUIET: "1" },
+    env: {
+      AMAZON_PAY_EMULATOR_DATA_DIR: path.join(dataDir, "emulator"),
+      AMAZON_PAY_EMULATOR_LATENCY_MS: String(latencyMs),
+      AMAZON_PAY_EMULATOR_QUIET: "1",
+    },
   });
   if (emulator.child) running.push(emulator.child);
 
@@ -160,15 +173,33 @@ async function runCheckouts(env: Environment, concurrency: number, total: number
  * Every completed checkout must be exactly one Paid order with a charge id and its total
  * captured. Returns how many are, and the Amazon object ids of each checkout.
  */
-async function verifyOrders(env: Environment, sessionIds: string[]): Promise<{ verified: number; idsOf: Map<string, string[]> }> {
+async function verifyOrders(
+  env: Environment,
+  sessionIds: string[],
+): Promise<{ verified: number; idsOf: Map<string, string[]> }> {
   const db = createPrismaClient(env.databaseUrl, { poolSize: 1 });
   try {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const orders = await db.order.findMany({ where: { checkoutSessionId: { in: sessionIds } }, include: { charges: true } });
-      const good = orders.filter((o) => o.status === "Paid" && o.chargeId && o.chargePermissionId && o.capturedMinor === o.totalMinor && o.totalMinor > 0);
+      const orders = await db.order.findMany({
+        where: { checkoutSessionId: { in: sessionIds } },
+        include: { charges: true },
+      });
+      const good = orders.filter(
+        (o) =>
+          o.status === "Paid" &&
+          o.chargeId &&
+          o.chargePermissionId &&
+          o.capturedMinor === o.totalMinor &&
+          o.totalMinor > 0,
+      );
       if (good.length === sessionIds.length || Date.now() > deadline) {
-        const idsOf = new Map(orders.map((o) => [o.checkoutSessionId, [o.checkoutSessionId, o.chargePermissionId ?? "", ...o.charges.map((c) => c.id)].filter(Boolean)]));
+        const idsOf = new Map(
+          orders.map((o) => [
+            o.checkoutSessionId,
+            [o.checkoutSessionId, o.chargePermissionId ?? "", ...o.charges.map((c) => c.id)].filter(Boolean),
+          ]),
+        );
         return { verified: good.length, idsOf };
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -185,7 +216,11 @@ async function apiCallsSince(env: Environment, since: number): Promise<ApiCall[]
 }
 
 /** Catalog reads (home and product page) for a few seconds: requests per second and latency. */
-async function catalogLoad(env: Environment, concurrency: number, seconds: number): Promise<{ requestsPerSecond: number; latency: LatencySummary; failures: number }> {
+async function catalogLoad(
+  env: Environment,
+  concurrency: number,
+  seconds: number,
+): Promise<{ requestsPerSecond: number; latency: LatencySummary; failures: number }> {
   const targets = ["/", `/products/${SLUG}`];
   const samples: number[] = [];
   let failures = 0;
@@ -201,16 +236,28 @@ async function catalogLoad(env: Environment, concurrency: number, seconds: numbe
   }
   const at = performance.now();
   await Promise.all(Array.from({ length: concurrency }, (_, i) => worker(i)));
-  return { requestsPerSecond: samples.length / ((performance.now() - at) / 1000), latency: summarize(samples), failures };
+  return {
+    requestsPerSecond: samples.length / ((performance.now() - at) / 1000),
+    latency: summarize(samples),
+    failures,
+  };
 }
 
 async function main() {
   const results: LevelResult[] = [];
-  const catalog: { database: string; concurrency: number; requestsPerSecond: number; latency: LatencySummary; failures: number }[] = [];
+  const catalog: {
+    database: string;
+    concurrency: number;
+    requestsPerSecond: number;
+    latency: LatencySummary;
+    failures: number;
+  }[] = [];
   const failureSamples: string[] = [];
   for (const database of databases) {
     for (const latencyMs of latencies) {
-      console.log(`\n[bench] ${database}, Amazon latency ${latencyMs} ms: starting the emulator and the shop`);
+      console.log(
+        `\n[bench] ${database}, Amazon latency ${latencyMs} ms: starting the emulator and the shop`,
+      );
       const env = await startEnvironment(database, latencyMs);
       try {
         // Warm-up: the first requests of a fresh server compile and cache.
@@ -225,12 +272,23 @@ async function main() {
           const seconds = (performance.now() - at) / 1000;
           const cpuMs = processTreeCpuMs(env.shopPid) - cpuBefore;
           failureSamples.push(...errors.slice(0, 3));
-          const { verified, idsOf } = await verifyOrders(env, done.map((d) => d.sessionId));
-          const attribution = attributeCalls(done, await apiCallsSince(env, since), (sessionId) => idsOf.get(sessionId) ?? []);
+          const { verified, idsOf } = await verifyOrders(
+            env,
+            done.map((d) => d.sessionId),
+          );
+          const attribution = attributeCalls(
+            done,
+            await apiCallsSince(env, since),
+            (sessionId) => idsOf.get(sessionId) ?? [],
+          );
           const steps = Object.fromEntries(
             STEPS.map((s: Step) => [
               s,
-              { latency: summarize(done.map((d) => d.steps[s].endedAt - d.steps[s].startedAt)), overhead: summarize(attribution.overheadMs[s]), calls: attribution.callsByStep[s] ?? {} },
+              {
+                latency: summarize(done.map((d) => d.steps[s].endedAt - d.steps[s].startedAt)),
+                overhead: summarize(attribution.overheadMs[s]),
+                calls: attribution.callsByStep[s] ?? {},
+              },
             ]),
           );
           const level: LevelResult = {
@@ -252,13 +310,19 @@ async function main() {
           };
           results.push(level);
           console.log(
-            `[bench]   ${concurrency} at once: ${level.checkoutsPerSecond.toFixed(1)} checkouts/s, p50 ${Math.round(level.checkout.p50)} ms, p95 ${Math.round(level.checkout.p95)} ms, ${level.buyerPathCallsPerCheckout.toFixed(1)} Amazon calls in the buyer's path (${level.amazonCallsPerCheckout.toFixed(1)} in all: ${Object.entries(attribution.callsByOperation).map(([op, n]) => `${Number(n.toFixed(2))} × ${op}`).join(", ")}), ${errors.length} failed, ${level.verifiedOrders}/${total} orders verified`,
+            `[bench]   ${concurrency} at once: ${level.checkoutsPerSecond.toFixed(1)} checkouts/s, p50 ${Math.round(level.checkout.p50)} ms, p95 ${Math.round(level.checkout.p95)} ms, ${level.buyerPathCallsPerCheckout.toFixed(1)} Amazon calls in the buyer's path (${level.amazonCallsPerCheckout.toFixed(1)} in all: ${Object.entries(
+              attribution.callsByOperation,
+            )
+              .map(([op, n]) => `${Number(n.toFixed(2))} × ${op}`)
+              .join(", ")}), ${errors.length} failed, ${level.verifiedOrders}/${total} orders verified`,
           );
         }
         if (latencyMs === latencies[0] && catalogSeconds > 0) {
           const reads = await catalogLoad(env, 32, catalogSeconds);
           catalog.push({ database, concurrency: 32, ...reads });
-          console.log(`[bench]   catalog pages, 32 at once: ${reads.requestsPerSecond.toFixed(0)} requests/s, p50 ${Math.round(reads.latency.p50)} ms, p95 ${Math.round(reads.latency.p95)} ms`);
+          console.log(
+            `[bench]   catalog pages, 32 at once: ${reads.requestsPerSecond.toFixed(0)} requests/s, p50 ${Math.round(reads.latency.p50)} ms, p95 ${Math.round(reads.latency.p95)} ms`,
+          );
         }
       } finally {
         await env.close();
@@ -266,7 +330,12 @@ async function main() {
     }
   }
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   mkdirSync(path.join(root, args.out), { recursive: true });
   const file = path.join(root, args.out, `checkout-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   writeFileSync(file, JSON.stringify({ machine, results, catalog, failureSamples }, null, 2));
@@ -274,10 +343,15 @@ async function main() {
   const shopSteps = STEPS.filter((s) => !AMAZON_PAGE_STEPS.has(s));
   console.log(`\n${levelTable(results)}\n\n${stepTable(results, shopSteps)}\n`);
   for (const c of catalog) {
-    console.log(`catalog (${c.database}, ${c.concurrency} at once): ${c.requestsPerSecond.toFixed(0)} requests/s, p50 ${Math.round(c.latency.p50)} ms, p95 ${Math.round(c.latency.p95)} ms, p99 ${Math.round(c.latency.p99)} ms, ${c.failures} failed`);
+    console.log(
+      `catalog (${c.database}, ${c.concurrency} at once): ${c.requestsPerSecond.toFixed(0)} requests/s, p50 ${Math.round(c.latency.p50)} ms, p95 ${Math.round(c.latency.p95)} ms, p99 ${Math.round(c.latency.p99)} ms, ${c.failures} failed`,
+    );
   }
-  if (failureSamples.length) console.log(`\nfailures (first few):\n  ${failureSamples.slice(0, 5).join("\n  ")}`);
-  console.log(`\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; results in ${path.relative(root, file)}`);
+  if (failureSamples.length)
+    console.log(`\nfailures (first few):\n  ${failureSamples.slice(0, 5).join("\n  ")}`);
+  console.log(
+    `\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; results in ${path.relative(root, file)}`,
+  );
   const bad = results.some((r) => r.failures > 0 || r.verifiedOrders !== r.checkouts);
   process.exitCode = bad ? 1 : 0;
 }

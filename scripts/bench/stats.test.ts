@@ -35,8 +35,16 @@ describe("tables", () => {
     requestsPerSecond: 52.4,
     checkout: summarize([900, 1000, 1100]),
     steps: {
-      placeOrder: { latency: summarize([200]), overhead: summarize([90]), calls: { "PATCH checkoutSessions": 1 } },
-      complete: { latency: summarize([300]), overhead: summarize([12.4]), calls: { "POST checkoutSessions/complete": 1, "GET charges": 0.25 } },
+      placeOrder: {
+        latency: summarize([200]),
+        overhead: summarize([90]),
+        calls: { "PATCH checkoutSessions": 1 },
+      },
+      complete: {
+        latency: summarize([300]),
+        overhead: summarize([12.4]),
+        calls: { "POST checkoutSessions/complete": 1, "GET charges": 0.25 },
+      },
       addToCart: { latency: summarize([40]), overhead: summarize([40]), calls: {} },
     },
     amazonCallsPerCheckout: 6.25,
@@ -49,7 +57,9 @@ describe("tables", () => {
   it("prints one row per level", () => {
     const table = levelTable([level]).split("\n");
     expect(table).toHaveLength(3);
-    expect(table[2]).toBe("| postgresql | 100 ms | 8 | 48 | 0 | 4.8 | 1000 | 1100 | 3.3 (6.3) | 123 | 48/48 |");
+    expect(table[2]).toBe(
+      "| postgresql | 100 ms | 8 | 48 | 0 | 4.8 | 1000 | 1100 | 3.3 (6.3) | 123 | 48/48 |",
+    );
   });
 
   it("prints one row per step asked for, with the calls it made", () => {

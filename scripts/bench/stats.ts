@@ -93,8 +93,13 @@ export function stepTable(results: readonly LevelResult[], steps: readonly strin
     for (const step of steps) {
       const s = r.steps[step];
       if (!s) continue;
-      const calls = Object.entries(s.calls).map(([op, n]) => `${n === 1 ? "" : `${Number(n.toFixed(2))} × `}${op}`).join(", ") || "none";
-      rows.push(`| ${[r.database, `${r.latencyMs} ms`, r.concurrency, step, ms(s.latency.p50), ms(s.latency.p95), ms(s.overhead.p50), ms(s.overhead.p95), calls].join(" | ")} |`);
+      const calls =
+        Object.entries(s.calls)
+          .map(([op, n]) => `${n === 1 ? "" : `${Number(n.toFixed(2))} × `}${op}`)
+          .join(", ") || "none";
+      rows.push(
+        `| ${[r.database, `${r.latencyMs} ms`, r.concurrency, step, ms(s.latency.p50), ms(s.latency.p95), ms(s.overhead.p50), ms(s.overhead.p95), calls].join(" | ")} |`,
+      );
     }
   }
   return [...header, ...rows].join("\n");

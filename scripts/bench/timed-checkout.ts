@@ -6,7 +6,16 @@
 import { formFieldsContaining, HttpBuyer } from "@/e2e/support/http-buyer";
 import { epochNow } from "@storefront/amazon-pay-emulator/core/api-call-log";
 
-export const STEPS = ["addToCart", "amazonHostedPage", "review", "placeOrder", "amazonProcessing", "result", "complete", "confirmation"] as const;
+export const STEPS = [
+  "addToCart",
+  "amazonHostedPage",
+  "review",
+  "placeOrder",
+  "amazonProcessing",
+  "result",
+  "complete",
+  "confirmation",
+] as const;
 export type Step = (typeof STEPS)[number];
 /** Steps served by Amazon's hosted pages, not by the shop: no shop overhead to speak of. */
 export const AMAZON_PAGE_STEPS: ReadonlySet<Step> = new Set(["amazonHostedPage", "amazonProcessing"]);
@@ -32,7 +41,11 @@ class CountingBuyer extends HttpBuyer {
   }
 }
 
-export async function timedCheckout(shopUrl: string, amazon: { emulatorUrl: string; dataDir: string }, slug: string): Promise<TimedCheckout> {
+export async function timedCheckout(
+  shopUrl: string,
+  amazon: { emulatorUrl: string; dataDir: string },
+  slug: string,
+): Promise<TimedCheckout> {
   const buyer = new CountingBuyer(shopUrl, amazon);
   const steps = {} as Record<Step, StepWindow>;
   async function step<T>(name: Step, run: () => Promise<T>): Promise<T> {
@@ -46,14 +59,20 @@ export async function timedCheckout(shopUrl: string, amazon: { emulatorUrl: stri
   const sessionId = await step("amazonHostedPage", () => buyer.checkoutAtAmazon());
   const reviewPage = await step("review", () => buyer.html(buyer.reviewPath(sessionId)));
   const redirectUrl = await step("placeOrder", async () => {
-    const response = await buyer.request(buyer.reviewPath(sessionId), { form: formFieldsContaining(reviewPage, 'name="fingerprint"'), multipart: true });
+    const response = await buyer.request(buyer.reviewPath(sessionId), {
+      form: formFieldsContaining(reviewPage, 'name="fingerprint"'),
+      multipart: true,
+    });
     const location = response.headers.get("location") ?? "";
-    if (response.status !== 303 || !location.includes("/checkout/processing")) throw new Error(`place order answered ${response.status} ${location}`);
+    if (response.status !== 303 || !location.includes("/checkout/processing"))
+      throw new Error(`place order answered ${response.status} ${location}`);
     return location;
   });
   await step("amazonProcessing", () => buyer.payAtAmazon(redirectUrl));
   const resultPage = await step("result", () => buyer.html(buyer.resultPath(sessionId)));
-  const destination = await step("complete", () => buyer.complete(sessionId, formFieldsContaining(resultPage, 'name="sessionId"')));
+  const destination = await step("complete", () =>
+    buyer.complete(sessionId, formFieldsContaining(resultPage, 'name="sessionId"')),
+  );
   if (!/\/orders\/HP-/.test(destination)) throw new Error(`checkout ended at ${destination}`);
   await step("confirmation", () => buyer.html(destination));
   return { sessionId, totalMs: epochNow() - started, steps, requests: buyer.requests };

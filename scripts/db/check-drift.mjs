@@ -19,7 +19,10 @@ const normalize = (text) =>
 const [sqliteSchema, pgSchema] = ["sqlite", "postgresql"].map((p) =>
   normalize(readFileSync(path.join("prisma", p, "schema.prisma"), "utf8")),
 );
-if (sqliteSchema !== pgSchema) failures.push("prisma/sqlite/schema.prisma and prisma/postgresql/schema.prisma differ beyond the provider name");
+if (sqliteSchema !== pgSchema)
+  failures.push(
+    "prisma/sqlite/schema.prisma and prisma/postgresql/schema.prisma differ beyond the provider name",
+  );
 
 const targets = [
   ["sqlite", DEFAULT_SQLITE_URL],
@@ -29,16 +32,26 @@ for (const [provider, url] of targets) {
   try {
     execFileSync(
       "npx",
-      ["prisma", "migrate", "diff", "--from-migrations", path.join("prisma", provider, "migrations"),
-        "--to-schema-datamodel", path.join("prisma", provider), "--exit-code"],
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--from-migrations",
+        path.join("prisma", provider, "migrations"),
+        "--to-schema-datamodel",
+        path.join("prisma", provider),
+        "--exit-code",
+      ],
       { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] },
     );
     console.log(`${provider}: migrations match prisma/models.prisma`);
   } catch (error) {
     const out = `${error.stdout ?? ""}${error.stderr ?? ""}`.trim();
-    failures.push(error.status === 2
-      ? `${provider}: the migrations do not produce prisma/models.prisma; run npm run db:migration <name> for ${provider}\n${out}`
-      : `${provider}: prisma migrate diff failed (${error.status})\n${out}`);
+    failures.push(
+      error.status === 2
+        ? `${provider}: the migrations do not produce prisma/models.prisma; run npm run db:migration <name> for ${provider}\n${out}`
+        : `${provider}: prisma migrate diff failed (${error.status})\n${out}`,
+    );
   }
 }
 if (failures.length) {

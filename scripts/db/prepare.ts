@@ -22,7 +22,10 @@ function sqlitePath(url: string): string | null {
 async function dropEverything(url: string): Promise<void> {
   if (providerOf(url) === "sqlite") {
     const file = sqlitePath(url);
-    if (file) await Promise.all(["", "-wal", "-shm", "-journal"].map((suffix) => rm(`${file}${suffix}`, { force: true })));
+    if (file)
+      await Promise.all(
+        ["", "-wal", "-shm", "-journal"].map((suffix) => rm(`${file}${suffix}`, { force: true })),
+      );
     return;
   }
   const prisma = createPrismaClient(url, { poolSize: 1 });
@@ -51,7 +54,9 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@");
 }
 
-export async function prepareDatabase(options: { url?: string; reset?: boolean; quiet?: boolean } = {}): Promise<void> {
+export async function prepareDatabase(
+  options: { url?: string; reset?: boolean; quiet?: boolean } = {},
+): Promise<void> {
   const url = options.url ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const log = (message: string) => options.quiet || console.log(`[db] ${message}`);
   if (options.reset) {

@@ -22,7 +22,8 @@ const pageKey = (route: string) => `${route === "/" ? "" : route}/page`;
 export function readClientManifest(nextDir: string, route: string): ClientManifest {
   const key = pageKey(route);
   const file = path.join(nextDir, "server", "app", `${key}_client-reference-manifest.js`);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run next build first (or ${route} is not an App Router page)`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run next build first (or ${route} is not an App Router page)`);
   const context: { __RSC_MANIFEST?: Record<string, unknown>; globalThis?: unknown } = {};
   context.globalThis = context;
   vm.runInNewContext(readFileSync(file, "utf8"), context, { filename: file, timeout: 1_000 });
@@ -30,7 +31,9 @@ export function readClientManifest(nextDir: string, route: string): ClientManife
 }
 
 export function rootMainFiles(nextDir: string): string[] {
-  return buildManifestSchema.parse(JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8"))).rootMainFiles;
+  return buildManifestSchema.parse(
+    JSON.parse(readFileSync(path.join(nextDir, "build-manifest.json"), "utf8")),
+  ).rootMainFiles;
 }
 
 /** Every script a first visit to the route loads: the framework's, the layouts', the boundaries' and the page's. */
@@ -74,6 +77,7 @@ export function formatWeightTable(weights: Weight[]): string {
   const header = ["Route", "Files", "First-load JS (KB)", "gzip (KB)"];
   const rows = weights.map((w) => [w.route, String(w.files), kb(w.rawBytes), kb(w.gzipBytes)]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -18,7 +18,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export const testProvider = (): DatabaseProvider => (process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite");
+export const testProvider = (): DatabaseProvider =>
+  process.env.TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite";
 
 function migrationScripts(provider: DatabaseProvider): string[] {
   const dir = path.resolve("prisma", provider, "migrations");

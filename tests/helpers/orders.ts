@@ -5,7 +5,11 @@ import { createCart } from "@/lib/cart/repository";
 
 export async function createDraftOrder(
   prisma: PrismaClient,
-  options: { intent?: "AuthorizeWithCapture" | "Authorize" | "Confirm"; totalMinor?: number; checkoutSessionId?: string } = {},
+  options: {
+    intent?: "AuthorizeWithCapture" | "Authorize" | "Confirm";
+    totalMinor?: number;
+    checkoutSessionId?: string;
+  } = {},
 ) {
   const { cartId } = await createCart(prisma);
   const product = await prisma.product.findFirstOrThrow({ where: { slug: "harbor-ceramic-mug" } });
@@ -24,7 +28,17 @@ export async function createDraftOrder(
       taxMinor: 0,
       totalMinor,
       shippingMethod: "standard",
-      lines: { create: [{ productId: product.id, name: product.name, unitPriceMinor: totalMinor, quantity: 1, lineTotalMinor: totalMinor }] },
+      lines: {
+        create: [
+          {
+            productId: product.id,
+            name: product.name,
+            unitPriceMinor: totalMinor,
+            quantity: 1,
+            lineTotalMinor: totalMinor,
+          },
+        ],
+      },
     },
   });
 }

@@ -14,12 +14,22 @@ export function createSnsIdentity(options: { validFrom?: Date; validTo?: Date } 
   const attrs = [{ name: "commonName", value: "sns.test.amazonaws.com" }];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
-  cert.sign(forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs8", format: "pem" }).toString()), forge.md.sha256.create());
+  cert.sign(
+    forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs8", format: "pem" }).toString()),
+    forge.md.sha256.create(),
+  );
   const certPem = forge.pki.certificateToPem(cert);
 
-  function signEnvelope(unsigned: Omit<SnsEnvelope, "Signature" | "SignatureVersion">, version: "1" | "2" = "1"): SnsEnvelope {
+  function signEnvelope(
+    unsigned: Omit<SnsEnvelope, "Signature" | "SignatureVersion">,
+    version: "1" | "2" = "1",
+  ): SnsEnvelope {
     const envelope = { ...unsigned, SignatureVersion: version, Signature: "" } as SnsEnvelope;
-    const signature = sign(version === "1" ? "sha1" : "sha256", Buffer.from(snsStringToSign(envelope), "utf8"), privateKey).toString("base64");
+    const signature = sign(
+      version === "1" ? "sha1" : "sha256",
+      Buffer.from(snsStringToSign(envelope), "utf8"),
+      privateKey,
+    ).toString("base64");
     return { ...envelope, Signature: signature };
   }
 

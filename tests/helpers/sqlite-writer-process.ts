@@ -8,7 +8,9 @@ const prisma = createPrismaClient(url!);
 try {
   if (mode === "hold") {
     await prisma.$transaction(async (tx) => {
-      await tx.lease.create({ data: { name: `hold-${process.pid}`, holder: "child", expiresAt: new Date() } });
+      await tx.lease.create({
+        data: { name: `hold-${process.pid}`, holder: "child", expiresAt: new Date() },
+      });
       process.stdout.write("holding\n");
       await new Promise((resolve) => setTimeout(resolve, Number(a)));
     });

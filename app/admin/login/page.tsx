@@ -15,7 +15,8 @@ export default async function AdminLoginPage({ searchParams }: LoginPageProps) {
       <>
         <h1>Merchant area</h1>
         <p className="notice notice--info" data-testid="admin-disabled">
-          The merchant area is disabled. Set <code>ADMIN_PASSWORD</code> (at least 12 characters) on the server to open it.
+          The merchant area is disabled. Set <code>ADMIN_PASSWORD</code> (at least 12 characters) on the
+          server to open it.
         </p>
       </>
     );

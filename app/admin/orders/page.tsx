@@ -30,7 +30,12 @@ export default async function AdminOrdersPage({ searchParams }: AdminOrdersPageP
       </div>
       <nav aria-label="Filter orders by status" className="row" style={{ marginBottom: 16 }}>
         {ADMIN_STATUS_FILTERS.map((value) => (
-          <Link key={value} href={value === "all" ? "/admin/orders" : `/admin/orders?status=${value}`} aria-current={value === filter ? "page" : undefined} className={`badge ${value === filter ? "badge--ok" : ""}`}>
+          <Link
+            key={value}
+            href={value === "all" ? "/admin/orders" : `/admin/orders?status=${value}`}
+            aria-current={value === filter ? "page" : undefined}
+            className={`badge ${value === filter ? "badge--ok" : ""}`}
+          >
             {LABELS[value] ?? value}
           </Link>
         ))}

@@ -18,7 +18,8 @@ interface ReviewPageProps {
 // Amazon returns the buyer here after sign-in and address/payment selection.
 export default async function ReviewPage({ searchParams }: ReviewPageProps) {
   const result = await loadReview((await searchParams).amazonCheckoutSessionId);
-  if (!result.ok) redirect(result.orderNumber ? `/orders/${result.orderNumber}` : cartUrlWithNotice(result.notice));
+  if (!result.ok)
+    redirect(result.orderNumber ? `/orders/${result.orderNumber}` : cartUrlWithNotice(result.notice));
   const { view } = result;
   const { settings } = amazonPay();
   return (
@@ -38,7 +39,9 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
                 Change<span className="visually-hidden"> shipping address</span>
               </button>
             </div>
-            <address className="address" data-testid="review-address">{view.addressLines.join("\n")}</address>
+            <address className="address" data-testid="review-address">
+              {view.addressLines.join("\n")}
+            </address>
             {view.buyerEmail && <p className="summary__note">Confirmation goes to {view.buyerEmail}</p>}
           </section>
           <section className="panel" aria-labelledby="pay-with-title">
@@ -48,11 +51,17 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
                 Change<span className="visually-hidden"> payment method</span>
               </button>
             </div>
-            <p data-testid="review-payment">Amazon Pay{view.paymentDescriptor ? `: ${view.paymentDescriptor}` : ""}</p>
+            <p data-testid="review-payment">
+              Amazon Pay{view.paymentDescriptor ? `: ${view.paymentDescriptor}` : ""}
+            </p>
           </section>
           <section className="panel" aria-labelledby="shipping-method-title">
             <h2 id="shipping-method-title">Shipping method</h2>
-            <ShippingMethodForm sessionId={view.sessionId} options={view.shippingOptions} selected={view.cart.quote.shippingMethod} />
+            <ShippingMethodForm
+              sessionId={view.sessionId}
+              options={view.shippingOptions}
+              selected={view.cart.quote.shippingMethod}
+            />
           </section>
           <section className="panel" aria-labelledby="review-items-title">
             <h2 id="review-items-title">Items</h2>
@@ -60,8 +69,12 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
               <thead>
                 <tr>
                   <th scope="col">Item</th>
-                  <th scope="col" className="num">Quantity</th>
-                  <th scope="col" className="num">Total</th>
+                  <th scope="col" className="num">
+                    Quantity
+                  </th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -69,7 +82,9 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
                   <tr key={line.slug}>
                     <td>{line.name}</td>
                     <td className="num">{line.quantity}</td>
-                    <td className="num"><Price value={line.lineTotal} /></td>
+                    <td className="num">
+                      <Price value={line.lineTotal} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -77,7 +92,11 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
           </section>
         </div>
         <OrderSummary quote={view.cart.quote}>
-          <PlaceOrderForm sessionId={view.sessionId} fingerprint={view.fingerprint} disabledReason={view.shippingProblem ? "Choose an address we can ship to first." : null} />
+          <PlaceOrderForm
+            sessionId={view.sessionId}
+            fingerprint={view.fingerprint}
+            disabledReason={view.shippingProblem ? "Choose an address we can ship to first." : null}
+          />
         </OrderSummary>
       </div>
       <ChangeActions checkoutJsUrl={settings.checkoutJsUrl} sessionId={view.sessionId} />

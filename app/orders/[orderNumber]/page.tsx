@@ -18,7 +18,14 @@ export default async function OrderPage({ params }: OrderPageProps) {
       <h1>
         Order <span data-testid="order-number">{order.orderNumber}</span>
       </h1>
-      <OrderStatusBanner initial={{ orderNumber: order.orderNumber, status: order.status, settled: order.settled, message: order.message }} />
+      <OrderStatusBanner
+        initial={{
+          orderNumber: order.orderNumber,
+          status: order.status,
+          settled: order.settled,
+          message: order.message,
+        }}
+      />
       <div className="cart-layout">
         <div>
           <section className="panel" aria-labelledby="items-title">
@@ -27,9 +34,15 @@ export default async function OrderPage({ params }: OrderPageProps) {
               <thead>
                 <tr>
                   <th scope="col">Item</th>
-                  <th scope="col" className="num">Quantity</th>
-                  <th scope="col" className="num">Price</th>
-                  <th scope="col" className="num">Total</th>
+                  <th scope="col" className="num">
+                    Quantity
+                  </th>
+                  <th scope="col" className="num">
+                    Price
+                  </th>
+                  <th scope="col" className="num">
+                    Total
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -37,8 +50,12 @@ export default async function OrderPage({ params }: OrderPageProps) {
                   <tr key={line.name}>
                     <td>{line.name}</td>
                     <td className="num">{line.quantity}</td>
-                    <td className="num"><Price value={line.unitPrice} /></td>
-                    <td className="num"><Price value={line.lineTotal} /></td>
+                    <td className="num">
+                      <Price value={line.unitPrice} />
+                    </td>
+                    <td className="num">
+                      <Price value={line.lineTotal} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -46,7 +63,9 @@ export default async function OrderPage({ params }: OrderPageProps) {
           </section>
           <section className="panel" aria-labelledby="shipping-title">
             <h2 id="shipping-title">Shipping to</h2>
-            <address className="address" data-testid="order-address">{order.addressLines.join("\n")}</address>
+            <address className="address" data-testid="order-address">
+              {order.addressLines.join("\n")}
+            </address>
             {order.shipment && (
               <p data-testid="order-shipment">
                 Shipped with {order.shipment.carrier}, tracking number {order.shipment.trackingNumber}.
@@ -55,24 +74,34 @@ export default async function OrderPage({ params }: OrderPageProps) {
           </section>
           <section className="panel" aria-labelledby="payment-title">
             <h2 id="payment-title">Payment</h2>
-            <p data-testid="order-payment">Amazon Pay{order.paymentDescriptor ? `: ${order.paymentDescriptor}` : ""}</p>
+            <p data-testid="order-payment">
+              Amazon Pay{order.paymentDescriptor ? `: ${order.paymentDescriptor}` : ""}
+            </p>
           </section>
         </div>
         <section className="summary" aria-labelledby="totals-title">
           <h2 id="totals-title">Totals</h2>
           <dl className="summary__amounts">
             <dt>Subtotal</dt>
-            <dd><Price value={order.subtotal} /></dd>
+            <dd>
+              <Price value={order.subtotal} />
+            </dd>
             <dt>Shipping</dt>
             <dd>{order.shipping.amount === 0 ? "Free" : <Price value={order.shipping} />}</dd>
             <dt>Tax</dt>
-            <dd><Price value={order.tax} /></dd>
+            <dd>
+              <Price value={order.tax} />
+            </dd>
             <dt className="summary__total">Total</dt>
-            <dd className="summary__total" data-testid="order-total"><Price value={order.total} /></dd>
+            <dd className="summary__total" data-testid="order-total">
+              <Price value={order.total} />
+            </dd>
             {order.refunded.amount > 0 && (
               <>
                 <dt>Refunded</dt>
-                <dd data-testid="order-refunded"><Price value={order.refunded} /></dd>
+                <dd data-testid="order-refunded">
+                  <Price value={order.refunded} />
+                </dd>
               </>
             )}
           </dl>

@@ -27,7 +27,12 @@ export default async function ProductPage({ params }: ProductPageProps) {
     name: product.name,
     description: product.description,
     image: product.imagePath,
-    offers: { "@type": "Offer", price: toDecimalString(product.price), priceCurrency: product.price.currency, availability: "https://schema.org/InStock" },
+    offers: {
+      "@type": "Offer",
+      price: toDecimalString(product.price),
+      priceCurrency: product.price.currency,
+      availability: "https://schema.org/InStock",
+    },
   };
   return (
     <>
@@ -36,7 +41,15 @@ export default async function ProductPage({ params }: ProductPageProps) {
       </nav>
       <article className="product">
         <div className="product__image">
-          <Image src={product.imagePath} alt={product.name} width={800} height={800} sizes="(max-width: 820px) 100vw, 560px" loading="eager" fetchPriority="high" />
+          <Image
+            src={product.imagePath}
+            alt={product.name}
+            width={800}
+            height={800}
+            sizes="(max-width: 820px) 100vw, 560px"
+            loading="eager"
+            fetchPriority="high"
+          />
         </div>
         <div>
           <h1>{product.name}</h1>
@@ -44,10 +57,19 @@ export default async function ProductPage({ params }: ProductPageProps) {
             <Price value={product.price} />
           </p>
           <p className="product__description">{product.description}</p>
-          <BuyBox slug={product.slug} productName={product.name} price={product.price} express={checkoutButtonProps()} buyNow={buyNowButtonProps()} />
+          <BuyBox
+            slug={product.slug}
+            productName={product.name}
+            price={product.price}
+            express={checkoutButtonProps()}
+            buyNow={buyNowButtonProps()}
+          />
         </div>
       </article>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
     </>
   );
 }

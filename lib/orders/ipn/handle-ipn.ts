@@ -18,7 +18,9 @@ export interface IpnAnswer {
 const holder = globalThis as unknown as { __storefrontSnsVerifier?: SnsVerifier };
 
 function verifier(): SnsVerifier {
-  holder.__storefrontSnsVerifier ??= createSnsVerifier({ trustedOrigins: amazonPay().settings.trustedCertOrigins });
+  holder.__storefrontSnsVerifier ??= createSnsVerifier({
+    trustedOrigins: amazonPay().settings.trustedCertOrigins,
+  });
   return holder.__storefrontSnsVerifier;
 }
 
@@ -29,10 +31,21 @@ async function logRejected(summary: string, detail: unknown): Promise<void> {
   console.warn(`[ipn] rejected: ${summary}`);
   // Anyone can post junk to this endpoint: keep the audit trail from being flooded.
   const recent = await db().paymentEvent.count({
-    where: { kind: "ipn", orderId: null, summary: { startsWith: "Rejected IPN" }, createdAt: { gte: new Date(Date.now() - 3_600_000) } },
+    where: {
+      kind: "ipn",
+      orderId: null,
+      summary: { startsWith: "Rejected IPN" },
+      createdAt: { gte: new Date(Date.now() - 3_600_000) },
+    },
   });
   if (recent >= MAX_REJECTED_RECORDS_PER_HOUR) return;
-  await recordPaymentEvent(db(), { orderId: null, kind: "ipn", source: "ipn", summary: `Rejected IPN: ${summary}`, detail });
+  await recordPaymentEvent(db(), {
+    orderId: null,
+    kind: "ipn",
+    source: "ipn",
+    summary: `Rejected IPN: ${summary}`,
+    detail,
+  });
 }
 
 const answer = (status: number, result: string): IpnAnswer => ({ status, body: { result } });
@@ -46,7 +59,12 @@ async function confirmSubscription(message: SnsEnvelope & { SubscribeURL: string
     return answer(400, "rejected");
   }
   const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(5000) });
-  await recordPaymentEvent(db(), { orderId: null, kind: "ipn", source: "ipn", summary: `Subscription confirmation for ${message.TopicArn}: HTTP ${response.status}` });
+  await recordPaymentEvent(db(), {
+    orderId: null,
+    kind: "ipn",
+    source: "ipn",
+    summary: `Subscription confirmation for ${message.TopicArn}: HTTP ${response.status}`,
+  });
   return answer(response.ok ? 200 : 502, response.ok ? "subscribed" : "subscription failed");
 }
 
@@ -54,7 +72,9 @@ function describeSync(result: SyncResult): string {
   switch (result.kind) {
     case "applied":
       if (result.result.outcome.kind !== "applied") return result.result.outcome.kind;
-      return result.result.outcome.from === result.result.outcome.to ? `recorded, status stays ${result.result.outcome.to}` : `${result.result.outcome.from} → ${result.result.outcome.to}`;
+      return result.result.outcome.from === result.result.outcome.to
+        ? `recorded, status stays ${result.result.outcome.to}`
+        : `${result.result.outcome.from} → ${result.result.outcome.to}`;
     case "draft-reconciled":
       return `checkout of ${result.orderNumber} still open`;
     default:
@@ -72,13 +92,19 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
   }
   const envelope = snsEnvelopeSchema.safeParse(json);
   if (!envelope.success) {
-    await logRejected("not an SNS envelope", { issues: envelope.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+    await logRejected("not an SNS envelope", {
+      issues: envelope.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    });
     return answer(400, "rejected");
   }
   const message = envelope.data;
   const verified = await verifier().verify(message);
   if (!verified.ok) {
-    await logRejected(verified.reason, { messageId: message.MessageId, topicArn: message.TopicArn, certUrl: message.SigningCertURL });
+    await logRejected(verified.reason, {
+      messageId: message.MessageId,
+      topicArn: message.TopicArn,
+      certUrl: message.SigningCertURL,
+    });
     return answer(400, "rejected");
   }
   if (message.Type === "SubscriptionConfirmation") return confirmSubscription(message);
@@ -98,7 +124,12 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
   });
   if (seen) {
     console.log(`[ipn] duplicate ${ipn.NotificationId} ignored`);
-    await recordPaymentEvent(prisma, { orderId: null, kind: "ipn", source: "ipn", summary: `Duplicate IPN ${ipn.NotificationId} for ${ipn.ObjectType} ${ipn.ObjectId} ignored` });
+    await recordPaymentEvent(prisma, {
+      orderId: null,
+      kind: "ipn",
+      source: "ipn",
+      summary: `Duplicate IPN ${ipn.NotificationId} for ${ipn.ObjectType} ${ipn.ObjectId} ignored`,
+    });
     return answer(200, "duplicate");
   }
 
@@ -117,10 +148,23 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
       result = { kind: "unknown-order", detail: `${ipn.ObjectType} notifications are not handled` };
   }
   const orderId = result.kind === "applied" ? result.result.order.id : null;
-  await recordPaymentEvent(prisma, { orderId, kind: "ipn", source: "ipn", summary: `IPN ${ipn.NotificationType} ${ipn.ObjectType} ${ipn.ObjectId}: ${describeSync(result)}`, detail: { notificationId: ipn.NotificationId, messageId: message.MessageId } });
+  await recordPaymentEvent(prisma, {
+    orderId,
+    kind: "ipn",
+    source: "ipn",
+    summary: `IPN ${ipn.NotificationType} ${ipn.ObjectType} ${ipn.ObjectId}: ${describeSync(result)}`,
+    detail: { notificationId: ipn.NotificationId, messageId: message.MessageId },
+  });
   if (result.kind === "unreadable") return answer(503, "retry later"); // Amazon retries; nothing recorded as processed
   await prisma.processedNotification
-    .create({ data: { id: message.MessageId, notificationId: ipn.NotificationId, objectType: String(ipn.ObjectType), objectId: ipn.ObjectId } })
+    .create({
+      data: {
+        id: message.MessageId,
+        notificationId: ipn.NotificationId,
+        objectType: String(ipn.ObjectType),
+        objectId: ipn.ObjectId,
+      },
+    })
     .catch((error: unknown) => {
       if ((error as { code?: string }).code !== "P2002") throw error; // a concurrent duplicate already recorded it
     });

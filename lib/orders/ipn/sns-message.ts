@@ -12,9 +12,24 @@ const base = {
 };
 
 export const snsEnvelopeSchema = z.discriminatedUnion("Type", [
-  z.looseObject({ Type: z.literal("Notification"), ...base, Subject: z.string().max(1000).optional(), UnsubscribeURL: z.string().optional() }),
-  z.looseObject({ Type: z.literal("SubscriptionConfirmation"), ...base, SubscribeURL: z.string().min(1).max(2048), Token: z.string().min(1).max(2048) }),
-  z.looseObject({ Type: z.literal("UnsubscribeConfirmation"), ...base, SubscribeURL: z.string().min(1).max(2048), Token: z.string().min(1).max(2048) }),
+  z.looseObject({
+    Type: z.literal("Notification"),
+    ...base,
+    Subject: z.string().max(1000).optional(),
+    UnsubscribeURL: z.string().optional(),
+  }),
+  z.looseObject({
+    Type: z.literal("SubscriptionConfirmation"),
+    ...base,
+    SubscribeURL: z.string().min(1).max(2048),
+    Token: z.string().min(1).max(2048),
+  }),
+  z.looseObject({
+    Type: z.literal("UnsubscribeConfirmation"),
+    ...base,
+    SubscribeURL: z.string().min(1).max(2048),
+    Token: z.string().min(1).max(2048),
+  }),
 ]);
 
 export type SnsEnvelope = z.infer<typeof snsEnvelopeSchema>;

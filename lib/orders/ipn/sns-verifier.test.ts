@@ -5,7 +5,15 @@ import { createSnsVerifier } from "./sns-verifier";
 
 const identity = createSnsIdentity();
 const CERT_URL = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-abc.pem";
-const ipn = { MerchantID: "A1", ObjectType: "CHARGE", ObjectId: "S01-1-1-C1", ChargePermissionId: "S01-1-1", NotificationType: "STATE_CHANGE", NotificationId: "n-1", NotificationVersion: "V2" };
+const ipn = {
+  MerchantID: "A1",
+  ObjectType: "CHARGE",
+  ObjectId: "S01-1-1-C1",
+  ChargePermissionId: "S01-1-1",
+  NotificationType: "STATE_CHANGE",
+  NotificationId: "n-1",
+  NotificationVersion: "V2",
+};
 
 function verifier(certPem = identity.certPem, extra: Parameters<typeof createSnsVerifier>[0] = {}) {
   const fetchCertificate = vi.fn(async () => certPem);
@@ -29,7 +37,10 @@ describe("SNS signature verification", () => {
       { ...genuine, TopicArn: "arn:aws:sns:us-east-1:1:evil" },
       { ...genuine, SignatureVersion: "2" as const },
     ]) {
-      expect(await v.verify(tampered as SnsEnvelope)).toMatchObject({ ok: false, reason: "signature does not verify" });
+      expect(await v.verify(tampered as SnsEnvelope)).toMatchObject({
+        ok: false,
+        reason: "signature does not verify",
+      });
     }
   });
 
@@ -49,15 +60,22 @@ describe("SNS signature verification", () => {
       ["https://user:pw@sns.us-east-1.amazonaws.com/cert.pem", "credentials"],
       ["not a url", "not a URL"],
     ] as const) {
-      expect(await v.verify(identity.notification(ipn, url))).toMatchObject({ ok: false, reason: expect.stringContaining(reason) });
+      expect(await v.verify(identity.notification(ipn, url))).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining(reason),
+      });
     }
     expect(fetchCertificate).not.toHaveBeenCalled();
   });
 
   it("trusts an explicitly configured local origin over http", async () => {
     const { verifier: v } = verifier(identity.certPem, { trustedOrigins: ["http://127.0.0.1:4010"] });
-    expect(await v.verify(identity.notification(ipn, "http://127.0.0.1:4010/__emulator/sns/cert.pem"))).toEqual({ ok: true });
-    expect(await v.verify(identity.notification(ipn, "http://127.0.0.1:4011/__emulator/sns/cert.pem"))).toMatchObject({ ok: false });
+    expect(
+      await v.verify(identity.notification(ipn, "http://127.0.0.1:4010/__emulator/sns/cert.pem")),
+    ).toEqual({ ok: true });
+    expect(
+      await v.verify(identity.notification(ipn, "http://127.0.0.1:4011/__emulator/sns/cert.pem")),
+    ).toMatchObject({ ok: false });
   });
 
   it("caches the certificate, and retries a failed download", async () => {
@@ -67,22 +85,39 @@ describe("SNS signature verification", () => {
     expect(fetchCertificate).toHaveBeenCalledTimes(1);
 
     let calls = 0;
-    const flaky = createSnsVerifier({ fetchCertificate: async () => (++calls === 1 ? Promise.reject(new Error("timeout")) : identity.certPem) });
-    expect(await flaky.verify(identity.notification(ipn, CERT_URL))).toMatchObject({ ok: false, reason: expect.stringContaining("unavailable") });
+    const flaky = createSnsVerifier({
+      fetchCertificate: async () => (++calls === 1 ? Promise.reject(new Error("timeout")) : identity.certPem),
+    });
+    expect(await flaky.verify(identity.notification(ipn, CERT_URL))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("unavailable"),
+    });
     expect(await flaky.verify(identity.notification(ipn, CERT_URL))).toEqual({ ok: true });
   });
 
   it("rejects an expired certificate", async () => {
-    const expired = createSnsIdentity({ validFrom: new Date(Date.now() - 10 * 86_400_000), validTo: new Date(Date.now() - 86_400_000) });
+    const expired = createSnsIdentity({
+      validFrom: new Date(Date.now() - 10 * 86_400_000),
+      validTo: new Date(Date.now() - 86_400_000),
+    });
     const { verifier: v } = verifier(expired.certPem);
-    expect(await v.verify(expired.notification(ipn, CERT_URL))).toMatchObject({ ok: false, reason: expect.stringContaining("not valid") });
+    expect(await v.verify(expired.notification(ipn, CERT_URL))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("not valid"),
+    });
   });
 
   it("verifies subscription confirmations over their own field list", async () => {
     const { verifier: v } = verifier();
     const confirmation = identity.signEnvelope({
-      Type: "SubscriptionConfirmation", MessageId: "m", TopicArn: "arn:aws:sns:us-east-1:0:t", Message: "You have chosen to subscribe",
-      Timestamp: new Date().toISOString(), SigningCertURL: CERT_URL, SubscribeURL: "https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription", Token: "tok",
+      Type: "SubscriptionConfirmation",
+      MessageId: "m",
+      TopicArn: "arn:aws:sns:us-east-1:0:t",
+      Message: "You have chosen to subscribe",
+      Timestamp: new Date().toISOString(),
+      SigningCertURL: CERT_URL,
+      SubscribeURL: "https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription",
+      Token: "tok",
     } as Omit<SnsEnvelope, "Signature" | "SignatureVersion">);
     expect(await v.verify(snsEnvelopeSchema.parse(confirmation))).toEqual({ ok: true });
     expect(await v.verify({ ...confirmation, Token: "other" } as SnsEnvelope)).toMatchObject({ ok: false });

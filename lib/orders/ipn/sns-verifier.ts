@@ -48,7 +48,8 @@ export function createSnsVerifier(options: SnsVerifierOptions = {}) {
     if (url.username || url.password) return "SigningCertURL must not carry credentials";
     if (trustedOrigins.has(url.origin)) return null;
     if (url.protocol !== "https:") return "SigningCertURL must use https";
-    if (!allowedHosts.some((pattern) => pattern.test(url.hostname))) return `certificate host ${url.hostname} is not allowed`;
+    if (!allowedHosts.some((pattern) => pattern.test(url.hostname)))
+      return `certificate host ${url.hostname} is not allowed`;
     return null;
   }
 
@@ -69,13 +70,23 @@ export function createSnsVerifier(options: SnsVerifierOptions = {}) {
       try {
         cert = await certificate(message.SigningCertURL);
       } catch (error) {
-        return { ok: false, reason: `signing certificate unavailable: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          ok: false,
+          reason: `signing certificate unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
       const at = now().getTime();
-      if (at < Date.parse(cert.validFrom) || at > Date.parse(cert.validTo)) return { ok: false, reason: "signing certificate is not valid now" };
-      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(message.Signature)) return { ok: false, reason: "signature is not base64" };
+      if (at < Date.parse(cert.validFrom) || at > Date.parse(cert.validTo))
+        return { ok: false, reason: "signing certificate is not valid now" };
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(message.Signature))
+        return { ok: false, reason: "signature is not base64" };
       const algorithm = message.SignatureVersion === "1" ? "sha1" : "sha256";
-      const valid = verify(algorithm, Buffer.from(snsStringToSign(message), "utf8"), cert.publicKey, Buffer.from(message.Signature, "base64"));
+      const valid = verify(
+        algorithm,
+        Buffer.from(snsStringToSign(message), "utf8"),
+        cert.publicKey,
+        Buffer.from(message.Signature, "base64"),
+      );
       return valid ? { ok: true } : { ok: false, reason: "signature does not verify" };
     },
     /** Number of cached certificates (for tests and diagnostics). */

@@ -21,8 +21,14 @@
   var CHANGE_ACTIONS = ["changeAddress", "changePayment"];
 
   function targetsOf(selector, caller) {
-    var list = typeof selector === "string" ? Array.prototype.slice.call(document.querySelectorAll(selector)) : selector instanceof Element ? [selector] : [];
-    if (list.length === 0) throw new Error("amazon.Pay." + caller + ": no element matches " + String(selector));
+    var list =
+      typeof selector === "string"
+        ? Array.prototype.slice.call(document.querySelectorAll(selector))
+        : selector instanceof Element
+          ? [selector]
+          : [];
+    if (list.length === 0)
+      throw new Error("amazon.Pay." + caller + ": no element matches " + String(selector));
     return list;
   }
 
@@ -32,12 +38,14 @@
       var value = props[key];
       if (value === null || value === undefined || value === false) return;
       if (key === "text") el.textContent = value;
-      else if (key.indexOf("on") === 0 && typeof value === "function") el.addEventListener(key.slice(2), value);
+      else if (key.indexOf("on") === 0 && typeof value === "function")
+        el.addEventListener(key.slice(2), value);
       else if (value === true) el.setAttribute(key, "");
       else el.setAttribute(key, String(value));
     });
     (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined && child !== false) el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      if (child !== null && child !== undefined && child !== false)
+        el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
     });
     return el;
   }
@@ -80,11 +88,22 @@
 
   function createButton(options, testId) {
     injectStyles();
-    var color = ["Gold", "LightGray", "DarkGray"].indexOf(options.buttonColor) >= 0 ? options.buttonColor : "Gold";
-    return h("button", { type: "button", class: "apsbx-button", "data-color": color, "data-testid": testId, "aria-label": "Amazon Pay (emulator)" }, [
-      h("span", { text: "Amazon Pay" }),
-      h("span", { class: "apsbx-tag", "aria-hidden": "true", text: "SANDBOX" }),
-    ]);
+    var color =
+      ["Gold", "LightGray", "DarkGray"].indexOf(options.buttonColor) >= 0 ? options.buttonColor : "Gold";
+    return h(
+      "button",
+      {
+        type: "button",
+        class: "apsbx-button",
+        "data-color": color,
+        "data-testid": testId,
+        "aria-label": "Amazon Pay (emulator)",
+      },
+      [
+        h("span", { text: "Amazon Pay" }),
+        h("span", { class: "apsbx-tag", "aria-hidden": "true", text: "SANDBOX" }),
+      ],
+    );
   }
 
   function mount(selector, caller, button) {
@@ -115,15 +134,31 @@
     request = request || {};
     var productType = request.productType || options.productType || "PayAndShip";
     if (request.amazonCheckoutSessionId) return goToHostedPage(request.amazonCheckoutSessionId);
-    var config = productType === "SignIn" ? request.signInConfig || options.signInConfig : request.createCheckoutSessionConfig || options.createCheckoutSessionConfig;
-    if (!config && productType !== "SignIn" && options.createCheckoutSession && options.createCheckoutSession.url) {
+    var config =
+      productType === "SignIn"
+        ? request.signInConfig || options.signInConfig
+        : request.createCheckoutSessionConfig || options.createCheckoutSessionConfig;
+    if (
+      !config &&
+      productType !== "SignIn" &&
+      options.createCheckoutSession &&
+      options.createCheckoutSession.url
+    ) {
       var legacy = options.createCheckoutSession;
       return fetch(legacy.url, { method: legacy.method || "POST", credentials: "same-origin" })
-        .then(function (response) { return response.json(); })
-        .then(function (json) { goToHostedPage(json[legacy.extractAmazonCheckoutSessionId || "checkoutSessionId"]); });
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (json) {
+          goToHostedPage(json[legacy.extractAmazonCheckoutSessionId || "checkoutSessionId"]);
+        });
     }
     if (!config || typeof config.payloadJSON !== "string" || typeof config.signature !== "string") {
-      throw new Error("amazon.Pay: " + (productType === "SignIn" ? "signInConfig" : "createCheckoutSessionConfig") + " { payloadJSON, signature, publicKeyId, algorithm } is required");
+      throw new Error(
+        "amazon.Pay: " +
+          (productType === "SignIn" ? "signInConfig" : "createCheckoutSessionConfig") +
+          " { payloadJSON, signature, publicKeyId, algorithm } is required",
+      );
     }
     postForm("/checkout/start", {
       payloadJSON: config.payloadJSON,
@@ -145,18 +180,27 @@
       else startCheckout(options, {});
     });
     return {
-      onClick: function (callback) { clickHandler = callback; },
-      initCheckout: function (request) { return startCheckout(options, request); },
+      onClick: function (callback) {
+        clickHandler = callback;
+      },
+      initCheckout: function (request) {
+        return startCheckout(options, request);
+      },
       updateButtonInfo: function (estimatedOrderAmount) {
         options.estimatedOrderAmount = estimatedOrderAmount;
-        button.setAttribute("data-estimated-order-amount", estimatedOrderAmount ? estimatedOrderAmount.amount + " " + estimatedOrderAmount.currencyCode : "");
+        button.setAttribute(
+          "data-estimated-order-amount",
+          estimatedOrderAmount ? estimatedOrderAmount.amount + " " + estimatedOrderAmount.currencyCode : "",
+        );
       },
     };
   }
 
   function bindChangeAction(selector, request) {
-    if (!request || !request.amazonCheckoutSessionId) throw new Error("amazon.Pay.bindChangeAction: amazonCheckoutSessionId is required");
-    if (CHANGE_ACTIONS.indexOf(request.changeAction) < 0) throw new Error("amazon.Pay.bindChangeAction: changeAction must be changeAddress or changePayment");
+    if (!request || !request.amazonCheckoutSessionId)
+      throw new Error("amazon.Pay.bindChangeAction: amazonCheckoutSessionId is required");
+    if (CHANGE_ACTIONS.indexOf(request.changeAction) < 0)
+      throw new Error("amazon.Pay.bindChangeAction: changeAction must be changeAddress or changePayment");
     targetsOf(selector, "bindChangeAction").forEach(function (el) {
       el.addEventListener("click", function (event) {
         event.preventDefault();
@@ -166,7 +210,14 @@
   }
 
   function signout() {
-    return fetch(ORIGIN + "/checkout/signout", { method: "POST", credentials: "include" }).then(function () { return undefined; }, function () { return undefined; });
+    return fetch(ORIGIN + "/checkout/signout", { method: "POST", credentials: "include" }).then(
+      function () {
+        return undefined;
+      },
+      function () {
+        return undefined;
+      },
+    );
   }
 
   // ---- Buy Now ------------------------------------------------------------------------------
@@ -192,71 +243,155 @@
   function formatPrice(price) {
     if (!price) return "";
     try {
-      return new Intl.NumberFormat(document.documentElement.lang || "en-US", { style: "currency", currency: price.currencyCode }).format(price.amount);
+      return new Intl.NumberFormat(document.documentElement.lang || "en-US", {
+        style: "currency",
+        currency: price.currencyCode,
+      }).format(price.amount);
     } catch (e) {
       return price.amount + " " + price.currencyCode;
     }
   }
 
   function addressText(a) {
-    var cityLine = [a.city, [a.stateOrRegion, a.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+    var cityLine = [a.city, [a.stateOrRegion, a.postalCode].filter(Boolean).join(" ")]
+      .filter(Boolean)
+      .join(", ");
     return [a.addressLine1, a.addressLine2, cityLine, a.countryCode].filter(Boolean).join(", ");
   }
 
   /** Runs a merchant handler; a throw or rejection becomes { status: "error" }. */
   function callHandler(handler, event) {
-    return new Promise(function (resolve) { resolve(handler(event)); }).then(
-      function (result) { return result; },
-      function (error) { return { status: "error", reasonCode: (error && error.reasonCode) || "MerchantHandlerFailed", message: (error && error.message) || String(error) }; }
+    return new Promise(function (resolve) {
+      resolve(handler(event));
+    }).then(
+      function (result) {
+        return result;
+      },
+      function (error) {
+        return {
+          status: "error",
+          reasonCode: (error && error.reasonCode) || "MerchantHandlerFailed",
+          message: (error && error.message) || String(error),
+        };
+      },
     );
   }
 
-  var isError = function (result) { return result !== null && typeof result === "object" && result.status === "error"; };
+  var isError = function (result) {
+    return result !== null && typeof result === "object" && result.status === "error";
+  };
 
   function openBuyNow(options) {
     injectStyles();
-    var state = { id: null, data: null, buyerId: null, addressId: null, paymentMethodId: null, cart: null, rawCart: null, addressError: null, busy: 0, done: false };
+    var state = {
+      id: null,
+      data: null,
+      buyerId: null,
+      addressId: null,
+      paymentMethodId: null,
+      cart: null,
+      rawCart: null,
+      addressError: null,
+      busy: 0,
+      done: false,
+    };
     var seq = 0;
     var status = h("p", { class: "apsbx-status", role: "status", "aria-live": "polite" });
-    var alert = h("div", { class: "apsbx-alert", role: "alert", hidden: true, "data-testid": "amazon-pay-error" });
+    var alert = h("div", {
+      class: "apsbx-alert",
+      role: "alert",
+      hidden: true,
+      "data-testid": "amazon-pay-error",
+    });
     var buyersEl = h("div");
     var addressesEl = h("div");
     var deliveryEl = h("div");
     var paymentsEl = h("div");
     var summaryEl = h("section", { class: "apsbx-summary", "aria-labelledby": "apsbx-summary-title" });
-    var payButton = h("button", { type: "button", class: "apsbx-primary", disabled: true, "data-testid": "amazon-pay-pay-now" }, ["Pay now"]);
+    var payButton = h(
+      "button",
+      { type: "button", class: "apsbx-primary", disabled: true, "data-testid": "amazon-pay-pay-now" },
+      ["Pay now"],
+    );
     var cancelButton = h("button", { type: "button", "data-testid": "amazon-pay-cancel" }, ["Cancel"]);
-    var dialog = h("dialog", { class: "apsbx-dialog", "aria-labelledby": "apsbx-title", "aria-describedby": "apsbx-description", "data-testid": "amazon-pay-buy-now" }, [
-      h("div", { class: "apsbx-head" }, [h("h2", { id: "apsbx-title" }, ["Amazon Pay ", h("span", { class: "apsbx-tag", text: "SANDBOX" })])]),
-      h("div", { class: "apsbx-body" }, [
-        h("p", { id: "apsbx-description", class: "apsbx-detail", text: "Buy Now checkout of the local Amazon Pay emulator: choose a test buyer, address and payment method." }),
-        status, alert, buyersEl, addressesEl, deliveryEl, paymentsEl, summaryEl,
-      ]),
-      h("div", { class: "apsbx-actions" }, [cancelButton, payButton]),
-    ]);
+    var dialog = h(
+      "dialog",
+      {
+        class: "apsbx-dialog",
+        "aria-labelledby": "apsbx-title",
+        "aria-describedby": "apsbx-description",
+        "data-testid": "amazon-pay-buy-now",
+      },
+      [
+        h("div", { class: "apsbx-head" }, [
+          h("h2", { id: "apsbx-title" }, ["Amazon Pay ", h("span", { class: "apsbx-tag", text: "SANDBOX" })]),
+        ]),
+        h("div", { class: "apsbx-body" }, [
+          h("p", {
+            id: "apsbx-description",
+            class: "apsbx-detail",
+            text: "Buy Now checkout of the local Amazon Pay emulator: choose a test buyer, address and payment method.",
+          }),
+          status,
+          alert,
+          buyersEl,
+          addressesEl,
+          deliveryEl,
+          paymentsEl,
+          summaryEl,
+        ]),
+        h("div", { class: "apsbx-actions" }, [cancelButton, payButton]),
+      ],
+    );
 
-    function setStatus(text) { status.textContent = text || ""; }
+    function setStatus(text) {
+      status.textContent = text || "";
+    }
     function showAlert(text) {
       alert.textContent = text || "";
       alert.hidden = !text;
     }
     function reportError(error) {
-      var detail = { reasonCode: error.reasonCode || "InternalServerError", message: error.message || String(error) };
+      var detail = {
+        reasonCode: error.reasonCode || "InternalServerError",
+        message: error.message || String(error),
+      };
       if (typeof options.onError === "function") {
-        try { options.onError(detail); } catch (e) { /* the merchant's handler failed; nothing more to do */ }
+        try {
+          options.onError(detail);
+        } catch (e) {
+          /* the merchant's handler failed; nothing more to do */
+        }
       }
       return detail;
     }
     function canPay() {
-      return !state.done && state.busy === 0 && state.id && state.cart && !state.addressError && state.paymentMethodId;
+      return (
+        !state.done &&
+        state.busy === 0 &&
+        state.id &&
+        state.cart &&
+        !state.addressError &&
+        state.paymentMethodId
+      );
     }
-    function refreshPay() { payButton.disabled = !canPay(); }
+    function refreshPay() {
+      payButton.disabled = !canPay();
+    }
     function track(promise) {
       state.busy++;
       refreshPay();
       return promise.then(
-        function (value) { state.busy--; refreshPay(); return value; },
-        function (error) { state.busy--; refreshPay(); throw error; }
+        function (value) {
+          state.busy--;
+          refreshPay();
+          return value;
+        },
+        function (error) {
+          state.busy--;
+          refreshPay();
+          throw error;
+        },
       );
     }
     function close() {
@@ -266,29 +401,51 @@
     }
 
     function radio(name, id, value, checked, disabled, labelChildren, describedBy, onChange) {
-      var input = h("input", { type: "radio", name: name, id: id, value: value, checked: checked, disabled: disabled, "aria-describedby": describedBy, "data-testid": id });
+      var input = h("input", {
+        type: "radio",
+        name: name,
+        id: id,
+        value: value,
+        checked: checked,
+        disabled: disabled,
+        "aria-describedby": describedBy,
+        "data-testid": id,
+      });
       input.addEventListener("change", onChange);
       return h("div", { class: "apsbx-option" }, [input, h("label", { for: id }, labelChildren)]);
     }
 
     function currentBuyer() {
-      return state.data.buyers.filter(function (b) { return b.buyerId === state.buyerId; })[0];
+      return state.data.buyers.filter(function (b) {
+        return b.buyerId === state.buyerId;
+      })[0];
     }
 
     function renderBuyers() {
       var rows = state.data.buyers.map(function (b, i) {
-        return radio("apsbx-buyer", "apsbx-buyer-" + i, b.buyerId, b.buyerId === state.buyerId, false, [b.name, h("span", { class: "apsbx-detail", text: b.email })], null, function () {
-          state.buyerId = b.buyerId;
-          state.addressId = firstAllowedAddress(b);
-          renderAddresses();
-          selectionChanged(true);
-        });
+        return radio(
+          "apsbx-buyer",
+          "apsbx-buyer-" + i,
+          b.buyerId,
+          b.buyerId === state.buyerId,
+          false,
+          [b.name, h("span", { class: "apsbx-detail", text: b.email })],
+          null,
+          function () {
+            state.buyerId = b.buyerId;
+            state.addressId = firstAllowedAddress(b);
+            renderAddresses();
+            selectionChanged(true);
+          },
+        );
       });
       buyersEl.replaceChildren(h("fieldset", {}, [h("legend", { text: "Test buyer" })].concat(rows)));
     }
 
     function firstAllowedAddress(buyer) {
-      var allowed = buyer.addresses.filter(function (a) { return !a.restriction; })[0];
+      var allowed = buyer.addresses.filter(function (a) {
+        return !a.restriction;
+      })[0];
       return allowed ? allowed.id : null;
     }
 
@@ -298,25 +455,50 @@
       var rows = buyer.addresses.map(function (a) {
         var id = "apsbx-address-" + a.id;
         var reasonId = a.restriction ? id + "-reason" : null;
-        return radio("apsbx-address", id, a.id, a.id === state.addressId, !!a.restriction, [
-          addressText(a.address),
-          h("span", { class: "apsbx-detail", text: a.label }),
-          a.restriction ? h("span", { class: "apsbx-reason", id: reasonId, text: "Not available: " + a.restriction }) : null,
-        ], reasonId, function () {
-          state.addressId = a.id;
-          selectionChanged(true);
-        });
+        return radio(
+          "apsbx-address",
+          id,
+          a.id,
+          a.id === state.addressId,
+          !!a.restriction,
+          [
+            addressText(a.address),
+            h("span", { class: "apsbx-detail", text: a.label }),
+            a.restriction
+              ? h("span", { class: "apsbx-reason", id: reasonId, text: "Not available: " + a.restriction })
+              : null,
+          ],
+          reasonId,
+          function () {
+            state.addressId = a.id;
+            selectionChanged(true);
+          },
+        );
       });
-      addressesEl.replaceChildren(h("fieldset", {}, [h("legend", { text: "Shipping address" })].concat(rows)));
+      addressesEl.replaceChildren(
+        h("fieldset", {}, [h("legend", { text: "Shipping address" })].concat(rows)),
+      );
     }
 
     function renderPayments() {
       var rows = state.data.paymentMethods.map(function (p) {
         var id = "apsbx-payment-" + p.id;
-        return radio("apsbx-payment", id, p.id, p.id === state.paymentMethodId, false, [p.brand + " ending in " + p.last4, h("span", { class: "apsbx-detail", text: "Simulates: " + p.simulates })], null, function () {
-          state.paymentMethodId = p.id;
-          selectionChanged(false);
-        });
+        return radio(
+          "apsbx-payment",
+          id,
+          p.id,
+          p.id === state.paymentMethodId,
+          false,
+          [
+            p.brand + " ending in " + p.last4,
+            h("span", { class: "apsbx-detail", text: "Simulates: " + p.simulates }),
+          ],
+          null,
+          function () {
+            state.paymentMethodId = p.id;
+            selectionChanged(false);
+          },
+        );
       });
       paymentsEl.replaceChildren(h("fieldset", {}, [h("legend", { text: "Payment method" })].concat(rows)));
     }
@@ -325,37 +507,72 @@
       var options_ = state.cart && state.cart.deliveryOptions ? state.cart.deliveryOptions : [];
       if (options_.length === 0) return deliveryEl.replaceChildren();
       var selectable = typeof options.onDeliveryOptionSelection === "function";
-      var label = function (d) { return d.shippingMethod.shippingMethodName + " — " + formatPrice(d.price); };
+      var label = function (d) {
+        return d.shippingMethod.shippingMethodName + " — " + formatPrice(d.price);
+      };
       var rows = selectable
         ? options_.map(function (d) {
-            return radio("apsbx-delivery", "apsbx-delivery-" + d.id, d.id, d.isDefault, false, [label(d)], null, function () { deliveryChanged(d); });
+            return radio(
+              "apsbx-delivery",
+              "apsbx-delivery-" + d.id,
+              d.id,
+              d.isDefault,
+              false,
+              [label(d)],
+              null,
+              function () {
+                deliveryChanged(d);
+              },
+            );
           })
-        : options_.filter(function (d) { return d.isDefault; }).map(function (d) { return h("p", { class: "apsbx-option", text: label(d) }); });
+        : options_
+            .filter(function (d) {
+              return d.isDefault;
+            })
+            .map(function (d) {
+              return h("p", { class: "apsbx-option", text: label(d) });
+            });
       deliveryEl.replaceChildren(h("fieldset", {}, [h("legend", { text: "Delivery option" })].concat(rows)));
     }
 
     function row(label, price, className) {
-      return h("tr", { class: className }, [h("th", { scope: "row", text: label }), h("td", { class: "apsbx-amount", text: formatPrice(price) })]);
+      return h("tr", { class: className }, [
+        h("th", { scope: "row", text: label }),
+        h("td", { class: "apsbx-amount", text: formatPrice(price) }),
+      ]);
     }
 
     function renderSummary() {
       var cart = state.cart;
       if (!cart) return summaryEl.replaceChildren();
       var rows = (cart.lineItems || []).map(function (l) {
-        return row(l.title + (l.variantTitle ? " (" + l.variantTitle + ")" : "") + " × " + l.quantity, l.totalListPrice);
+        return row(
+          l.title + (l.variantTitle ? " (" + l.variantTitle + ")" : "") + " × " + l.quantity,
+          l.totalListPrice,
+        );
       });
       rows.push(row("Items", cart.totalBaseAmount));
       rows.push(row("Shipping", cart.totalShippingAmount));
       rows.push(row("Tax", cart.totalTaxAmount));
-      if (cart.totalDiscountAmount && Number(cart.totalDiscountAmount.amount) !== 0) rows.push(row("Discount", cart.totalDiscountAmount));
-      if (cart.totalOrderAmount && cart.totalOrderAmount.amount !== cart.totalChargeAmount.amount) rows.push(row("Order total", cart.totalOrderAmount));
+      if (cart.totalDiscountAmount && Number(cart.totalDiscountAmount.amount) !== 0)
+        rows.push(row("Discount", cart.totalDiscountAmount));
+      if (cart.totalOrderAmount && cart.totalOrderAmount.amount !== cart.totalChargeAmount.amount)
+        rows.push(row("Order total", cart.totalOrderAmount));
       rows.push(row("Total charged now", cart.totalChargeAmount, "apsbx-total"));
-      summaryEl.replaceChildren(h("h3", { id: "apsbx-summary-title", text: "Order summary" }), h("table", { "data-testid": "amazon-pay-summary" }, [h("tbody", {}, rows)]));
+      summaryEl.replaceChildren(
+        h("h3", { id: "apsbx-summary-title", text: "Order summary" }),
+        h("table", { "data-testid": "amazon-pay-summary" }, [h("tbody", {}, rows)]),
+      );
       renderDelivery();
     }
 
     function sendCart(eventName, cartDetails, extra) {
-      return track(api("/checkout/buy-now/sessions/" + encodeURIComponent(state.id) + "/cart", Object.assign({ event: eventName, cartDetails: cartDetails }, extra || {}))).then(function (response) {
+      return track(
+        api(
+          "/checkout/buy-now/sessions/" + encodeURIComponent(state.id) + "/cart",
+          Object.assign({ event: eventName, cartDetails: cartDetails }, extra || {}),
+        ),
+      ).then(function (response) {
         state.cart = response.cartDetails;
         if (eventName !== "delivery") state.rawCart = cartDetails;
         renderSummary();
@@ -376,45 +593,71 @@
       var body = { buyerId: state.buyerId, paymentMethodId: state.paymentMethodId };
       if (state.data.productType === "PayAndShip") body.addressId = state.addressId;
       if (state.data.productType === "PayAndShip" && !state.addressId) {
-        state.addressError = "None of this buyer's addresses can be used for this order; choose another buyer.";
+        state.addressError =
+          "None of this buyer's addresses can be used for this order; choose another buyer.";
         showAlert(state.addressError);
         return refreshPay();
       }
       var firstTime = state.cart === null;
       if (addressChanged) state.addressError = null;
       setStatus("Updating…");
-      return track(api("/checkout/buy-now/sessions/" + encodeURIComponent(state.id) + "/selection", body)).then(function (event) {
-        if (mine !== seq) return undefined;
-        if (!addressChanged && !firstTime) return setStatus("");
-        var handler = firstTime ? options.onInitCheckout : options.onShippingAddressSelection;
-        if (typeof handler !== "function") {
-          return sendCart("address", state.rawCart).then(function () { setStatus(""); });
-        }
-        return track(callHandler(handler, event)).then(function (result) {
+      return track(api("/checkout/buy-now/sessions/" + encodeURIComponent(state.id) + "/selection", body))
+        .then(function (event) {
           if (mine !== seq) return undefined;
-          if (isError(result) || !result) {
-            var message = (result && result.message) || (firstTime ? "The merchant could not start the checkout." : "The merchant cannot ship to this address. Choose another address.");
-            state.addressError = message;
-            showAlert(message + (result && result.reasonCode ? " (" + result.reasonCode + ")" : ""));
-            setStatus("");
-            return refreshPay();
+          if (!addressChanged && !firstTime) return setStatus("");
+          var handler = firstTime ? options.onInitCheckout : options.onShippingAddressSelection;
+          if (typeof handler !== "function") {
+            return sendCart("address", state.rawCart).then(function () {
+              setStatus("");
+            });
           }
-          return sendCart(firstTime ? "init" : "address", result).then(function () { setStatus(""); });
+          return track(callHandler(handler, event)).then(function (result) {
+            if (mine !== seq) return undefined;
+            if (isError(result) || !result) {
+              var message =
+                (result && result.message) ||
+                (firstTime
+                  ? "The merchant could not start the checkout."
+                  : "The merchant cannot ship to this address. Choose another address.");
+              state.addressError = message;
+              showAlert(message + (result && result.reasonCode ? " (" + result.reasonCode + ")" : ""));
+              setStatus("");
+              return refreshPay();
+            }
+            return sendCart(firstTime ? "init" : "address", result).then(function () {
+              setStatus("");
+            });
+          });
+        })
+        .catch(function (error) {
+          if (mine === seq) fail(error);
         });
-      }).catch(function (error) { if (mine === seq) fail(error); });
     }
 
     function deliveryChanged(option) {
       var mine = ++seq;
       setStatus("Updating delivery option…");
-      track(callHandler(options.onDeliveryOptionSelection, { amazonCheckoutSessionId: state.id, deliveryOptions: { id: option.id, price: option.price, shippingMethod: option.shippingMethod } }))
+      track(
+        callHandler(options.onDeliveryOptionSelection, {
+          amazonCheckoutSessionId: state.id,
+          deliveryOptions: { id: option.id, price: option.price, shippingMethod: option.shippingMethod },
+        }),
+      )
         .then(function (result) {
           if (mine !== seq) return undefined;
-          if (isError(result) || !result) throw Object.assign(new Error((result && result.message) || "The merchant could not change the delivery option."), { reasonCode: (result && result.reasonCode) || "MerchantHandlerFailed" });
+          if (isError(result) || !result)
+            throw Object.assign(
+              new Error((result && result.message) || "The merchant could not change the delivery option."),
+              { reasonCode: (result && result.reasonCode) || "MerchantHandlerFailed" },
+            );
           return sendCart("delivery", result, { deliveryOptionId: option.id });
         })
-        .then(function () { setStatus(""); })
-        .catch(function (error) { if (mine === seq) fail(error); });
+        .then(function () {
+          setStatus("");
+        })
+        .catch(function (error) {
+          if (mine === seq) fail(error);
+        });
     }
 
     function pay() {
@@ -436,7 +679,11 @@
           }
           return api("/checkout/buy-now/sessions/" + encodeURIComponent(state.id)).then(function (s) {
             var open = s.state === "Open";
-            showAlert((result.message || "The payment could not be completed.") + (result.reasonCode ? " (" + result.reasonCode + ")" : "") + (open ? "" : " This checkout can no longer be completed."));
+            showAlert(
+              (result.message || "The payment could not be completed.") +
+                (result.reasonCode ? " (" + result.reasonCode + ")" : "") +
+                (open ? "" : " This checkout can no longer be completed."),
+            );
             setStatus("");
             if (!open) {
               state.done = true;
@@ -445,7 +692,9 @@
             refreshPay();
           });
         })
-        .catch(function (error) { fail(error); });
+        .catch(function (error) {
+          fail(error);
+        });
     }
 
     function cancel() {
@@ -455,11 +704,21 @@
       var finish = function () {
         close();
         if (id && typeof options.onCancel === "function") {
-          try { options.onCancel({ amazonCheckoutSessionId: id }); } catch (e) { /* the merchant's handler failed */ }
+          try {
+            options.onCancel({ amazonCheckoutSessionId: id });
+          } catch (e) {
+            /* the merchant's handler failed */
+          }
         }
       };
       if (!id) return finish();
-      api("/checkout/buy-now/sessions/" + encodeURIComponent(id) + "/cancel", {}).then(finish, function (error) { reportError(error); finish(); });
+      api("/checkout/buy-now/sessions/" + encodeURIComponent(id) + "/cancel", {}).then(
+        finish,
+        function (error) {
+          reportError(error);
+          finish();
+        },
+      );
     }
 
     payButton.addEventListener("click", pay);
@@ -470,9 +729,20 @@
     });
     dialog.addEventListener("keydown", function (event) {
       if (event.key !== "Tab") return;
-      var focusable = Array.prototype.filter.call(dialog.querySelectorAll("button, input, a[href], [tabindex]:not([tabindex='-1'])"), function (el) {
-        return !el.disabled && el.offsetParent !== null && !(el.type === "radio" && !el.checked && dialog.querySelector('input[name="' + el.name + '"]:checked'));
-      });
+      var focusable = Array.prototype.filter.call(
+        dialog.querySelectorAll("button, input, a[href], [tabindex]:not([tabindex='-1'])"),
+        function (el) {
+          return (
+            !el.disabled &&
+            el.offsetParent !== null &&
+            !(
+              el.type === "radio" &&
+              !el.checked &&
+              dialog.querySelector('input[name="' + el.name + '"]:checked')
+            )
+          );
+        },
+      );
       if (focusable.length === 0) return;
       var first = focusable[0];
       var last = focusable[focusable.length - 1];
@@ -488,44 +758,55 @@
     document.body.appendChild(dialog);
     dialog.showModal();
     setStatus("Connecting to Amazon Pay…");
-    track(api("/checkout/buy-now/sessions", {
-      merchantId: options.merchantId,
-      publicKeyId: options.publicKeyId,
-      ledgerCurrency: options.ledgerCurrency,
-      productType: options.productType || "PayAndShip",
-      placement: options.placement,
-      checkoutLanguage: options.checkoutLanguage,
-      checkoutSessionConfig: options.checkoutSessionConfig || {},
-    })).then(function (data) {
-      state.id = data.amazonCheckoutSessionId;
-      state.data = data;
-      var signedIn = data.buyers.filter(function (b) { return b.buyerId === data.signedInBuyerId; })[0];
-      var buyer = signedIn || data.buyers[0];
-      state.buyerId = buyer.buyerId;
-      state.addressId = firstAllowedAddress(buyer);
-      state.paymentMethodId = data.paymentMethods[0].id;
-      renderBuyers();
-      renderAddresses();
-      renderPayments();
-      var checked = dialog.querySelector("input:checked");
-      if (checked) checked.focus();
-      return selectionChanged(true);
-    }).catch(function (error) {
-      fail(error, "Amazon Pay could not start the checkout:");
-      state.done = true;
-      cancelButton.textContent = "Close";
-    });
+    track(
+      api("/checkout/buy-now/sessions", {
+        merchantId: options.merchantId,
+        publicKeyId: options.publicKeyId,
+        ledgerCurrency: options.ledgerCurrency,
+        productType: options.productType || "PayAndShip",
+        placement: options.placement,
+        checkoutLanguage: options.checkoutLanguage,
+        checkoutSessionConfig: options.checkoutSessionConfig || {},
+      }),
+    )
+      .then(function (data) {
+        state.id = data.amazonCheckoutSessionId;
+        state.data = data;
+        var signedIn = data.buyers.filter(function (b) {
+          return b.buyerId === data.signedInBuyerId;
+        })[0];
+        var buyer = signedIn || data.buyers[0];
+        state.buyerId = buyer.buyerId;
+        state.addressId = firstAllowedAddress(buyer);
+        state.paymentMethodId = data.paymentMethods[0].id;
+        renderBuyers();
+        renderAddresses();
+        renderPayments();
+        var checked = dialog.querySelector("input:checked");
+        if (checked) checked.focus();
+        return selectionChanged(true);
+      })
+      .catch(function (error) {
+        fail(error, "Amazon Pay could not start the checkout:");
+        state.done = true;
+        cancelButton.textContent = "Close";
+      });
   }
 
   function renderJSButton(selector, options) {
     options = Object.assign({}, options || {});
     ["onInitCheckout", "onCompleteCheckout", "onCancel"].forEach(function (name) {
-      if (typeof options[name] !== "function") throw new Error("amazon.Pay.renderJSButton: the " + name + " handler is required");
+      if (typeof options[name] !== "function")
+        throw new Error("amazon.Pay.renderJSButton: the " + name + " handler is required");
     });
     var button = mount(selector, "renderJSButton", createButton(options, "amazon-pay-buy-now-button"));
-    button.addEventListener("click", function () { openBuyNow(options); });
+    button.addEventListener("click", function () {
+      openBuyNow(options);
+    });
     return {
-      updateButtonInfo: function (estimatedOrderAmount) { options.estimatedOrderAmount = estimatedOrderAmount; },
+      updateButtonInfo: function (estimatedOrderAmount) {
+        options.estimatedOrderAmount = estimatedOrderAmount;
+      },
     };
   }
 

@@ -19,8 +19,12 @@ const running = await startEmulator({
   publicUrl: env.AMAZON_PAY_EMULATOR_PUBLIC_URL,
   quiet,
   config: {
-    ...(env.AMAZON_PAY_EMULATOR_ASYNC_DELAY_MS !== undefined ? { asyncDelayMs: env.AMAZON_PAY_EMULATOR_ASYNC_DELAY_MS } : {}),
-    ...(env.AMAZON_PAY_EMULATOR_LATENCY_MS !== undefined ? { latencyMs: env.AMAZON_PAY_EMULATOR_LATENCY_MS } : {}),
+    ...(env.AMAZON_PAY_EMULATOR_ASYNC_DELAY_MS !== undefined
+      ? { asyncDelayMs: env.AMAZON_PAY_EMULATOR_ASYNC_DELAY_MS }
+      : {}),
+    ...(env.AMAZON_PAY_EMULATOR_LATENCY_MS !== undefined
+      ? { latencyMs: env.AMAZON_PAY_EMULATOR_LATENCY_MS }
+      : {}),
   },
 });
 
@@ -28,11 +32,16 @@ console.log(`Amazon Pay emulator listening on ${running.url}`);
 console.log(`  API base:     ${running.url}/v2 (SANDBOX- keys) or ${running.url}/sandbox/v2 (legacy keys)`);
 console.log(`  checkout.js:  ${running.url}/checkout.js`);
 console.log(`  dashboard:    ${running.url}/__emulator`);
-console.log(`  merchants:    ${running.emulator.merchants.list().length} registered (data in ${env.AMAZON_PAY_EMULATOR_DATA_DIR})`);
+console.log(
+  `  merchants:    ${running.emulator.merchants.list().length} registered (data in ${env.AMAZON_PAY_EMULATOR_DATA_DIR})`,
+);
 
 const shutdown = (signal: string) => {
   console.log(`Received ${signal}, stopping the emulator.`);
-  running.close().then(() => process.exit(0), () => process.exit(1));
+  running.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.once("SIGINT", () => shutdown("SIGINT"));
 process.once("SIGTERM", () => shutdown("SIGTERM"));

@@ -3,7 +3,13 @@
 import path from "node:path";
 import { ApiCallLog } from "./core/api-call-log";
 import { Clock } from "./core/clock";
-import { applyConfigPatch, configPatchSchema, DEFAULT_CONFIG, type ConfigPatch, type EmulatorConfig } from "./core/config";
+import {
+  applyConfigPatch,
+  configPatchSchema,
+  DEFAULT_CONFIG,
+  type ConfigPatch,
+  type EmulatorConfig,
+} from "./core/config";
 import { FaultInjector } from "./core/faults";
 import { IdempotencyStore } from "./core/idempotency";
 import { MerchantRegistry, type MerchantRecord } from "./core/merchants";
@@ -37,10 +43,16 @@ export class Emulator {
 
   constructor(options: EmulatorOptions) {
     this.log = options.log ?? ((line) => console.log(line));
-    this.config = options.config ? applyConfigPatch(DEFAULT_CONFIG, configPatchSchema.parse(options.config)) : structuredClone(DEFAULT_CONFIG);
-    this.scheduler = new Scheduler(this.clock, (error, event) => this.log(`[emulator] scheduled event ${event.label} failed: ${String(error)}`));
+    this.config = options.config
+      ? applyConfigPatch(DEFAULT_CONFIG, configPatchSchema.parse(options.config))
+      : structuredClone(DEFAULT_CONFIG);
+    this.scheduler = new Scheduler(this.clock, (error, event) =>
+      this.log(`[emulator] scheduled event ${event.label} failed: ${String(error)}`),
+    );
     this.store = new ObjectStore(() => this.config.foreignObjectError);
-    this.merchants = new MerchantRegistry(options.dataDir ? path.join(options.dataDir, "merchants.json") : null);
+    this.merchants = new MerchantRegistry(
+      options.dataDir ? path.join(options.dataDir, "merchants.json") : null,
+    );
     this.identity = loadSigningIdentity(options.dataDir);
     this.ipn = new IpnDispatcher({
       config: () => this.config.ipn,
@@ -66,13 +78,17 @@ export class Emulator {
   }
 
   /** Sends the IPN for a state change (or creation) of a Charge, Refund or Charge Permission. */
-  notify(message: Omit<IpnMessage, "NotificationId" | "NotificationVersion">, objectState: string): IpnRecord | null {
+  notify(
+    message: Omit<IpnMessage, "NotificationId" | "NotificationVersion">,
+    objectState: string,
+  ): IpnRecord | null {
     return this.ipn.notify(message, objectState);
   }
 
   /** After a merchant's IPN URL was set: the SNS subscription handshake, when configured. */
   ipnUrlSet(merchant: MerchantRecord): void {
-    if (merchant.ipnUrl && this.config.ipn.sendSubscriptionConfirmation) this.ipn.confirmSubscription(merchant.merchantId, merchant.ipnUrl);
+    if (merchant.ipnUrl && this.config.ipn.sendSubscriptionConfirmation)
+      this.ipn.confirmSubscription(merchant.merchantId, merchant.ipnUrl);
   }
 
   /** Moves the clock and runs every event that became due. */

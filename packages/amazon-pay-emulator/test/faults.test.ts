@@ -17,7 +17,13 @@ beforeEach(() => {
 });
 afterAll(() => emulator.close());
 
-const create = (key?: string) => call(emulator, merchant, { method: "POST", path: "/v2/checkoutSessions", body: { webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW_URL }, storeId: merchant.record.storeId }, idempotencyKey: key });
+const create = (key?: string) =>
+  call(emulator, merchant, {
+    method: "POST",
+    path: "/v2/checkoutSessions",
+    body: { webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW_URL }, storeId: merchant.record.storeId },
+    idempotencyKey: key,
+  });
 const inject = (spec: unknown) => emulatorJson(emulator, "/__emulator/faults", { body: spec });
 
 describe("fault injection", () => {
@@ -31,7 +37,10 @@ describe("fault injection", () => {
   });
 
   it("throttles with 429 TooManyRequests and 500 InternalServerError", async () => {
-    await inject([{ fault: "status", status: 429 }, { fault: "status", status: 500 }]);
+    await inject([
+      { fault: "status", status: 429 },
+      { fault: "status", status: 500 },
+    ]);
     expect((await create()).body.reasonCode).toBe("TooManyRequests");
     expect((await create()).body.reasonCode).toBe("InternalServerError");
   });
@@ -77,8 +86,12 @@ describe("fault injection", () => {
 
   it("lists and clears faults", async () => {
     await inject({ fault: "status", status: 502, count: 5 });
-    expect((await emulatorJson<{ faults: { remaining: number }[] }>(emulator, "/__emulator/faults")).body.faults).toEqual([expect.objectContaining({ remaining: 5 })]);
-    expect((await emulatorJson(emulator, "/__emulator/faults", { method: "DELETE" })).body).toEqual({ faults: [] });
+    expect(
+      (await emulatorJson<{ faults: { remaining: number }[] }>(emulator, "/__emulator/faults")).body.faults,
+    ).toEqual([expect.objectContaining({ remaining: 5 })]);
+    expect((await emulatorJson(emulator, "/__emulator/faults", { method: "DELETE" })).body).toEqual({
+      faults: [],
+    });
     expect((await create()).status).toBe(201);
   });
 

@@ -18,7 +18,10 @@ let cachedKeys: { privateKey: KeyObject; publicKeyPem: string }[] = [];
 export function keyPair(index = 0): { privateKey: KeyObject; publicKeyPem: string } {
   while (cachedKeys.length <= index) {
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    cachedKeys = [...cachedKeys, { privateKey, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() }];
+    cachedKeys = [
+      ...cachedKeys,
+      { privateKey, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString() },
+    ];
   }
   return cachedKeys[index]!;
 }
@@ -30,14 +33,33 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
     quiet: true,
     log: () => {},
     ...options,
-    config: { asyncDelayMs: 200, ...options.config, ipn: { retryDelayMs: 20, retryBackoffFactor: 2, timeoutMs: 2_000, sendSubscriptionConfirmation: false, ...options.config?.ipn } },
+    config: {
+      asyncDelayMs: 200,
+      ...options.config,
+      ipn: {
+        retryDelayMs: 20,
+        retryBackoffFactor: 2,
+        timeoutMs: 2_000,
+        sendSubscriptionConfirmation: false,
+        ...options.config?.ipn,
+      },
+    },
   });
 }
 
-export function addMerchant(running: RunningEmulator, options: { publicKeyId?: string; keyIndex?: number; ipnUrl?: string; merchantId?: string } = {}): TestMerchant {
+export function addMerchant(
+  running: RunningEmulator,
+  options: { publicKeyId?: string; keyIndex?: number; ipnUrl?: string; merchantId?: string } = {},
+): TestMerchant {
   const keys = keyPair(options.keyIndex ?? 0);
-  const publicKeyId = options.publicKeyId ?? `SANDBOX-${randomUUID().replace(/-/g, "").slice(0, 24).toUpperCase()}`;
-  const record = running.registerMerchant({ publicKeyId, publicKey: keys.publicKeyPem, ipnUrl: options.ipnUrl, merchantId: options.merchantId });
+  const publicKeyId =
+    options.publicKeyId ?? `SANDBOX-${randomUUID().replace(/-/g, "").slice(0, 24).toUpperCase()}`;
+  const record = running.registerMerchant({
+    publicKeyId,
+    publicKey: keys.publicKeyPem,
+    ipnUrl: options.ipnUrl,
+    merchantId: options.merchantId,
+  });
   return { publicKeyId, privateKey: keys.privateKey, publicKeyPem: keys.publicKeyPem, record };
 }
 
@@ -61,29 +83,56 @@ export interface CallResult<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-export async function call<T = Record<string, unknown>>(running: RunningEmulator, merchant: TestMerchant, c: SignedCall): Promise<CallResult<T>> {
+export async function call<T = Record<string, unknown>>(
+  running: RunningEmulator,
+  merchant: TestMerchant,
+  c: SignedCall,
+): Promise<CallResult<T>> {
   const url = new URL(c.path, running.url);
-  const body = c.rawBody ?? (c.body === undefined ? (c.method === "GET" ? "" : "{}") : JSON.stringify(c.body));
+  const body =
+    c.rawBody ?? (c.body === undefined ? (c.method === "GET" ? "" : "{}") : JSON.stringify(c.body));
   const headers: Record<string, string> = {
     accept: "application/json",
     "content-type": "application/json",
-    "x-amz-pay-date": c.date ?? new Date().toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, ""),
+    "x-amz-pay-date":
+      c.date ??
+      new Date()
+        .toISOString()
+        .replace(/\.\d{3}Z$/, "Z")
+        .replace(/[-:]/g, ""),
     "x-amz-pay-host": url.host,
     "x-amz-pay-region": "na",
-    ...(c.method === "POST" && c.idempotencyKey !== null ? { "x-amz-pay-idempotency-key": c.idempotencyKey ?? randomUUID().replace(/-/g, "") } : {}),
+    ...(c.method === "POST" && c.idempotencyKey !== null
+      ? { "x-amz-pay-idempotency-key": c.idempotencyKey ?? randomUUID().replace(/-/g, "") }
+      : {}),
     ...(c.simulationCode ? { "x-amz-pay-simulation-code": c.simulationCode } : {}),
     ...c.headers,
   };
   const { authorization } = signRequest({
-    method: c.method, url, headers, signHeaders: c.signHeaders, body, publicKeyId: merchant.publicKeyId,
-    privateKey: merchant.privateKey, algorithm: c.algorithm ?? "AMZN-PAY-RSASSA-PSS-V2",
+    method: c.method,
+    url,
+    headers,
+    signHeaders: c.signHeaders,
+    body,
+    publicKeyId: merchant.publicKeyId,
+    privateKey: merchant.privateKey,
+    algorithm: c.algorithm ?? "AMZN-PAY-RSASSA-PSS-V2",
   });
-  const response = await fetch(url, { method: c.method, headers: { ...headers, authorization }, body: c.method === "GET" ? undefined : body, redirect: "manual" });
+  const response = await fetch(url, {
+    method: c.method,
+    headers: { ...headers, authorization },
+    body: c.method === "GET" ? undefined : body,
+    redirect: "manual",
+  });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
 }
 
-export const emulatorJson = async <T = Record<string, unknown>>(running: RunningEmulator, path: string, init: { method?: string; body?: unknown } = {}): Promise<CallResult<T>> => {
+export const emulatorJson = async <T = Record<string, unknown>>(
+  running: RunningEmulator,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<CallResult<T>> => {
   const response = await fetch(`${running.url}${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers: init.body === undefined ? {} : { "content-type": "application/json" },
@@ -93,12 +142,26 @@ export const emulatorJson = async <T = Record<string, unknown>>(running: Running
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
 };
 
-export function buttonConfig(merchant: TestMerchant, payload: unknown, algorithm: SigningAlgorithm = "AMZN-PAY-RSASSA-PSS-V2") {
+export function buttonConfig(
+  merchant: TestMerchant,
+  payload: unknown,
+  algorithm: SigningAlgorithm = "AMZN-PAY-RSASSA-PSS-V2",
+) {
   const payloadJSON = JSON.stringify(payload);
-  return { payloadJSON, signature: signButtonPayload(payloadJSON, merchant.privateKey, algorithm), publicKeyId: merchant.publicKeyId, algorithm };
+  return {
+    payloadJSON,
+    signature: signButtonPayload(payloadJSON, merchant.privateKey, algorithm),
+    publicKeyId: merchant.publicKeyId,
+    algorithm,
+  };
 }
 
-export async function postForm(running: RunningEmulator, path: string, fields: Record<string, string | undefined>, cookie?: string): Promise<Response> {
+export async function postForm(
+  running: RunningEmulator,
+  path: string,
+  fields: Record<string, string | undefined>,
+  cookie?: string,
+): Promise<Response> {
   const form = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.set(k, v);
   return fetch(`${running.url}${path}`, {
@@ -119,10 +182,20 @@ export function sessionIdFrom(location: string | null): string {
 }
 
 /** Clicks the button: the signed payload goes to the emulator, which answers with the hosted page. */
-export async function clickButton(running: RunningEmulator, merchant: TestMerchant, payload: unknown, extra: Record<string, string> = {}): Promise<string> {
+export async function clickButton(
+  running: RunningEmulator,
+  merchant: TestMerchant,
+  payload: unknown,
+  extra: Record<string, string> = {},
+): Promise<string> {
   const config = buttonConfig(merchant, payload);
-  const response = await postForm(running, "/checkout/start", { ...config, merchantId: merchant.record.merchantId, ...extra });
-  if (response.status !== 303) throw new Error(`button start failed: ${response.status} ${await response.text()}`);
+  const response = await postForm(running, "/checkout/start", {
+    ...config,
+    merchantId: merchant.record.merchantId,
+    ...extra,
+  });
+  if (response.status !== 303)
+    throw new Error(`button start failed: ${response.status} ${await response.text()}`);
   return sessionIdFrom(response.headers.get("location"));
 }
 
@@ -133,14 +206,19 @@ export const BUYERS = {
 };
 
 /** The buyer submits the hosted page; returns where the emulator sends the browser. */
-export async function chooseOnHostedPage(running: RunningEmulator, sessionId: string, choice: { buyerId?: string; addressId?: string; paymentMethodId?: string } = {}): Promise<string> {
+export async function chooseOnHostedPage(
+  running: RunningEmulator,
+  sessionId: string,
+  choice: { buyerId?: string; addressId?: string; paymentMethodId?: string } = {},
+): Promise<string> {
   const response = await postForm(running, "/checkout", {
     amazonCheckoutSessionId: sessionId,
     buyerId: choice.buyerId ?? BUYERS.ava,
     addressId: choice.addressId ?? "ava-home",
     paymentMethodId: choice.paymentMethodId ?? "visa-1111",
   });
-  if (response.status !== 303) throw new Error(`hosted page refused: ${response.status} ${await response.text()}`);
+  if (response.status !== 303)
+    throw new Error(`hosted page refused: ${response.status} ${await response.text()}`);
   return response.headers.get("location") ?? "";
 }
 
@@ -149,7 +227,10 @@ export async function visit(url: string): Promise<Response> {
 }
 
 /** Polls until `check` holds (async settlement, IPN delivery). */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await check();

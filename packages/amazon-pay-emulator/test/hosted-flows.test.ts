@@ -4,8 +4,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../src/index";
 import {
-  addMerchant, BUYERS, buttonConfig, call, chooseOnHostedPage, clickButton, eventually, postForm, RESULT_URL, REVIEW_URL, sessionIdFrom,
-  startTestEmulator, visit, type TestMerchant,
+  addMerchant,
+  BUYERS,
+  buttonConfig,
+  call,
+  chooseOnHostedPage,
+  clickButton,
+  eventually,
+  postForm,
+  RESULT_URL,
+  REVIEW_URL,
+  sessionIdFrom,
+  startTestEmulator,
+  visit,
+  type TestMerchant,
 } from "./helpers";
 
 let emulator: RunningEmulator;
@@ -20,22 +32,40 @@ afterAll(() => emulator.close());
 
 type Intent = "Authorize" | "AuthorizeWithCapture" | "Confirm";
 const INSTRUMENTS = {
-  "1111": "visa-1111", "0005": "amex-0005", "4444": "mastercard-4444", "9424": "discover-9424", "0000": "jcb-0000",
-  "3434": "visa-3434", "3064": "mastercard-3064", "0701": "visa-0701", "4354": "discover-4354",
+  "1111": "visa-1111",
+  "0005": "amex-0005",
+  "4444": "mastercard-4444",
+  "9424": "discover-9424",
+  "0000": "jcb-0000",
+  "3434": "visa-3434",
+  "3064": "mastercard-3064",
+  "0701": "visa-0701",
+  "4354": "discover-4354",
 } as const;
 const USD = (amount: string) => ({ amount, currencyCode: "USD" });
 
-const payload = (extra: Record<string, unknown> = {}) => ({ webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW_URL }, storeId: merchant.record.storeId, ...extra });
+const payload = (extra: Record<string, unknown> = {}) => ({
+  webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW_URL },
+  storeId: merchant.record.storeId,
+  ...extra,
+});
 
 /** Button → hosted page → review → Update → processing → result. Returns the session id. */
-async function throughProcessing(last4: keyof typeof INSTRUMENTS, intent: Intent, canHandlePendingAuthorization: boolean): Promise<string> {
+async function throughProcessing(
+  last4: keyof typeof INSTRUMENTS,
+  intent: Intent,
+  canHandlePendingAuthorization: boolean,
+): Promise<string> {
   const id = await clickButton(emulator, merchant, payload());
   const review = await chooseOnHostedPage(emulator, id, { paymentMethodId: INSTRUMENTS[last4] });
   expect(review).toBe(`https://shop.example/checkout/review?step=review&amazonCheckoutSessionId=${id}`);
   const updated = await call(emulator, merchant, {
     method: "PATCH",
     path: `/v2/checkoutSessions/${id}`,
-    body: { webCheckoutDetails: { checkoutResultReturnUrl: RESULT_URL }, paymentDetails: { paymentIntent: intent, canHandlePendingAuthorization, chargeAmount: USD("49.90") } },
+    body: {
+      webCheckoutDetails: { checkoutResultReturnUrl: RESULT_URL },
+      paymentDetails: { paymentIntent: intent, canHandlePendingAuthorization, chargeAmount: USD("49.90") },
+    },
   });
   expect(updated.status).toBe(200);
   expect(updated.body.constraints).toEqual([]);
@@ -47,7 +77,12 @@ async function throughProcessing(last4: keyof typeof INSTRUMENTS, intent: Intent
   return id;
 }
 
-const complete = (id: string, amount = "49.90") => call(emulator, merchant, { method: "POST", path: `/v2/checkoutSessions/${id}/complete`, body: { chargeAmount: USD(amount) } });
+const complete = (id: string, amount = "49.90") =>
+  call(emulator, merchant, {
+    method: "POST",
+    path: `/v2/checkoutSessions/${id}/complete`,
+    body: { chargeAmount: USD(amount) },
+  });
 const get = (path: string) => call(emulator, merchant, { method: "GET", path });
 
 describe("standard checkout through the hosted pages", () => {
@@ -61,16 +96,22 @@ describe("standard checkout through the hosted pages", () => {
         expect(done.status).toBe(200);
         expect(done.body.statusDetails).toMatchObject({ state: "Completed" });
         const permission = await get(`/v2/chargePermissions/${String(done.body.chargePermissionId)}`);
-        expect(permission.body.paymentPreferences).toEqual([{ paymentDescriptor: expect.stringContaining(last4) as string }]);
+        expect(permission.body.paymentPreferences).toEqual([
+          { paymentDescriptor: expect.stringContaining(last4) as string },
+        ]);
         if (intent === "Confirm") {
           expect(done.body.chargeId).toBeNull();
           expect(permission.body.statusDetails).toMatchObject({ state: "Chargeable" });
           return;
         }
         const charge = await get(`/v2/charges/${String(done.body.chargeId)}`);
-        expect(charge.body.statusDetails).toMatchObject({ state: intent === "Authorize" ? "Authorized" : "Captured" });
+        expect(charge.body.statusDetails).toMatchObject({
+          state: intent === "Authorize" ? "Authorized" : "Captured",
+        });
         // A OneTime permission closes once fully captured.
-        expect(permission.body.statusDetails).toMatchObject({ state: intent === "Authorize" ? "Chargeable" : "Closed" });
+        expect(permission.body.statusDetails).toMatchObject({
+          state: intent === "Authorize" ? "Chargeable" : "Closed",
+        });
       });
     }
   }
@@ -78,7 +119,10 @@ describe("standard checkout through the hosted pages", () => {
   for (const intent of intents) {
     it(`…3434 declines with ${intent}: Canceled/Declined, Complete answers 422 CheckoutSessionCanceled`, async () => {
       const id = await throughProcessing("3434", intent, false);
-      expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({ state: "Canceled", reasonCode: "Declined" });
+      expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({
+        state: "Canceled",
+        reasonCode: "Declined",
+      });
       const done = await complete(id);
       expect(done).toMatchObject({ status: 422, body: { reasonCode: "CheckoutSessionCanceled" } });
     });
@@ -86,7 +130,10 @@ describe("standard checkout through the hosted pages", () => {
     it(`…3064 is canceled by the buyer with ${intent}: Canceled/BuyerCanceled`, async () => {
       const id = await throughProcessing("3064", intent, false);
       expect((await complete(id)).body.reasonCode).toBe("CheckoutSessionCanceled");
-      expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({ state: "Canceled", reasonCode: "BuyerCanceled" });
+      expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({
+        state: "Canceled",
+        reasonCode: "BuyerCanceled",
+      });
     });
   }
 
@@ -96,7 +143,9 @@ describe("standard checkout through the hosted pages", () => {
     expect(done.status).toBe(202);
     const chargePath = `/v2/charges/${String(done.body.chargeId)}`;
     expect((await get(chargePath)).body.statusDetails).toMatchObject({ state: "AuthorizationInitiated" });
-    await eventually(async () => ((await get(chargePath)).body.statusDetails as { state: string }).state === "Authorized");
+    await eventually(
+      async () => ((await get(chargePath)).body.statusDetails as { state: string }).state === "Authorized",
+    );
   });
 
   it("…4354 with Authorize and canHandlePendingAuthorization: 202, then Declined/HardDeclined and the permission NonChargeable", async () => {
@@ -110,18 +159,27 @@ describe("standard checkout through the hosted pages", () => {
     });
     expect(charge.body.statusDetails).toMatchObject({ reasonCode: "HardDeclined" });
     const permissionPath = `/v2/chargePermissions/${String(done.body.chargePermissionId)}`;
-    expect((await get(permissionPath)).body.statusDetails).toMatchObject({ state: "NonChargeable", reasons: [{ reasonCode: "PaymentMethodInvalid" }] });
+    expect((await get(permissionPath)).body.statusDetails).toMatchObject({
+      state: "NonChargeable",
+      reasons: [{ reasonCode: "PaymentMethodInvalid" }],
+    });
     // The buyer picks another payment method on their account page; the permission is Chargeable again.
     const accountUrl = `${emulator.url}/jr/your-account/ba/${String(done.body.chargePermissionId)}`;
     expect(await (await fetch(accountUrl)).text()).toContain("NonChargeable (PaymentMethodInvalid)");
-    const changed = await postForm(emulator, `/jr/your-account/ba/${String(done.body.chargePermissionId)}`, { paymentMethodId: "visa-1111" });
+    const changed = await postForm(emulator, `/jr/your-account/ba/${String(done.body.chargePermissionId)}`, {
+      paymentMethodId: "visa-1111",
+    });
     expect(await changed.text()).toContain("Your payment method was updated.");
     const permission = (await get(permissionPath)).body;
     expect(permission.statusDetails).toMatchObject({ state: "Chargeable", reasons: null });
     expect(permission.paymentPreferences).toEqual([{ paymentDescriptor: "Visa ****1111" }]);
   });
 
-  for (const [last4, intent, pending] of [["0701", "Authorize", false], ["0701", "AuthorizeWithCapture", false], ["4354", "Confirm", true]] as const) {
+  for (const [last4, intent, pending] of [
+    ["0701", "Authorize", false],
+    ["0701", "AuthorizeWithCapture", false],
+    ["4354", "Confirm", true],
+  ] as const) {
     it(`…${last4} without its prerequisite (${intent}, canHandlePendingAuthorization ${pending}) is an error`, async () => {
       const id = await throughProcessing(last4, intent, pending);
       const done = await complete(id);
@@ -146,25 +204,51 @@ describe("Complete preconditions", () => {
     const id = await clickButton(emulator, merchant, payload());
     await chooseOnHostedPage(emulator, id);
     await call(emulator, merchant, {
-      method: "PATCH", path: `/v2/checkoutSessions/${id}`,
-      body: { webCheckoutDetails: { checkoutResultReturnUrl: RESULT_URL }, paymentDetails: { paymentIntent: "Authorize", chargeAmount: USD("49.90"), totalOrderAmount: USD("60.00") } },
+      method: "PATCH",
+      path: `/v2/checkoutSessions/${id}`,
+      body: {
+        webCheckoutDetails: { checkoutResultReturnUrl: RESULT_URL },
+        paymentDetails: {
+          paymentIntent: "Authorize",
+          chargeAmount: USD("49.90"),
+          totalOrderAmount: USD("60.00"),
+        },
+      },
     });
     return id;
   }
 
   it("requires the buyer to have gone through amazonPayRedirectUrl", async () => {
     const id = await reviewed();
-    expect(await complete(id)).toMatchObject({ status: 422, body: { reasonCode: "InvalidCheckoutSessionStatus" } });
+    expect(await complete(id)).toMatchObject({
+      status: 422,
+      body: { reasonCode: "InvalidCheckoutSessionStatus" },
+    });
   });
 
   it("checks chargeAmount, its currency and totalOrderAmount", async () => {
     const id = await reviewed();
     await visit(`${emulator.url}/checkout/processing?amazonCheckoutSessionId=${id}`);
-    const body = (chargeAmount: unknown, totalOrderAmount?: unknown) => ({ method: "POST" as const, path: `/v2/checkoutSessions/${id}/complete`, body: { chargeAmount, ...(totalOrderAmount ? { totalOrderAmount } : {}) } });
-    expect(await call(emulator, merchant, body(USD("49.91"), USD("60.00")))).toMatchObject({ status: 400, body: { reasonCode: "AmountMismatch" } });
-    expect(await call(emulator, merchant, body({ amount: "49.90", currencyCode: "EUR" }, USD("60.00")))).toMatchObject({ status: 400, body: { reasonCode: "CurrencyMismatch" } });
-    expect(await call(emulator, merchant, body(USD("49.90")))).toMatchObject({ status: 400, body: { reasonCode: "MissingParameterValue" } });
-    expect(await call(emulator, merchant, body(USD("49.90"), USD("61.00")))).toMatchObject({ status: 400, body: { reasonCode: "AmountMismatch" } });
+    const body = (chargeAmount: unknown, totalOrderAmount?: unknown) => ({
+      method: "POST" as const,
+      path: `/v2/checkoutSessions/${id}/complete`,
+      body: { chargeAmount, ...(totalOrderAmount ? { totalOrderAmount } : {}) },
+    });
+    expect(await call(emulator, merchant, body(USD("49.91"), USD("60.00")))).toMatchObject({
+      status: 400,
+      body: { reasonCode: "AmountMismatch" },
+    });
+    expect(
+      await call(emulator, merchant, body({ amount: "49.90", currencyCode: "EUR" }, USD("60.00"))),
+    ).toMatchObject({ status: 400, body: { reasonCode: "CurrencyMismatch" } });
+    expect(await call(emulator, merchant, body(USD("49.90")))).toMatchObject({
+      status: 400,
+      body: { reasonCode: "MissingParameterValue" },
+    });
+    expect(await call(emulator, merchant, body(USD("49.90"), USD("61.00")))).toMatchObject({
+      status: 400,
+      body: { reasonCode: "AmountMismatch" },
+    });
     const done = await call(emulator, merchant, body(USD("49.90"), USD("60.00")));
     expect(done.status).toBe(200);
     const cp = await get(`/v2/chargePermissions/${String(done.body.chargePermissionId)}`);
@@ -173,42 +257,84 @@ describe("Complete preconditions", () => {
 
   it("refuses a second Complete, and an Update after the redirect", async () => {
     const id = await reviewed();
-    expect((await call(emulator, merchant, { method: "PATCH", path: `/v2/checkoutSessions/${id}`, body: { merchantMetadata: { merchantReferenceId: "order-1" } } })).status).toBe(200);
+    expect(
+      (
+        await call(emulator, merchant, {
+          method: "PATCH",
+          path: `/v2/checkoutSessions/${id}`,
+          body: { merchantMetadata: { merchantReferenceId: "order-1" } },
+        })
+      ).status,
+    ).toBe(200);
     await visit(`${emulator.url}/checkout/processing?amazonCheckoutSessionId=${id}`);
-    const updateAfter = await call(emulator, merchant, { method: "PATCH", path: `/v2/checkoutSessions/${id}`, body: { merchantMetadata: { merchantReferenceId: "order-2" } } });
+    const updateAfter = await call(emulator, merchant, {
+      method: "PATCH",
+      path: `/v2/checkoutSessions/${id}`,
+      body: { merchantMetadata: { merchantReferenceId: "order-2" } },
+    });
     expect(updateAfter).toMatchObject({ status: 422, body: { reasonCode: "InvalidCheckoutSessionStatus" } });
     const body = { chargeAmount: USD("49.90"), totalOrderAmount: USD("60.00") };
-    expect((await call(emulator, merchant, { method: "POST", path: `/v2/checkoutSessions/${id}/complete`, body })).status).toBe(200);
-    expect(await call(emulator, merchant, { method: "POST", path: `/v2/checkoutSessions/${id}/complete`, body })).toMatchObject({ status: 422, body: { reasonCode: "InvalidCheckoutSessionStatus" } });
+    expect(
+      (await call(emulator, merchant, { method: "POST", path: `/v2/checkoutSessions/${id}/complete`, body }))
+        .status,
+    ).toBe(200);
+    expect(
+      await call(emulator, merchant, { method: "POST", path: `/v2/checkoutSessions/${id}/complete`, body }),
+    ).toMatchObject({ status: 422, body: { reasonCode: "InvalidCheckoutSessionStatus" } });
   });
 
   it("honours a checkout simulation code on Complete", async () => {
     const id = await reviewed();
     await visit(`${emulator.url}/checkout/processing?amazonCheckoutSessionId=${id}`);
-    const done = await call(emulator, merchant, { method: "POST", path: `/v2/checkoutSessions/${id}/complete`, body: { chargeAmount: USD("49.90"), totalOrderAmount: USD("60.00") }, simulationCode: "AmazonCanceled" });
+    const done = await call(emulator, merchant, {
+      method: "POST",
+      path: `/v2/checkoutSessions/${id}/complete`,
+      body: { chargeAmount: USD("49.90"), totalOrderAmount: USD("60.00") },
+      simulationCode: "AmazonCanceled",
+    });
     expect(done.body.reasonCode).toBe("CheckoutSessionCanceled");
-    expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({ state: "Canceled", reasonCode: "AmazonCanceled" });
+    expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({
+      state: "Canceled",
+      reasonCode: "AmazonCanceled",
+    });
   });
 
   it("applies a simulation code sent with Update when the buyer is processed", async () => {
     const id = await clickButton(emulator, merchant, payload());
     await chooseOnHostedPage(emulator, id);
     await call(emulator, merchant, {
-      method: "PATCH", path: `/v2/checkoutSessions/${id}`, simulationCode: "Declined",
-      body: { webCheckoutDetails: { checkoutResultReturnUrl: RESULT_URL }, paymentDetails: { paymentIntent: "Authorize", chargeAmount: USD("5.00") } },
+      method: "PATCH",
+      path: `/v2/checkoutSessions/${id}`,
+      simulationCode: "Declined",
+      body: {
+        webCheckoutDetails: { checkoutResultReturnUrl: RESULT_URL },
+        paymentDetails: { paymentIntent: "Authorize", chargeAmount: USD("5.00") },
+      },
     });
     await visit(`${emulator.url}/checkout/processing?amazonCheckoutSessionId=${id}`);
-    expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({ state: "Canceled", reasonCode: "Declined" });
+    expect((await get(`/v2/checkoutSessions/${id}`)).body.statusDetails).toMatchObject({
+      state: "Canceled",
+      reasonCode: "Declined",
+    });
   });
 });
 
 describe("hosted page", () => {
   it("shows restricted addresses disabled with the reason and refuses them", async () => {
-    const id = await clickButton(emulator, merchant, payload({
-      deliverySpecifications: { specialRestrictions: ["RestrictPOBoxes"], addressRestrictions: { type: "Allowed", restrictions: { US: { statesOrRegions: ["WA", "NY"] } } } },
-    }));
+    const id = await clickButton(
+      emulator,
+      merchant,
+      payload({
+        deliverySpecifications: {
+          specialRestrictions: ["RestrictPOBoxes"],
+          addressRestrictions: { type: "Allowed", restrictions: { US: { statesOrRegions: ["WA", "NY"] } } },
+        },
+      }),
+    );
     const page = await (await fetch(`${emulator.url}/checkout?amazonCheckoutSessionId=${id}`)).text();
-    expect(page).toMatch(/<input[^>]*id="address-ava-po-box"[^>]*disabled[^>]*aria-describedby="address-ava-po-box-reason"/);
+    expect(page).toMatch(
+      /<input[^>]*id="address-ava-po-box"[^>]*disabled[^>]*aria-describedby="address-ava-po-box-reason"/,
+    );
     expect(page).toContain("PO Box 81226");
     expect(page).toContain("Not available: The merchant does not ship to PO boxes.");
     expect(page).toMatch(/<input[^>]*id="address-ava-work"[^>]*disabled/);
@@ -216,7 +342,12 @@ describe("hosted page", () => {
     expect(page).toMatch(/<input[^>]*id="address-ava-home"[^>]*checked/);
     expect(page).toMatch(/<label for="payment-visa-1111">Visa ending in 1111/);
     expect(page).toMatch(/<button type="submit"[^>]*>Continue<\/button>/);
-    const refused = await postForm(emulator, "/checkout", { amazonCheckoutSessionId: id, buyerId: BUYERS.ava, addressId: "ava-po-box", paymentMethodId: "visa-1111" });
+    const refused = await postForm(emulator, "/checkout", {
+      amazonCheckoutSessionId: id,
+      buyerId: BUYERS.ava,
+      addressId: "ava-po-box",
+      paymentMethodId: "visa-1111",
+    });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('role="alert"');
     await chooseOnHostedPage(emulator, id, { buyerId: BUYERS.ben, addressId: "ben-home" });
@@ -226,10 +357,24 @@ describe("hosted page", () => {
   });
 
   it("Cancel returns a BuyerCanceled session to checkoutCancelUrl, or to the review URL", async () => {
-    const withCancelUrl = await clickButton(emulator, merchant, payload({ webCheckoutDetails: { checkoutReviewReturnUrl: REVIEW_URL, checkoutCancelUrl: "https://shop.example/cart?canceled=1" } }));
+    const withCancelUrl = await clickButton(
+      emulator,
+      merchant,
+      payload({
+        webCheckoutDetails: {
+          checkoutReviewReturnUrl: REVIEW_URL,
+          checkoutCancelUrl: "https://shop.example/cart?canceled=1",
+        },
+      }),
+    );
     const first = await visit(`${emulator.url}/checkout/cancel?amazonCheckoutSessionId=${withCancelUrl}`);
-    expect(first.headers.get("location")).toBe(`https://shop.example/cart?canceled=1&amazonCheckoutSessionId=${withCancelUrl}`);
-    expect((await get(`/v2/checkoutSessions/${withCancelUrl}`)).body.statusDetails).toMatchObject({ state: "Canceled", reasonCode: "BuyerCanceled" });
+    expect(first.headers.get("location")).toBe(
+      `https://shop.example/cart?canceled=1&amazonCheckoutSessionId=${withCancelUrl}`,
+    );
+    expect((await get(`/v2/checkoutSessions/${withCancelUrl}`)).body.statusDetails).toMatchObject({
+      state: "Canceled",
+      reasonCode: "BuyerCanceled",
+    });
     const without = await clickButton(emulator, merchant, payload());
     const second = await visit(`${emulator.url}/checkout/cancel?amazonCheckoutSessionId=${without}`);
     expect(sessionIdFrom(second.headers.get("location"))).toBe(without);
@@ -239,10 +384,18 @@ describe("hosted page", () => {
   it("lets the buyer change the address and the payment method from the review page", async () => {
     const id = await clickButton(emulator, merchant, payload());
     await chooseOnHostedPage(emulator, id);
-    const page = await (await fetch(`${emulator.url}/checkout?amazonCheckoutSessionId=${id}&changeAction=changeAddress`)).text();
+    const page = await (
+      await fetch(`${emulator.url}/checkout?amazonCheckoutSessionId=${id}&changeAction=changeAddress`)
+    ).text();
     expect(page).toContain("Change your shipping address");
     expect(page).toContain("Signed in as <strong>Ava Johnson</strong>");
-    const back = await postForm(emulator, "/checkout", { amazonCheckoutSessionId: id, buyerId: BUYERS.ava, addressId: "ava-work", paymentMethodId: "mastercard-4444", changeAction: "changeAddress" });
+    const back = await postForm(emulator, "/checkout", {
+      amazonCheckoutSessionId: id,
+      buyerId: BUYERS.ava,
+      addressId: "ava-work",
+      paymentMethodId: "mastercard-4444",
+      changeAction: "changeAddress",
+    });
     expect(sessionIdFrom(back.headers.get("location"))).toBe(id);
     const session = await get(`/v2/checkoutSessions/${id}`);
     expect(session.body.shippingAddress).toMatchObject({ city: "Austin" });
@@ -251,7 +404,10 @@ describe("hosted page", () => {
 
   it("shows the signature error page like Amazon for a bad button signature", async () => {
     const config = buttonConfig(merchant, payload());
-    const response = await postForm(emulator, "/checkout/start", { ...config, payloadJSON: config.payloadJSON.replace("review", "revue") });
+    const response = await postForm(emulator, "/checkout/start", {
+      ...config,
+      payloadJSON: config.payloadJSON.replace("review", "revue"),
+    });
     expect(response.status).toBe(401);
     const html = await response.text();
     expect(html).toContain("InvalidRequestSignature");
@@ -260,12 +416,20 @@ describe("hosted page", () => {
 
   it("assumes AMZN-PAY-RSASSA-PSS when the button config has no algorithm", async () => {
     const config = buttonConfig(merchant, payload(), "AMZN-PAY-RSASSA-PSS");
-    const response = await postForm(emulator, "/checkout/start", { payloadJSON: config.payloadJSON, signature: config.signature, publicKeyId: config.publicKeyId });
+    const response = await postForm(emulator, "/checkout/start", {
+      payloadJSON: config.payloadJSON,
+      signature: config.signature,
+      publicKeyId: config.publicKeyId,
+    });
     expect(response.status).toBe(303);
   });
 
   it("validates the button payload as Create Checkout Session would", async () => {
-    const response = await postForm(emulator, "/checkout/start", buttonConfig(merchant, { ...payload(), unknownField: true }));
+    const response = await postForm(
+      emulator,
+      "/checkout/start",
+      buttonConfig(merchant, { ...payload(), unknownField: true }),
+    );
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("UnrecognizedField");
   });
@@ -275,19 +439,42 @@ describe("hosted page", () => {
       storeId: merchant.record.storeId,
       webCheckoutDetails: { checkoutMode: "ProcessOrder", checkoutResultReturnUrl: RESULT_URL },
       paymentDetails: { paymentIntent: "AuthorizeWithCapture", chargeAmount: USD("12.00") },
-      addressDetails: { name: "Ada Lovelace", addressLine1: "12 Market St", city: "Seattle", stateOrRegion: "WA", postalCode: "98101", countryCode: "US", phoneNumber: "0" },
+      addressDetails: {
+        name: "Ada Lovelace",
+        addressLine1: "12 Market St",
+        city: "Seattle",
+        stateOrRegion: "WA",
+        postalCode: "98101",
+        countryCode: "US",
+        phoneNumber: "0",
+      },
     });
-    const next = await postForm(emulator, "/checkout", { amazonCheckoutSessionId: id, buyerId: BUYERS.chloe, paymentMethodId: "visa-1111" });
-    expect(next.headers.get("location")).toBe(`${emulator.url}/checkout/processing?amazonCheckoutSessionId=${id}`);
-    expect((await visit(next.headers.get("location")!)).headers.get("location")).toBe(`${RESULT_URL}?amazonCheckoutSessionId=${id}`);
+    const next = await postForm(emulator, "/checkout", {
+      amazonCheckoutSessionId: id,
+      buyerId: BUYERS.chloe,
+      paymentMethodId: "visa-1111",
+    });
+    expect(next.headers.get("location")).toBe(
+      `${emulator.url}/checkout/processing?amazonCheckoutSessionId=${id}`,
+    );
+    expect((await visit(next.headers.get("location")!)).headers.get("location")).toBe(
+      `${RESULT_URL}?amazonCheckoutSessionId=${id}`,
+    );
     const done = await complete(id, "12.00");
     expect(done.status).toBe(200);
     expect(done.body.shippingAddress).toMatchObject({ name: "Ada Lovelace", addressLine1: "12 Market St" });
   });
 
   it("signs a buyer in with the SignIn button and answers Get Buyer", async () => {
-    const signInPayload = { signInReturnUrl: "https://shop.example/signin?from=header", storeId: merchant.record.storeId, signInScopes: ["name", "email", "postalCode"] };
-    const started = await postForm(emulator, "/checkout/start", { ...buttonConfig(merchant, signInPayload), productType: "SignIn" });
+    const signInPayload = {
+      signInReturnUrl: "https://shop.example/signin?from=header",
+      storeId: merchant.record.storeId,
+      signInScopes: ["name", "email", "postalCode"],
+    };
+    const started = await postForm(emulator, "/checkout/start", {
+      ...buttonConfig(merchant, signInPayload),
+      productType: "SignIn",
+    });
     expect(started.status).toBe(303);
     const signInId = new URL(started.headers.get("location")!, emulator.url).searchParams.get("signInId")!;
     const back = await postForm(emulator, "/signin", { signInId, buyerId: BUYERS.ben });
@@ -296,11 +483,20 @@ describe("hosted page", () => {
     const token = target.searchParams.get("buyerToken")!;
     const buyer = await get(`/v2/buyers/${token}`);
     expect(buyer.body).toEqual({
-      buyerId: BUYERS.ben, name: "Ben Carter", email: "ben.carter@sandbox.example", postalCode: "10118", countryCode: "US",
-      shippingAddress: null, billingAddress: null, phoneNumber: null, primeMembershipTypes: null,
+      buyerId: BUYERS.ben,
+      name: "Ben Carter",
+      email: "ben.carter@sandbox.example",
+      postalCode: "10118",
+      countryCode: "US",
+      shippingAddress: null,
+      billingAddress: null,
+      phoneNumber: null,
+      primeMembershipTypes: null,
     });
     const other = addMerchant(emulator, { keyIndex: 1 });
-    expect((await call(emulator, other, { method: "GET", path: `/v2/buyers/${token}` })).body.reasonCode).toBe("UnauthorizedAccess");
+    expect(
+      (await call(emulator, other, { method: "GET", path: `/v2/buyers/${token}` })).body.reasonCode,
+    ).toBe("UnauthorizedAccess");
   });
 
   it("refuses processing while constraints remain", async () => {

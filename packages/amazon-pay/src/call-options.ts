@@ -24,8 +24,17 @@ export interface IdempotentCallOptions extends CallOptions {
 
 /** Headers the client sets itself; callers cannot override them. */
 const RESERVED_HEADERS = new Set([
-  "accept", "content-type", "authorization", "host", "content-length", "user-agent",
-  "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region", "x-amz-pay-idempotency-key", "x-amz-pay-simulation-code",
+  "accept",
+  "content-type",
+  "authorization",
+  "host",
+  "content-length",
+  "user-agent",
+  "x-amz-pay-date",
+  "x-amz-pay-host",
+  "x-amz-pay-region",
+  "x-amz-pay-idempotency-key",
+  "x-amz-pay-simulation-code",
 ]);
 const HEADER_NAME = /^[A-Za-z0-9-]+$/;
 const SIMULATION_CODE = /^[A-Za-z0-9:._-]{1,100}$/;
@@ -41,30 +50,45 @@ export function resolveCallHeaders(
   context: { sandbox: boolean; signSimulationCode: boolean },
 ): ResolvedHeaders {
   const refuse = (message: string, field: string) =>
-    new AmazonPayError({ kind: "invalid-request", operation, message: `Amazon Pay ${operation}: ${message}`, issues: [`${field}: ${message}`] });
+    new AmazonPayError({
+      kind: "invalid-request",
+      operation,
+      message: `Amazon Pay ${operation}: ${message}`,
+      issues: [`${field}: ${message}`],
+    });
   const signedHeaders: Record<string, string> = {};
   const unsignedHeaders: Record<string, string> = {};
   for (const [rawName, value] of Object.entries(options.headers ?? {})) {
     const name = rawName.toLowerCase();
     if (!HEADER_NAME.test(name)) throw refuse(`invalid header name ${JSON.stringify(rawName)}`, "headers");
-    if (RESERVED_HEADERS.has(name)) throw refuse(`header ${name} is set by the client and cannot be passed`, "headers");
+    if (RESERVED_HEADERS.has(name))
+      throw refuse(`header ${name} is set by the client and cannot be passed`, "headers");
     if (/[\r\n\0]/.test(value)) throw refuse(`header ${name} contains a line break`, "headers");
     signedHeaders[name] = value;
   }
   if (options.simulationCode !== undefined) {
-    if (!context.sandbox) throw refuse("simulationCode is only valid in the sandbox environment", "simulationCode");
-    if (!SIMULATION_CODE.test(options.simulationCode)) throw refuse(`invalid simulationCode ${JSON.stringify(options.simulationCode)}`, "simulationCode");
-    const target = (options.signSimulationCode ?? context.signSimulationCode) ? signedHeaders : unsignedHeaders;
+    if (!context.sandbox)
+      throw refuse("simulationCode is only valid in the sandbox environment", "simulationCode");
+    if (!SIMULATION_CODE.test(options.simulationCode))
+      throw refuse(`invalid simulationCode ${JSON.stringify(options.simulationCode)}`, "simulationCode");
+    const target =
+      (options.signSimulationCode ?? context.signSimulationCode) ? signedHeaders : unsignedHeaders;
     target["x-amz-pay-simulation-code"] = options.simulationCode;
   }
   return { signedHeaders, unsignedHeaders };
 }
 
-export function resolveIdempotencyKey(operation: string, key: string | undefined, generate: () => string): string {
+export function resolveIdempotencyKey(
+  operation: string,
+  key: string | undefined,
+  generate: () => string,
+): string {
   const resolved = key ?? generate();
   if (!isValidIdempotencyKey(resolved)) {
     throw new AmazonPayError({
-      kind: "invalid-request", operation, issues: ["idempotencyKey: must be 1-32 characters of A-Z a-z 0-9 _ -"],
+      kind: "invalid-request",
+      operation,
+      issues: ["idempotencyKey: must be 1-32 characters of A-Z a-z 0-9 _ -"],
       message: `Amazon Pay ${operation}: invalid idempotency key ${JSON.stringify(resolved)}: must be 1-32 characters of A-Z a-z 0-9 _ -`,
     });
   }

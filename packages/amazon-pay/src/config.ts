@@ -6,7 +6,13 @@ import "server-only";
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { keyIdEnvironment, normalizeRegion, parseBaseUrlOverride, REGION_ALIASES, type Region } from "./environment";
+import {
+  keyIdEnvironment,
+  normalizeRegion,
+  parseBaseUrlOverride,
+  REGION_ALIASES,
+  type Region,
+} from "./environment";
 import { AmazonPayConfigError, type ConfigProblem } from "./errors";
 import { SIGNING_ALGORITHMS, signString, verifyString, type SigningAlgorithm } from "./signing";
 
@@ -16,7 +22,10 @@ export const MIN_RSA_BITS = 2048;
 export const amazonPayConfigInputSchema = z.strictObject({
   merchantId: z.string().trim().min(1, { error: "is required" }),
   storeId: z.string().trim().min(1, { error: "is required" }),
-  publicKeyId: z.string().trim().regex(/^[A-Za-z0-9_-]+$/, { error: "is required and may only contain letters, digits, - and _" }),
+  publicKeyId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]+$/, { error: "is required and may only contain letters, digits, - and _" }),
   /** PEM (PKCS#8 or PKCS#1); literal "\n" escapes, as env vars often carry them, are accepted. */
   privateKey: z.string().optional(),
   /** Path of a PEM file; the alternative to `privateKey`. */
@@ -51,10 +60,16 @@ export type ConfigCheck = { ok: true; config: AmazonPayConfig } | { ok: false; p
 export function normalizePrivateKeyPem(text: string): string {
   let pem = text.trim();
   if (pem.length >= 2 && (pem[0] === '"' || pem[0] === "'") && pem.at(-1) === pem[0]) pem = pem.slice(1, -1);
-  return `${pem.replace(/\\r\\n|\\n/g, "\n").replace(/\r\n/g, "\n").trim()}\n`;
+  return `${pem
+    .replace(/\\r\\n|\\n/g, "\n")
+    .replace(/\r\n/g, "\n")
+    .trim()}\n`;
 }
 
-function readPrivateKey(input: { privateKey?: string | undefined; privateKeyPath?: string | undefined }, problems: ConfigProblem[]): KeyObject | null {
+function readPrivateKey(
+  input: { privateKey?: string | undefined; privateKeyPath?: string | undefined },
+  problems: ConfigProblem[],
+): KeyObject | null {
   const hasPem = input.privateKey !== undefined && input.privateKey.trim() !== "";
   if (hasPem === (input.privateKeyPath !== undefined)) {
     problems.push({ field: "privateKey", message: "set exactly one of privateKey (PEM) and privateKeyPath" });
@@ -65,7 +80,9 @@ function readPrivateKey(input: { privateKey?: string | undefined; privateKeyPath
     pem = normalizePrivateKeyPem(input.privateKey ?? "");
   } else {
     try {
-      pem = normalizePrivateKeyPem(readFileSync(/*turbopackIgnore: true*/ input.privateKeyPath ?? "", "utf8"));
+      pem = normalizePrivateKeyPem(
+        readFileSync(/*turbopackIgnore: true*/ input.privateKeyPath ?? "", "utf8"),
+      );
     } catch (error) {
       const code = error instanceof Error && "code" in error ? String(error.code) : String(error);
       problems.push({ field: "privateKeyPath", message: `cannot read ${input.privateKeyPath}: ${code}` });
@@ -75,7 +92,10 @@ function readPrivateKey(input: { privateKey?: string | undefined; privateKeyPath
   const field = hasPem ? "privateKey" : "privateKeyPath";
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
     const hint = /-----BEGIN [A-Z ]*PUBLIC KEY-----/.test(pem) ? "; this is a public key" : "";
-    problems.push({ field, message: `is not a PEM private key (expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)${hint}` });
+    problems.push({
+      field,
+      message: `is not a PEM private key (expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)${hint}`,
+    });
     return null;
   }
   if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(pem)) {
@@ -91,9 +111,17 @@ function readPrivateKey(input: { privateKey?: string | undefined; privateKeyPath
   }
 }
 
-function checkKey(key: KeyObject, field: string, algorithm: SigningAlgorithm, problems: ConfigProblem[]): void {
+function checkKey(
+  key: KeyObject,
+  field: string,
+  algorithm: SigningAlgorithm,
+  problems: ConfigProblem[],
+): void {
   if (key.asymmetricKeyType !== "rsa") {
-    problems.push({ field, message: `must be an RSA key, got ${key.asymmetricKeyType ?? "an unknown key type"}` });
+    problems.push({
+      field,
+      message: `must be an RSA key, got ${key.asymmetricKeyType ?? "an unknown key type"}`,
+    });
     return;
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
@@ -111,22 +139,43 @@ function checkKey(key: KeyObject, field: string, algorithm: SigningAlgorithm, pr
 export function checkAmazonPayConfig(input: AmazonPayConfigInput): ConfigCheck {
   const parsed = amazonPayConfigInputSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "(config)", message: issue.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        field: issue.path.join(".") || "(config)",
+        message: issue.message,
+      })),
+    };
   }
   const value = parsed.data;
   const problems: ConfigProblem[] = [];
   const privateKey = readPrivateKey(value, problems);
-  if (privateKey) checkKey(privateKey, value.privateKeyPath === undefined ? "privateKey" : "privateKeyPath", value.algorithm, problems);
+  if (privateKey)
+    checkKey(
+      privateKey,
+      value.privateKeyPath === undefined ? "privateKey" : "privateKeyPath",
+      value.algorithm,
+      problems,
+    );
 
   const keyEnvironment = keyIdEnvironment(value.publicKeyId);
   if (keyEnvironment === "sandbox" && !value.sandbox) {
-    problems.push({ field: "publicKeyId", message: "is a SANDBOX key but sandbox is false; use a LIVE key for live or set sandbox to true" });
+    problems.push({
+      field: "publicKeyId",
+      message: "is a SANDBOX key but sandbox is false; use a LIVE key for live or set sandbox to true",
+    });
   }
   if (keyEnvironment === "live" && value.sandbox) {
-    problems.push({ field: "publicKeyId", message: "is a LIVE key but sandbox is true; use a SANDBOX key for the sandbox or set sandbox to false" });
+    problems.push({
+      field: "publicKeyId",
+      message: "is a LIVE key but sandbox is true; use a SANDBOX key for the sandbox or set sandbox to false",
+    });
   }
   if (!STORE_ID_PATTERN.test(value.storeId)) {
-    problems.push({ field: "storeId", message: `${JSON.stringify(value.storeId)} does not look like amzn1.application-oa2-client.<32 hex digits>` });
+    problems.push({
+      field: "storeId",
+      message: `${JSON.stringify(value.storeId)} does not look like amzn1.application-oa2-client.<32 hex digits>`,
+    });
   }
   let baseUrl: string | null = null;
   if (value.baseUrl !== undefined) {
@@ -141,8 +190,14 @@ export function checkAmazonPayConfig(input: AmazonPayConfigInput): ConfigCheck {
   return {
     ok: true,
     config: {
-      merchantId: value.merchantId, storeId: value.storeId, publicKeyId: value.publicKeyId, privateKey,
-      region: normalizeRegion(value.region), sandbox: value.sandbox, algorithm: value.algorithm, baseUrl,
+      merchantId: value.merchantId,
+      storeId: value.storeId,
+      publicKeyId: value.publicKeyId,
+      privateKey,
+      region: normalizeRegion(value.region),
+      sandbox: value.sandbox,
+      algorithm: value.algorithm,
+      baseUrl,
     },
   };
 }
@@ -156,6 +211,7 @@ export function loadAmazonPayConfig(input: AmazonPayConfigInput): AmazonPayConfi
 
 /** SPKI PEM of the public half, e.g. to register with the emulator. */
 export function publicKeyPem(privateKey: KeyObject | string): string {
-  const key = typeof privateKey === "string" ? createPrivateKey(normalizePrivateKeyPem(privateKey)) : privateKey;
+  const key =
+    typeof privateKey === "string" ? createPrivateKey(normalizePrivateKeyPem(privateKey)) : privateKey;
   return createPublicKey(key).export({ type: "spki", format: "pem" }).toString();
 }

@@ -6,7 +6,14 @@ export const REGIONS = ["na", "eu", "jp"] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** Region names every official SDK accepts, mapped to the API region. */
-export const REGION_ALIASES: Readonly<Record<string, Region>> = { na: "na", us: "na", eu: "eu", de: "eu", uk: "eu", jp: "jp" };
+export const REGION_ALIASES: Readonly<Record<string, Region>> = {
+  na: "na",
+  us: "na",
+  eu: "eu",
+  de: "eu",
+  uk: "eu",
+  jp: "jp",
+};
 
 export const API_HOSTS: Readonly<Record<Region, string>> = {
   na: "pay-api.amazon.com",
@@ -23,7 +30,13 @@ export const CHECKOUT_JS_URLS: Readonly<Record<Region, string>> = {
 
 export function normalizeRegion(value: string): Region {
   const region = REGION_ALIASES[value.trim().toLowerCase()];
-  if (!region) throw new AmazonPayConfigError([{ field: "region", message: `unknown region ${JSON.stringify(value)}; use na, eu or jp (or us, de, uk)` }]);
+  if (!region)
+    throw new AmazonPayConfigError([
+      {
+        field: "region",
+        message: `unknown region ${JSON.stringify(value)}; use na, eu or jp (or us, de, uk)`,
+      },
+    ]);
   return region;
 }
 
@@ -68,13 +81,22 @@ export function parseBaseUrlOverride(value: string): URL {
     throw new AmazonPayConfigError([{ field, message: `not an absolute URL: ${JSON.stringify(value)}` }]);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new AmazonPayConfigError([{ field, message: `must use https (or http for a loopback host), got ${url.protocol}` }]);
+    throw new AmazonPayConfigError([
+      { field, message: `must use https (or http for a loopback host), got ${url.protocol}` },
+    ]);
   }
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    throw new AmazonPayConfigError([{ field, message: `plain http is only allowed for loopback hosts (127.0.0.0/8, ::1, localhost), got ${url.hostname}; use https` }]);
+    throw new AmazonPayConfigError([
+      {
+        field,
+        message: `plain http is only allowed for loopback hosts (127.0.0.0/8, ::1, localhost), got ${url.hostname}; use https`,
+      },
+    ]);
   }
-  if (url.username || url.password) throw new AmazonPayConfigError([{ field, message: "must not contain credentials" }]);
-  if (url.search || url.hash) throw new AmazonPayConfigError([{ field, message: "must not contain a query or fragment" }]);
+  if (url.username || url.password)
+    throw new AmazonPayConfigError([{ field, message: "must not contain credentials" }]);
+  if (url.search || url.hash)
+    throw new AmazonPayConfigError([{ field, message: "must not contain a query or fragment" }]);
   return url;
 }
 
@@ -96,10 +118,21 @@ export interface ApiBase {
 }
 
 export function resolveApiBase(input: ApiBaseInput): ApiBase {
-  const url = input.baseUrlOverride ? parseBaseUrlOverride(input.baseUrlOverride) : new URL(`https://${API_HOSTS[input.region]}`);
+  const url = input.baseUrlOverride
+    ? parseBaseUrlOverride(input.baseUrlOverride)
+    : new URL(`https://${API_HOSTS[input.region]}`);
   const basePath = url.pathname.replace(/\/+$/, "");
-  const environmentSegment = isEnvironmentSpecificKeyId(input.publicKeyId) ? "" : input.sandbox ? "/sandbox" : "/live";
-  return { origin: url.origin, host: url.host, region: input.region, pathPrefix: `${basePath}${environmentSegment}` };
+  const environmentSegment = isEnvironmentSpecificKeyId(input.publicKeyId)
+    ? ""
+    : input.sandbox
+      ? "/sandbox"
+      : "/live";
+  return {
+    origin: url.origin,
+    host: url.host,
+    region: input.region,
+    pathPrefix: `${basePath}${environmentSegment}`,
+  };
 }
 
 /** Full URL of an API path such as "/v2/checkoutSessions" (no trailing slash is added). */

@@ -7,7 +7,13 @@ describe("error identity across bundled copies of the module", () => {
     vi.resetModules();
     const copy = await import("./errors");
     expect(copy.AmazonPayError).not.toBe(AmazonPayError);
-    const foreign = new copy.AmazonPayError({ kind: "api", operation: "getCharge", status: 422, reasonCode: "InvalidChargeStatus", message: "x" });
+    const foreign = new copy.AmazonPayError({
+      kind: "api",
+      operation: "getCharge",
+      status: 422,
+      reasonCode: "InvalidChargeStatus",
+      message: "x",
+    });
     expect(foreign instanceof AmazonPayError).toBe(true);
     expect(isAmazonPayError(foreign, "InvalidChargeStatus")).toBe(true);
     expect(new copy.AmazonPayConfigError([]) instanceof AmazonPayConfigError).toBe(true);

@@ -76,16 +76,27 @@ export class AmazonPayError extends Error {
 
   private init(): AmazonPayErrorInit {
     return {
-      kind: this.kind, operation: this.operation, message: this.message, status: this.status, reasonCode: this.reasonCode,
-      responseMessage: this.responseMessage, requestId: this.requestId, retryable: this.retryable, attempts: this.attempts,
-      issues: this.issues, cause: this.cause,
+      kind: this.kind,
+      operation: this.operation,
+      message: this.message,
+      status: this.status,
+      reasonCode: this.reasonCode,
+      responseMessage: this.responseMessage,
+      requestId: this.requestId,
+      retryable: this.retryable,
+      attempts: this.attempts,
+      issues: this.issues,
+      cause: this.cause,
     };
   }
 }
 
 /** True for an AmazonPayError, optionally with one of the given reason codes. */
 export function isAmazonPayError(error: unknown, ...reasonCodes: string[]): error is AmazonPayError {
-  return error instanceof AmazonPayError && (reasonCodes.length === 0 || (error.reasonCode !== null && reasonCodes.includes(error.reasonCode)));
+  return (
+    error instanceof AmazonPayError &&
+    (reasonCodes.length === 0 || (error.reasonCode !== null && reasonCodes.includes(error.reasonCode)))
+  );
 }
 
 export interface ConfigProblem {
@@ -102,7 +113,9 @@ export class AmazonPayConfigError extends Error {
   readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly ConfigProblem[]) {
-    super(`Amazon Pay configuration is invalid:\n${problems.map((p) => `- ${p.field}: ${p.message}`).join("\n")}`);
+    super(
+      `Amazon Pay configuration is invalid:\n${problems.map((p) => `- ${p.field}: ${p.message}`).join("\n")}`,
+    );
     this.problems = problems;
   }
 }

@@ -8,7 +8,13 @@ import { type AmazonPayConfigInput } from "./config";
 import { AmazonPayError } from "./errors";
 import { backoffDelay, isRetryableStatus, type AmazonPayLogEntry } from "./http";
 import { REDACTED } from "./redact";
-import { sendJson, startCaptureServer, verifyCapturedSignature, type CaptureServer, type Handler } from "./test-fixtures/capture-server";
+import {
+  sendJson,
+  startCaptureServer,
+  verifyCapturedSignature,
+  type CaptureServer,
+  type Handler,
+} from "./test-fixtures/capture-server";
 import { buyerResponse, chargeResponse, refundResponse, CHARGE_ID } from "./test-fixtures/responses";
 import { selfSignedCertificate } from "./test-fixtures/self-signed";
 import { testClient } from "./test-fixtures/test-client";
@@ -25,12 +31,22 @@ async function serve(handler: Handler): Promise<CaptureServer> {
 }
 
 /** A client whose sleeps are recorded and instant, with jitter fixed at 0.5. */
-function recordingClient(url: string, options: AmazonPayClientOptions = {}, config: Partial<AmazonPayConfigInput> = {}) {
+function recordingClient(
+  url: string,
+  options: AmazonPayClientOptions = {},
+  config: Partial<AmazonPayConfigInput> = {},
+) {
   const sleeps: number[] = [];
   const logs: AmazonPayLogEntry[] = [];
   let tick = 0;
   const { client, keys } = testClient(url, config, {
-    retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1_000, attemptTimeoutMs: 2_000, maxTotalTimeMs: 60_000 },
+    retry: {
+      maxAttempts: 3,
+      baseDelayMs: 100,
+      maxDelayMs: 1_000,
+      attemptTimeoutMs: 2_000,
+      maxTotalTimeMs: 60_000,
+    },
     random: () => 0.5,
     sleep: (ms) => {
       sleeps.push(ms);
@@ -53,7 +69,9 @@ describe("retry policy", () => {
 
   it("backs off exponentially with full jitter, capped", () => {
     const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
-    expect([1, 2, 3, 4, 5].map((retry) => backoffDelay(retry, policy, () => 0.999))).toEqual([99, 199, 399, 799, 999]);
+    expect([1, 2, 3, 4, 5].map((retry) => backoffDelay(retry, policy, () => 0.999))).toEqual([
+      99, 199, 399, 799, 999,
+    ]);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
     expect(backoffDelay(3, policy, () => 0.5)).toBe(200);
   });
@@ -61,12 +79,19 @@ describe("retry policy", () => {
 
 describe("retries against a local server", () => {
   it("429 then 200: retried once, same idempotency key, fresh date and signature", async () => {
-    const s = await serve((_req, res, i) => (i === 0 ? sendJson(res, 429, { reasonCode: "TooManyRequests", message: "slow down" }) : sendJson(res, 201, refundResponse())));
+    const s = await serve((_req, res, i) =>
+      i === 0
+        ? sendJson(res, 429, { reasonCode: "TooManyRequests", message: "slow down" })
+        : sendJson(res, 201, refundResponse()),
+    );
     const { client, keys, sleeps } = recordingClient(s.url);
     const result = await client.refunds.create(refundBody, { idempotencyKey: "refund-order-1-1" });
     expect(result).toMatchObject({ status: 201, attempts: 2, idempotencyKey: "refund-order-1-1" });
     expect(s.requests).toHaveLength(2);
-    expect(s.requests.map((r) => r.headers["x-amz-pay-idempotency-key"])).toEqual(["refund-order-1-1", "refund-order-1-1"]);
+    expect(s.requests.map((r) => r.headers["x-amz-pay-idempotency-key"])).toEqual([
+      "refund-order-1-1",
+      "refund-order-1-1",
+    ]);
     expect(s.requests[0]?.headers["x-amz-pay-date"]).not.toBe(s.requests[1]?.headers["x-amz-pay-date"]);
     expect(s.requests[0]?.headers.authorization).not.toBe(s.requests[1]?.headers.authorization);
     expect(s.requests.every((r) => verifyCapturedSignature(r, keys.publicKey).valid)).toBe(true);
@@ -75,7 +100,11 @@ describe("retries against a local server", () => {
   });
 
   it("a generated idempotency key is also reused on every attempt", async () => {
-    const s = await serve((_req, res, i) => (i < 2 ? sendJson(res, 500, { reasonCode: "InternalServerError", message: "" }) : sendJson(res, 201, refundResponse())));
+    const s = await serve((_req, res, i) =>
+      i < 2
+        ? sendJson(res, 500, { reasonCode: "InternalServerError", message: "" })
+        : sendJson(res, 201, refundResponse()),
+    );
     const { client } = recordingClient(s.url);
     const result = await client.refunds.create(refundBody);
     const keys = s.requests.map((r) => r.headers["x-amz-pay-idempotency-key"]);
@@ -84,25 +113,49 @@ describe("retries against a local server", () => {
   });
 
   it("503 forever: gives up after maxAttempts with a retryable error", async () => {
-    const s = await serve((_req, res) => sendJson(res, 503, { reasonCode: "ServiceUnavailable", message: "down" }, { "x-amz-pay-request-id": "req-503" }));
+    const s = await serve((_req, res) =>
+      sendJson(
+        res,
+        503,
+        { reasonCode: "ServiceUnavailable", message: "down" },
+        { "x-amz-pay-request-id": "req-503" },
+      ),
+    );
     const { client, sleeps } = recordingClient(s.url);
     const error = await client.charges.get(CHARGE_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AmazonPayError);
-    expect(error).toMatchObject({ kind: "api", status: 503, reasonCode: "ServiceUnavailable", retryable: true, attempts: 3, requestId: "req-503", operation: "getCharge" });
+    expect(error).toMatchObject({
+      kind: "api",
+      status: 503,
+      reasonCode: "ServiceUnavailable",
+      retryable: true,
+      attempts: 3,
+      requestId: "req-503",
+      operation: "getCharge",
+    });
     expect(s.requests).toHaveLength(3);
     expect(sleeps).toEqual([50, 100]);
   });
 
   it.each([408, 425, 500, 502, 504])("%i is retried", async (status) => {
-    const s = await serve((_req, res, i) => (i === 0 ? sendJson(res, status, "") : sendJson(res, 200, chargeResponse())));
+    const s = await serve((_req, res, i) =>
+      i === 0 ? sendJson(res, status, "") : sendJson(res, 200, chargeResponse()),
+    );
     const { client } = recordingClient(s.url);
     expect((await client.charges.get(CHARGE_ID)).attempts).toBe(2);
   });
 
   it.each([400, 401, 403, 404, 409, 422])("%i is sent exactly once", async (status) => {
-    const s = await serve((_req, res) => sendJson(res, status, { reasonCode: "InvalidParameterValue", message: "bad" }));
+    const s = await serve((_req, res) =>
+      sendJson(res, status, { reasonCode: "InvalidParameterValue", message: "bad" }),
+    );
     const { client, sleeps } = recordingClient(s.url);
-    await expect(client.refunds.create(refundBody)).rejects.toMatchObject({ kind: "api", status, retryable: false, attempts: 1 });
+    await expect(client.refunds.create(refundBody)).rejects.toMatchObject({
+      kind: "api",
+      status,
+      retryable: false,
+      attempts: 1,
+    });
     expect(s.requests).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
@@ -114,7 +167,10 @@ describe("retries against a local server", () => {
     });
     const { client } = recordingClient(s.url, { retry: { maxAttempts: 1 } });
     await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({
-      status: 502, reasonCode: null, retryable: true, message: "Amazon Pay getCharge: HTTP 502 error: <html><body>Bad Gateway</body></html>",
+      status: 502,
+      reasonCode: null,
+      retryable: true,
+      message: "Amazon Pay getCharge: HTTP 502 error: <html><body>Bad Gateway</body></html>",
     });
   });
 });
@@ -124,16 +180,28 @@ describe("timeouts and dropped connections", () => {
     const s = await serve((_req, res, i) => {
       if (i > 0) sendJson(res, 200, chargeResponse());
     });
-    const { client, logs } = recordingClient(s.url, { retry: { maxAttempts: 3, attemptTimeoutMs: 500, baseDelayMs: 1 } });
+    const { client, logs } = recordingClient(s.url, {
+      retry: { maxAttempts: 3, attemptTimeoutMs: 500, baseDelayMs: 1 },
+    });
     const result = await client.charges.get(CHARGE_ID);
     expect(result.attempts).toBe(2);
-    expect(logs.map((l) => [l.outcome, l.errorKind])).toEqual([["retrying", "timeout"], ["success", null]]);
+    expect(logs.map((l) => [l.outcome, l.errorKind])).toEqual([
+      ["retrying", "timeout"],
+      ["success", null],
+    ]);
   });
 
   it("every attempt timing out ends in a retryable timeout error", async () => {
     const s = await serve(() => undefined);
-    const { client } = recordingClient(s.url, { retry: { maxAttempts: 2, attemptTimeoutMs: 50, baseDelayMs: 1 } });
-    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({ kind: "timeout", retryable: true, attempts: 2, message: expect.stringMatching(/timed out after 50 ms/) as unknown });
+    const { client } = recordingClient(s.url, {
+      retry: { maxAttempts: 2, attemptTimeoutMs: 50, baseDelayMs: 1 },
+    });
+    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({
+      kind: "timeout",
+      retryable: true,
+      attempts: 2,
+      message: expect.stringMatching(/timed out after 50 ms/) as unknown,
+    });
     expect(s.requests).toHaveLength(2);
   });
 
@@ -166,17 +234,27 @@ describe("timeouts and dropped connections", () => {
     await s.close();
     server = undefined;
     const { client } = recordingClient(url);
-    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({ kind: "network", retryable: true, attempts: 3, message: expect.stringMatching(/ECONNREFUSED/) as unknown });
+    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({
+      kind: "network",
+      retryable: true,
+      attempts: 3,
+      message: expect.stringMatching(/ECONNREFUSED/) as unknown,
+    });
   });
 
   it("keeps TLS verification on: a self-signed emulator is refused, once, with a clear error", async () => {
-    const https = createHttpsServer(selfSignedCertificate(), (_req, res) => sendJson(res, 200, chargeResponse()));
+    const https = createHttpsServer(selfSignedCertificate(), (_req, res) =>
+      sendJson(res, 200, chargeResponse()),
+    );
     await new Promise<void>((resolve) => https.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = https.address() as AddressInfo;
       const { client } = recordingClient(`https://127.0.0.1:${port}`);
       await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({
-        kind: "network", retryable: false, attempts: 1, message: expect.stringMatching(/TLS certificate verification failed/) as unknown,
+        kind: "network",
+        retryable: false,
+        attempts: 1,
+        message: expect.stringMatching(/TLS certificate verification failed/) as unknown,
       });
       expect(process.env.NODE_TLS_REJECT_UNAUTHORIZED).toBeUndefined();
     } finally {
@@ -188,36 +266,68 @@ describe("timeouts and dropped connections", () => {
 
 describe("bounds", () => {
   it("stops retrying when the next attempt could not start within maxTotalTimeMs", async () => {
-    const s = await serve((_req, res) => sendJson(res, 503, { reasonCode: "ServiceUnavailable", message: "" }));
+    const s = await serve((_req, res) =>
+      sendJson(res, 503, { reasonCode: "ServiceUnavailable", message: "" }),
+    );
     let clock = 0;
     const sleeps: number[] = [];
-    const { client } = testClient(s.url, {}, {
-      retry: { maxAttempts: 10, baseDelayMs: 1_000, maxDelayMs: 100_000, maxTotalTimeMs: 5_000 },
-      random: () => 0.9999,
-      monotonicNow: () => clock,
-      sleep: (ms) => {
-        sleeps.push(ms);
-        clock += ms;
-        return Promise.resolve();
+    const { client } = testClient(
+      s.url,
+      {},
+      {
+        retry: { maxAttempts: 10, baseDelayMs: 1_000, maxDelayMs: 100_000, maxTotalTimeMs: 5_000 },
+        random: () => 0.9999,
+        monotonicNow: () => clock,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          clock += ms;
+          return Promise.resolve();
+        },
       },
+    );
+    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({
+      kind: "api",
+      status: 503,
+      retryable: true,
+      attempts: 3,
     });
-    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({ kind: "api", status: 503, retryable: true, attempts: 3 });
     expect(sleeps).toEqual([999, 1_999]);
     expect(s.requests).toHaveLength(3);
   });
 
   it("caps an attempt's timeout by the time left of maxTotalTimeMs", async () => {
     const s = await serve(() => undefined);
-    const { client } = testClient(s.url, {}, { retry: { maxAttempts: 5, attemptTimeoutMs: 60_000, maxTotalTimeMs: 150 } });
-    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({ kind: "timeout", attempts: 1, message: expect.stringMatching(/timed out after 1[45]\d ms/) as unknown });
+    const { client } = testClient(
+      s.url,
+      {},
+      { retry: { maxAttempts: 5, attemptTimeoutMs: 60_000, maxTotalTimeMs: 150 } },
+    );
+    await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({
+      kind: "timeout",
+      attempts: 1,
+      message: expect.stringMatching(/timed out after 1[45]\d ms/) as unknown,
+    });
   });
 
   it("a caller abort during the backoff stops at once", async () => {
-    const s = await serve((_req, res) => sendJson(res, 503, { reasonCode: "ServiceUnavailable", message: "" }));
-    const { client } = testClient(s.url, {}, { retry: { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000 }, random: () => 0.5, sleep: undefined });
+    const s = await serve((_req, res) =>
+      sendJson(res, 503, { reasonCode: "ServiceUnavailable", message: "" }),
+    );
+    const { client } = testClient(
+      s.url,
+      {},
+      {
+        retry: { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000 },
+        random: () => 0.5,
+        sleep: undefined,
+      },
+    );
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(client.charges.get(CHARGE_ID, { signal: controller.signal })).rejects.toMatchObject({ kind: "aborted", attempts: 1 });
+    await expect(client.charges.get(CHARGE_ID, { signal: controller.signal })).rejects.toMatchObject({
+      kind: "aborted",
+      attempts: 1,
+    });
     expect(s.requests).toHaveLength(1);
   });
 });
@@ -225,13 +335,39 @@ describe("bounds", () => {
 describe("logging hook", () => {
   it("logs each attempt with operation, status, reasonCode, request id, duration, attempt and key", async () => {
     const s = await serve((_req, res, i) =>
-      i === 0 ? sendJson(res, 429, { reasonCode: "TooManyRequests", message: "" }, { "x-amz-pay-request-id": "r1" }) : sendJson(res, 201, refundResponse(), { "x-amz-pay-request-id": "r2" }),
+      i === 0
+        ? sendJson(res, 429, { reasonCode: "TooManyRequests", message: "" }, { "x-amz-pay-request-id": "r1" })
+        : sendJson(res, 201, refundResponse(), { "x-amz-pay-request-id": "r2" }),
     );
     const { client, logs } = recordingClient(s.url);
     await client.refunds.create(refundBody, { idempotencyKey: "log-1" });
     expect(logs).toEqual([
-      expect.objectContaining({ operation: "createRefund", method: "POST", path: "/v2/refunds", attempt: 1, outcome: "retrying", status: 429, reasonCode: "TooManyRequests", requestId: "r1", idempotencyKey: "log-1", errorKind: "api", retryInMs: 50 }),
-      expect.objectContaining({ operation: "createRefund", method: "POST", path: "/v2/refunds", attempt: 2, outcome: "success", status: 201, reasonCode: null, requestId: "r2", idempotencyKey: "log-1", errorKind: null, retryInMs: null }),
+      expect.objectContaining({
+        operation: "createRefund",
+        method: "POST",
+        path: "/v2/refunds",
+        attempt: 1,
+        outcome: "retrying",
+        status: 429,
+        reasonCode: "TooManyRequests",
+        requestId: "r1",
+        idempotencyKey: "log-1",
+        errorKind: "api",
+        retryInMs: 50,
+      }),
+      expect.objectContaining({
+        operation: "createRefund",
+        method: "POST",
+        path: "/v2/refunds",
+        attempt: 2,
+        outcome: "success",
+        status: 201,
+        reasonCode: null,
+        requestId: "r2",
+        idempotencyKey: "log-1",
+        errorKind: null,
+        retryInMs: null,
+      }),
     ]);
     expect(logs.every((l) => typeof l.durationMs === "number" && l.durationMs >= 0)).toBe(true);
     expect(logs[0]).not.toHaveProperty("requestBody");
@@ -250,8 +386,15 @@ describe("logging hook", () => {
     const s = await serve((_req, res) => sendJson(res, 201, refundResponse()));
     const { client, logs } = recordingClient(s.url, { logBodies: true });
     await client.refunds.create(refundBody);
-    expect(logs[0]?.requestBody).toEqual({ chargeId: CHARGE_ID, refundAmount: { amount: "1.00", currencyCode: "USD" } });
-    const throwing = recordingClient(s.url, { log: () => { throw new Error("logger down"); } });
+    expect(logs[0]?.requestBody).toEqual({
+      chargeId: CHARGE_ID,
+      refundAmount: { amount: "1.00", currencyCode: "USD" },
+    });
+    const throwing = recordingClient(s.url, {
+      log: () => {
+        throw new Error("logger down");
+      },
+    });
     await expect(throwing.client.refunds.create(refundBody)).resolves.toMatchObject({ status: 201 });
   });
 });

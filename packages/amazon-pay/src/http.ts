@@ -37,7 +37,11 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
-export function backoffDelay(retry: number, policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">, random: () => number): number {
+export function backoffDelay(
+  retry: number,
+  policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs">,
+  random: () => number,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor(random() * ceiling);
 }
@@ -116,7 +120,8 @@ type AttemptResult<T> =
   | { ok: true; status: number; requestId: string | null; data: T; json: unknown }
   | { ok: false; error: AmazonPayError; json?: unknown };
 
-const defaultSleep = (ms: number, signal?: AbortSignal) => sleepFor(ms, undefined, signal ? { signal } : undefined);
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  sleepFor(ms, undefined, signal ? { signal } : undefined);
 
 export type Transport = <T>(request: TransportRequest<T>) => Promise<TransportResponse<T>>;
 
@@ -138,7 +143,11 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function attemptOnce<T>(request: TransportRequest<T>, url: URL, timeoutMs: number): Promise<AttemptResult<T>> {
+  async function attemptOnce<T>(
+    request: TransportRequest<T>,
+    url: URL,
+    timeoutMs: number,
+  ): Promise<AttemptResult<T>> {
     const { operation, method } = request;
     const body = method === "GET" ? "" : (request.body ?? "{}");
     const headers: Record<string, string> = {
@@ -150,7 +159,13 @@ export function createTransport(options: TransportOptions): Transport {
       ...(request.idempotencyKey ? { "x-amz-pay-idempotency-key": request.idempotencyKey } : {}),
       ...request.signedHeaders,
     };
-    const authorization = options.authorize({ method, url, headers, signHeaders: Object.keys(headers), body });
+    const authorization = options.authorize({
+      method,
+      url,
+      headers,
+      signHeaders: Object.keys(headers),
+      body,
+    });
 
     const controller = new AbortController();
     let timedOut = false;
@@ -173,9 +188,19 @@ export function createTransport(options: TransportOptions): Transport {
       return interpret(request, response.status, response.headers.get("x-amz-pay-request-id"), text);
     } catch (error) {
       if (timedOut) {
-        return { ok: false, error: new AmazonPayError({ kind: "timeout", operation, retryable: true, message: `Amazon Pay ${operation}: ${where} timed out after ${timeoutMs} ms`, cause: error }) };
+        return {
+          ok: false,
+          error: new AmazonPayError({
+            kind: "timeout",
+            operation,
+            retryable: true,
+            message: `Amazon Pay ${operation}: ${where} timed out after ${timeoutMs} ms`,
+            cause: error,
+          }),
+        };
       }
-      if (request.signal?.aborted) return { ok: false, error: abortedError(operation, request.signal.reason) };
+      if (request.signal?.aborted)
+        return { ok: false, error: abortedError(operation, request.signal.reason) };
       return { ok: false, error: networkError(operation, where, error) };
     } finally {
       clearTimeout(timer);
@@ -186,29 +211,58 @@ export function createTransport(options: TransportOptions): Transport {
   return async function send<T>(request: TransportRequest<T>): Promise<TransportResponse<T>> {
     const url = apiUrl(options.base, request.path);
     const path = redactPath(url.pathname);
-    const requestBody = options.logBodies && request.body ? { requestBody: redact(safeJson(request.body)) } : {};
+    const requestBody =
+      options.logBodies && request.body ? { requestBody: redact(safeJson(request.body)) } : {};
     const started = monotonicNow();
     for (let attempt = 1; ; attempt++) {
-      if (request.signal?.aborted) throw abortedError(request.operation, request.signal.reason).withAttempts(attempt - 1);
+      if (request.signal?.aborted)
+        throw abortedError(request.operation, request.signal.reason).withAttempts(attempt - 1);
       const attemptStarted = monotonicNow();
-      const timeoutMs = Math.max(1, Math.ceil(Math.min(policy.attemptTimeoutMs, policy.maxTotalTimeMs - (attemptStarted - started))));
+      const timeoutMs = Math.max(
+        1,
+        Math.ceil(Math.min(policy.attemptTimeoutMs, policy.maxTotalTimeMs - (attemptStarted - started))),
+      );
       const result = await attemptOnce(request, url, timeoutMs);
       const finished = monotonicNow();
       const base = {
-        operation: request.operation, method: request.method, path, attempt, idempotencyKey: request.idempotencyKey ?? null,
-        durationMs: Math.round(finished - attemptStarted), ...requestBody,
+        operation: request.operation,
+        method: request.method,
+        path,
+        attempt,
+        idempotencyKey: request.idempotencyKey ?? null,
+        durationMs: Math.round(finished - attemptStarted),
+        ...requestBody,
         ...(options.logBodies && result.json !== undefined ? { responseBody: redact(result.json) } : {}),
       };
       if (result.ok) {
-        log({ ...base, outcome: "success", status: result.status, reasonCode: null, requestId: result.requestId, errorKind: null, errorMessage: null, retryInMs: null });
+        log({
+          ...base,
+          outcome: "success",
+          status: result.status,
+          reasonCode: null,
+          requestId: result.requestId,
+          errorKind: null,
+          errorMessage: null,
+          retryInMs: null,
+        });
         return { data: result.data, status: result.status, requestId: result.requestId, attempts: attempt };
       }
       const { error } = result;
       const delay = backoffDelay(attempt, policy, random);
-      const retry = error.retryable && attempt < policy.maxAttempts && finished - started + delay < policy.maxTotalTimeMs && !request.signal?.aborted;
+      const retry =
+        error.retryable &&
+        attempt < policy.maxAttempts &&
+        finished - started + delay < policy.maxTotalTimeMs &&
+        !request.signal?.aborted;
       log({
-        ...base, outcome: retry ? "retrying" : "failed", status: error.status, reasonCode: error.reasonCode, requestId: error.requestId,
-        errorKind: error.kind, errorMessage: error.message, retryInMs: retry ? delay : null,
+        ...base,
+        outcome: retry ? "retrying" : "failed",
+        status: error.status,
+        reasonCode: error.reasonCode,
+        requestId: error.requestId,
+        errorKind: error.kind,
+        errorMessage: error.message,
+        retryInMs: retry ? delay : null,
       });
       if (!retry) throw error.withAttempts(attempt);
       try {
@@ -220,21 +274,41 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-function interpret<T>(request: TransportRequest<T>, status: number, requestId: string | null, text: string): AttemptResult<T> {
+function interpret<T>(
+  request: TransportRequest<T>,
+  status: number,
+  requestId: string | null,
+  text: string,
+): AttemptResult<T> {
   const { operation } = request;
   const json = safeJson(text);
   if (status >= 200 && status < 300) {
     if (json === undefined) {
-      return { ok: false, error: new AmazonPayError({ kind: "contract", operation, status, requestId, message: `Amazon Pay ${operation}: HTTP ${status} response is not JSON: ${snippet(text)}` }) };
+      return {
+        ok: false,
+        error: new AmazonPayError({
+          kind: "contract",
+          operation,
+          status,
+          requestId,
+          message: `Amazon Pay ${operation}: HTTP ${status} response is not JSON: ${snippet(text)}`,
+        }),
+      };
     }
     const parsed = request.response.safeParse(json);
     if (parsed.success) return { ok: true, status, requestId, data: parsed.data, json };
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(response)"}: ${issue.message}`);
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "(response)"}: ${issue.message}`,
+    );
     return {
       ok: false,
       json,
       error: new AmazonPayError({
-        kind: "contract", operation, status, requestId, issues,
+        kind: "contract",
+        operation,
+        status,
+        requestId,
+        issues,
         message: `Amazon Pay ${operation}: HTTP ${status} response breaks the contract: ${issues.join("; ")}`,
       }),
     };
@@ -248,14 +322,25 @@ function interpret<T>(request: TransportRequest<T>, status: number, requestId: s
     ok: false,
     json,
     error: new AmazonPayError({
-      kind: "api", operation, status, reasonCode, responseMessage, requestId, retryable,
+      kind: "api",
+      operation,
+      status,
+      reasonCode,
+      responseMessage,
+      requestId,
+      retryable,
       message: `Amazon Pay ${operation}: HTTP ${status} ${what}${responseMessage ? `: ${responseMessage}` : ""}${requestId ? ` (request id ${requestId})` : ""}`,
     }),
   };
 }
 
 function abortedError(operation: string, reason: unknown): AmazonPayError {
-  return new AmazonPayError({ kind: "aborted", operation, message: `Amazon Pay ${operation}: aborted by the caller`, cause: reason });
+  return new AmazonPayError({
+    kind: "aborted",
+    operation,
+    message: `Amazon Pay ${operation}: aborted by the caller`,
+    cause: reason,
+  });
 }
 
 /** TLS verification failures are not transient: retrying cannot make an untrusted certificate trusted. */
@@ -263,11 +348,17 @@ const TLS_ERROR = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUE
 
 function networkError(operation: string, where: string, error: unknown): AmazonPayError {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string" ? cause.code : null;
+  const code =
+    typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
+      ? cause.code
+      : null;
   const detail = code ?? (cause instanceof Error ? cause.message : String(cause));
   const tls = code !== null && TLS_ERROR.test(code);
   return new AmazonPayError({
-    kind: "network", operation, retryable: !tls, cause: error,
+    kind: "network",
+    operation,
+    retryable: !tls,
+    cause: error,
     message: `Amazon Pay ${operation}: ${where} failed: ${tls ? "TLS certificate verification failed" : "network error"} (${redactText(detail)})`,
   });
 }

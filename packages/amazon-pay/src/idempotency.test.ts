@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IDEMPOTENCY_KEY_PATTERN, idempotencyKeyFor, isValidIdempotencyKey, randomIdempotencyKey } from "./idempotency";
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  idempotencyKeyFor,
+  isValidIdempotencyKey,
+  randomIdempotencyKey,
+} from "./idempotency";
 
 describe("idempotency keys", () => {
   it("random keys are 32 valid characters and differ", () => {
@@ -27,7 +32,11 @@ describe("idempotency keys", () => {
   });
 
   it("always yields a valid key", () => {
-    fc.assert(fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (scope, id) => isValidIdempotencyKey(idempotencyKeyFor(scope, id))));
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (scope, id) =>
+        isValidIdempotencyKey(idempotencyKeyFor(scope, id)),
+      ),
+    );
   });
 
   it("refuses an empty scope or id", () => {
@@ -36,7 +45,14 @@ describe("idempotency keys", () => {
   });
 
   it.each([
-    ["a", true], ["A-z_0-9", true], ["x".repeat(32), true], ["x".repeat(33), false], ["", false], ["has space", false], ["dot.ted", false], ["ü", false],
+    ["a", true],
+    ["A-z_0-9", true],
+    ["x".repeat(32), true],
+    ["x".repeat(33), false],
+    ["", false],
+    ["has space", false],
+    ["dot.ted", false],
+    ["ü", false],
   ])("%j valid: %s", (key, valid) => {
     expect(isValidIdempotencyKey(key)).toBe(valid);
   });

@@ -23,5 +23,8 @@ export function randomIdempotencyKey(): string {
  */
 export function idempotencyKeyFor(scope: string, id: string): string {
   if (scope === "" || id === "") throw new TypeError("idempotencyKeyFor needs a non-empty scope and id");
-  return createHash("sha256").update(JSON.stringify([scope, id])).digest("base64url").slice(0, IDEMPOTENCY_KEY_MAX_LENGTH);
+  return createHash("sha256")
+    .update(JSON.stringify([scope, id]))
+    .digest("base64url")
+    .slice(0, IDEMPOTENCY_KEY_MAX_LENGTH);
 }

@@ -53,24 +53,37 @@ function closure(file: string): { modules: Set<string>; packages: Set<string> } 
  * configuration, or signs with one. signing.ts is the exception by design: it is pure, receives
  * the key as an argument from server-only callers, and the emulator imports it.
  */
-const KEY_USE = /createPrivateKey|readFileSync|from "\.\/config"|config\.privateKey|\bsignRequest\(|\bsignButtonPayload\(|\bsignString\(/;
+const KEY_USE =
+  /createPrivateKey|readFileSync|from "\.\/config"|config\.privateKey|\bsignRequest\(|\bsignButtonPayload\(|\bsignString\(/;
 const PURE_SIGNING = path.join(root, "signing.ts");
-const touchesPrivateKey = (file: string) => file !== PURE_SIGNING && KEY_USE.test(source(file).replace(/^\s*\/\/.*$/gm, ""));
+const touchesPrivateKey = (file: string) =>
+  file !== PURE_SIGNING && KEY_USE.test(source(file).replace(/^\s*\/\/.*$/gm, ""));
 
 const SECRET_HOLDERS = new Set([path.join(root, "config.ts"), path.join(root, "client.ts")]);
-const SHARED_WITH_SANDBOX = files.filter((file) => file === PURE_SIGNING || relative(file).startsWith("schemas/"));
+const SHARED_WITH_SANDBOX = files.filter(
+  (file) => file === PURE_SIGNING || relative(file).startsWith("schemas/"),
+);
 
 describe("module boundaries of lib/amazon-pay", () => {
   it("finds the modules it checks", () => {
-    expect(files.map(relative)).toEqual(expect.arrayContaining(["client.ts", "config.ts", "signing.ts", "http.ts", "redact.ts", "schemas/checkout-session.ts"]));
+    expect(files.map(relative)).toEqual(
+      expect.arrayContaining([
+        "client.ts",
+        "config.ts",
+        "signing.ts",
+        "http.ts",
+        "redact.ts",
+        "schemas/checkout-session.ts",
+      ]),
+    );
     expect(SHARED_WITH_SANDBOX.length).toBeGreaterThan(10);
   });
 
-  it("client.ts and config.ts start with import \"server-only\"", () => {
+  it('client.ts and config.ts start with import "server-only"', () => {
     for (const file of SECRET_HOLDERS) expect(startsWithServerOnly(file), relative(file)).toBe(true);
   });
 
-  it("every module that touches a private key starts with import \"server-only\"", () => {
+  it('every module that touches a private key starts with import "server-only"', () => {
     const touching = files.filter(touchesPrivateKey);
     expect(touching.map(relative).sort()).toEqual(["client.ts", "config.ts"]);
     for (const file of touching) expect(startsWithServerOnly(file), relative(file)).toBe(true);
@@ -86,12 +99,21 @@ describe("module boundaries of lib/amazon-pay", () => {
   it("signing.ts and the schemas reach neither server-only, nor a secret-holding module, nor the shop", () => {
     for (const file of SHARED_WITH_SANDBOX) {
       const { modules, packages } = closure(file);
-      expect([...packages].filter((p) => p === "server-only" || p.startsWith("next") || p.includes("prisma")), relative(file)).toEqual([]);
-      expect([...packages].every((p) => ["zod", "node:crypto"].includes(p)), `${relative(file)}: ${[...packages].join(", ")}`).toBe(true);
+      expect(
+        [...packages].filter((p) => p === "server-only" || p.startsWith("next") || p.includes("prisma")),
+        relative(file),
+      ).toEqual([]);
+      expect(
+        [...packages].every((p) => ["zod", "node:crypto"].includes(p)),
+        `${relative(file)}: ${[...packages].join(", ")}`,
+      ).toBe(true);
       for (const reached of modules) {
         expect(SECRET_HOLDERS.has(reached), `${relative(file)} reaches ${relative(reached)}`).toBe(false);
         const insideLibrary = reached.startsWith(root);
-        expect(insideLibrary || reached === path.join(repository, "lib/money.ts"), `${relative(file)} reaches ${reached}`).toBe(true);
+        expect(
+          insideLibrary || reached === path.join(repository, "lib/money.ts"),
+          `${relative(file)} reaches ${reached}`,
+        ).toBe(true);
         expect(source(reached), relative(reached)).not.toMatch(/process\.env|readFileSync/);
       }
     }
@@ -100,7 +122,9 @@ describe("module boundaries of lib/amazon-pay", () => {
   it("no module of lib/amazon-pay imports the shop, Next.js or Prisma", () => {
     for (const file of files) {
       for (const specifier of imports(file)) {
-        expect(specifier, relative(file)).not.toMatch(/^(next|@prisma|@\/lib\/(env|db)|@\/app|@\/components)/);
+        expect(specifier, relative(file)).not.toMatch(
+          /^(next|@prisma|@\/lib\/(env|db)|@\/app|@\/components)/,
+        );
       }
     }
   });

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  add, fromDecimal, money, MoneyError, multiply, percentage, subtract, sum, toDecimalString,
+  add,
+  fromDecimal,
+  money,
+  MoneyError,
+  multiply,
+  percentage,
+  subtract,
+  sum,
+  toDecimalString,
 } from "./money";
 
 describe("money", () => {
@@ -58,10 +66,14 @@ describe("money", () => {
 
   it("round-trips every amount through the decimal string", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom("USD", "EUR", "GBP", "JPY" as const), (amount, currency) => {
-        const value = money(amount, currency);
-        expect(fromDecimal(toDecimalString(value), currency)).toEqual(value);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom("USD", "EUR", "GBP", "JPY" as const),
+        (amount, currency) => {
+          const value = money(amount, currency);
+          expect(fromDecimal(toDecimalString(value), currency)).toEqual(value);
+        },
+      ),
     );
   });
 });

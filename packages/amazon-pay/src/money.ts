@@ -21,7 +21,8 @@ export function isCurrency(value: string): value is Currency {
 }
 
 export function money(amount: number, currency: Currency): Money {
-  if (!Number.isSafeInteger(amount)) throw new MoneyError(`amount must be a safe integer of minor units, got ${amount}`);
+  if (!Number.isSafeInteger(amount))
+    throw new MoneyError(`amount must be a safe integer of minor units, got ${amount}`);
   if (!isCurrency(currency)) throw new MoneyError(`unsupported currency ${String(currency)}`);
   return { amount, currency };
 }
@@ -60,7 +61,8 @@ export function equals(a: Money, b: Money): boolean {
  * a whole minor unit. Integer arithmetic only, so 7.25 % of $10.00 is exactly 73 cents.
  */
 export function percentage(a: Money, basisPoints: number): Money {
-  if (!Number.isSafeInteger(basisPoints) || basisPoints < 0) throw new MoneyError(`basis points must be a non-negative integer, got ${basisPoints}`);
+  if (!Number.isSafeInteger(basisPoints) || basisPoints < 0)
+    throw new MoneyError(`basis points must be a non-negative integer, got ${basisPoints}`);
   const product = BigInt(a.amount) * BigInt(basisPoints);
   const sign = product < 0n ? -1n : 1n;
   const magnitude = product * sign;
@@ -72,7 +74,9 @@ export function percentage(a: Money, basisPoints: number): Money {
 export function toDecimalString(a: Money): string {
   const exponent = CURRENCY_EXPONENTS[a.currency];
   const negative = a.amount < 0;
-  const digits = Math.abs(a.amount).toString().padStart(exponent + 1, "0");
+  const digits = Math.abs(a.amount)
+    .toString()
+    .padStart(exponent + 1, "0");
   const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
   const fraction = exponent === 0 ? "" : `.${digits.slice(-exponent)}`;
   return `${negative ? "-" : ""}${whole}${fraction}`;
@@ -90,10 +94,14 @@ export function fromDecimal(value: string | number, currency: Currency): Money {
   const exponent = CURRENCY_EXPONENTS[currency];
   const trimmedFraction = fraction.replace(/0+$/, "");
   if (trimmedFraction.length > exponent) {
-    throw new MoneyError(`${currency} amounts have at most ${exponent} decimal places, got ${JSON.stringify(value)}`);
+    throw new MoneyError(
+      `${currency} amounts have at most ${exponent} decimal places, got ${JSON.stringify(value)}`,
+    );
   }
-  const minor = BigInt(whole) * 10n ** BigInt(exponent) + BigInt(trimmedFraction.padEnd(exponent, "0") || "0");
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError(`amount too large: ${JSON.stringify(value)}`);
+  const minor =
+    BigInt(whole) * 10n ** BigInt(exponent) + BigInt(trimmedFraction.padEnd(exponent, "0") || "0");
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new MoneyError(`amount too large: ${JSON.stringify(value)}`);
   return money(Number(minor) * (minus ? -1 : 1), currency);
 }
 

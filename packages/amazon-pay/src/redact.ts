@@ -10,18 +10,38 @@ export const REDACTED = "[REDACTED]";
 const REDACTED_KEYS = new Set(
   [
     // buyer identity and contact
-    "name", "email", "phoneNumber", "buyerId", "buyerToken", "primeMembershipTypes",
+    "name",
+    "email",
+    "phoneNumber",
+    "buyerId",
+    "buyerToken",
+    "primeMembershipTypes",
     // address lines (countryCode is kept)
-    "addressLine1", "addressLine2", "addressLine3", "city", "county", "district", "districtOrCounty",
-    "stateOrRegion", "postalCode", "shippingAddressList",
+    "addressLine1",
+    "addressLine2",
+    "addressLine3",
+    "city",
+    "county",
+    "district",
+    "districtOrCounty",
+    "stateOrRegion",
+    "postalCode",
+    "shippingAddressList",
     // payment tokens
-    "amazonPayToken", "tokens",
+    "amazonPayToken",
+    "tokens",
     // secrets
-    "authorization", "x-amz-pay-authorization", "x-amz-pay-authtoken", "privateKey", "privateKeyPem", "private_key",
+    "authorization",
+    "x-amz-pay-authorization",
+    "x-amz-pay-authtoken",
+    "privateKey",
+    "privateKeyPem",
+    "private_key",
   ].map((key) => key.toLowerCase()),
 );
 
-const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
+const PEM_PRIVATE_KEY =
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g;
 const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
 
 export function isRedactedKey(key: string): boolean {
@@ -33,7 +53,8 @@ export function redactText(text: string): string {
   return text.replace(PEM_PRIVATE_KEY, REDACTED).replace(EMAIL, REDACTED);
 }
 
-export type RedactedJson = null | boolean | number | string | RedactedJson[] | { [key: string]: RedactedJson };
+export type RedactedJson =
+  null | boolean | number | string | RedactedJson[] | { [key: string]: RedactedJson };
 
 /**
  * A JSON-safe deep copy of `value` with buyer data and secrets replaced by "[REDACTED]". Null and
@@ -59,7 +80,8 @@ function redactValue(value: unknown, seen: WeakSet<object>): RedactedJson {
     if (value instanceof Error) return { name: value.name, message: redactText(value.message) };
     const output: Record<string, RedactedJson> = {};
     for (const [key, member] of Object.entries(value)) {
-      output[key] = isRedactedKey(key) && member !== null && member !== undefined ? REDACTED : redactValue(member, seen);
+      output[key] =
+        isRedactedKey(key) && member !== null && member !== undefined ? REDACTED : redactValue(member, seen);
     }
     return output;
   } finally {

@@ -1,7 +1,15 @@
 // Amazon Pay API v2 request and button-payload signing (AMZN-PAY-RSASSA-PSS and -V2), and the
 // matching verification used by the emulator. Pure functions on node:crypto; keys are
 // passed in, never read here.
-import { createHash, createPrivateKey, createPublicKey, constants, sign, verify, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  constants,
+  sign,
+  verify,
+  type KeyObject,
+} from "node:crypto";
 
 export const SIGNING_ALGORITHMS = ["AMZN-PAY-RSASSA-PSS-V2", "AMZN-PAY-RSASSA-PSS"] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
@@ -24,7 +32,10 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** RFC 3986 percent-encoding: unreserved characters kept, everything else UTF-8 %XX upper case. */
 export function rfc3986Encode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 function safeDecode(segment: string): string {
@@ -61,12 +72,14 @@ export function canonicalUri(path: string): string {
   return `/${output.join("/")}${trailingSlash ? "/" : ""}`;
 }
 
-export type QueryInput = URLSearchParams | Iterable<readonly [string, string]> | Record<string, string | readonly string[]>;
+export type QueryInput =
+  URLSearchParams | Iterable<readonly [string, string]> | Record<string, string | readonly string[]>;
 
 function queryPairs(query: QueryInput | undefined): [string, string][] {
   if (!query) return [];
   if (query instanceof URLSearchParams) return [...query.entries()];
-  if (Symbol.iterator in query) return [...(query as Iterable<readonly [string, string]>)].map(([k, v]) => [k, v]);
+  if (Symbol.iterator in query)
+    return [...(query as Iterable<readonly [string, string]>)].map(([k, v]) => [k, v]);
   const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(query)) {
     for (const v of typeof value === "string" ? [value] : value) pairs.push([name, v]);
@@ -151,13 +164,22 @@ export function signString(algorithm: SigningAlgorithm, text: string, privateKey
 }
 
 /** Strict verification: the salt length must be the algorithm's. Never throws on bad input. */
-export function verifyString(algorithm: SigningAlgorithm, text: string, signature: string, publicKey: PublicKeyInput): boolean {
+export function verifyString(
+  algorithm: SigningAlgorithm,
+  text: string,
+  signature: string,
+  publicKey: PublicKeyInput,
+): boolean {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(signature)) return false;
   try {
     return verify(
       "sha256",
       Buffer.from(text, "utf8"),
-      { key: asPublicKey(publicKey), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: SALT_LENGTH[algorithm] },
+      {
+        key: asPublicKey(publicKey),
+        padding: constants.RSA_PKCS1_PSS_PADDING,
+        saltLength: SALT_LENGTH[algorithm],
+      },
       Buffer.from(signature, "base64"),
     );
   } catch {
@@ -213,11 +235,19 @@ export function parseAmzDate(text: string): Date | null {
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   // Reject overflowing fields such as month 13 that Date.UTC would silently roll over.
-  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60 ? date : null;
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60
+    ? date
+    : null;
 }
 
 /** Headers every request carries and signs. */
-export const BASE_SIGNED_HEADERS = ["accept", "content-type", "x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region"] as const;
+export const BASE_SIGNED_HEADERS = [
+  "accept",
+  "content-type",
+  "x-amz-pay-date",
+  "x-amz-pay-host",
+  "x-amz-pay-region",
+] as const;
 
 export interface SignRequestInput {
   method: string;
@@ -232,7 +262,11 @@ export interface SignRequestInput {
 }
 
 /** Returns the authorization header value for a request whose other headers are final. */
-export function signRequest(input: SignRequestInput): { authorization: string; stringToSign: string; canonicalRequest: string } {
+export function signRequest(input: SignRequestInput): {
+  authorization: string;
+  stringToSign: string;
+  canonicalRequest: string;
+} {
   const signed = signedHeaderList(input.signHeaders ?? Object.keys(input.headers));
   const canonical = canonicalRequest({
     method: input.method,
@@ -245,7 +279,12 @@ export function signRequest(input: SignRequestInput): { authorization: string; s
   const toSign = stringToSign(input.algorithm, canonical);
   const signature = signString(input.algorithm, toSign, input.privateKey);
   return {
-    authorization: formatAuthorization({ algorithm: input.algorithm, publicKeyId: input.publicKeyId, signedHeaders: signed, signature }),
+    authorization: formatAuthorization({
+      algorithm: input.algorithm,
+      publicKeyId: input.publicKeyId,
+      signedHeaders: signed,
+      signature,
+    }),
     stringToSign: toSign,
     canonicalRequest: canonical,
   };
@@ -255,7 +294,11 @@ export function signRequest(input: SignRequestInput): { authorization: string; s
  * Signature for a checkout.js button payload: no canonical request, the exact payloadJSON
  * string is hashed. Sign the very string handed to the browser; never re-serialize it.
  */
-export function signButtonPayload(payloadJSON: string, privateKey: PrivateKeyInput, algorithm: SigningAlgorithm): string {
+export function signButtonPayload(
+  payloadJSON: string,
+  privateKey: PrivateKeyInput,
+  algorithm: SigningAlgorithm,
+): string {
   return signString(algorithm, buttonStringToSign(payloadJSON, algorithm), privateKey);
 }
 
@@ -263,6 +306,11 @@ export function buttonStringToSign(payloadJSON: string, algorithm: SigningAlgori
   return `${algorithm}\n${sha256Hex(payloadJSON)}`;
 }
 
-export function verifyButtonPayload(payloadJSON: string, signature: string, publicKey: PublicKeyInput, algorithm: SigningAlgorithm): boolean {
+export function verifyButtonPayload(
+  payloadJSON: string,
+  signature: string,
+  publicKey: PublicKeyInput,
+  algorithm: SigningAlgorithm,
+): boolean {
   return verifyString(algorithm, buttonStringToSign(payloadJSON, algorithm), signature, publicKey);
 }

@@ -4,7 +4,11 @@ import { listAdminOrders, parseStatusFilter } from "@/lib/merchant/admin-view";
 // The merchant order list, polled by /admin/orders with SWR. proxy.ts guards it; the handler
 // checks the session again so it never depends on the matcher alone.
 export async function GET(request: Request) {
-  if (!(await isAdmin())) return Response.json({ error: "Sign in to the merchant area first." }, { status: 401 });
+  if (!(await isAdmin()))
+    return Response.json({ error: "Sign in to the merchant area first." }, { status: 401 });
   const filter = parseStatusFilter(new URL(request.url).searchParams.get("status"));
-  return Response.json({ orders: await listAdminOrders(filter) }, { headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { orders: await listAdminOrders(filter) },
+    { headers: { "cache-control": "no-store" } },
+  );
 }

@@ -5,7 +5,15 @@
 // the real wall clock (not the movable emulator clock).
 import type { IncomingHttpHeaders } from "node:http";
 import type { KeyObject } from "node:crypto";
-import { canonicalRequest, isSigningAlgorithm, parseAmzDate, parseAuthorization, stringToSign, verifyString, SigningError } from "@storefront/amazon-pay/signing";
+import {
+  canonicalRequest,
+  isSigningAlgorithm,
+  parseAmzDate,
+  parseAuthorization,
+  stringToSign,
+  verifyString,
+  SigningError,
+} from "@storefront/amazon-pay/signing";
 import { ApiError } from "../core/api-error";
 import type { MerchantRecord } from "../core/merchants";
 import { isLiveKey } from "./button-signature";
@@ -35,43 +43,81 @@ const headerValue = (headers: IncomingHttpHeaders, name: string): string | undef
 };
 
 export const liveRefused = (what: string) =>
-  new ApiError(400, "InvalidRequest", `This is the local Amazon Pay emulator: ${what}. Use a SANDBOX- public key id with /v2/..., or a legacy key with /sandbox/v2/....`);
+  new ApiError(
+    400,
+    "InvalidRequest",
+    `This is the local Amazon Pay emulator: ${what}. Use a SANDBOX- public key id with /v2/..., or a legacy key with /sandbox/v2/....`,
+  );
 
 export function verifyRequest(req: RequestToVerify, deps: VerifierDeps): MerchantRecord {
   const authorization = headerValue(req.headers, "authorization");
-  if (authorization === undefined) throw new ApiError(400, "MissingHeader", "The request is missing the required header [authorization].");
-  if (authorization.trim() === "") throw new ApiError(400, "MissingHeaderValue", "The header [authorization] has no value.");
+  if (authorization === undefined)
+    throw new ApiError(400, "MissingHeader", "The request is missing the required header [authorization].");
+  if (authorization.trim() === "")
+    throw new ApiError(400, "MissingHeaderValue", "The header [authorization] has no value.");
   const parts = parseAuthorization(authorization);
   if (!parts) {
     const algorithm = authorization.trim().split(/\s+/, 1)[0] ?? "";
     if (isSigningAlgorithm(algorithm)) {
-      throw new ApiError(400, "InvalidHeaderValue", "The authorization header is malformed; expected \"<algorithm> PublicKeyId=<id>, SignedHeaders=<h1;h2>, Signature=<base64>\".");
+      throw new ApiError(
+        400,
+        "InvalidHeaderValue",
+        'The authorization header is malformed; expected "<algorithm> PublicKeyId=<id>, SignedHeaders=<h1;h2>, Signature=<base64>".',
+      );
     }
-    throw new ApiError(deps.signatureErrorStatus, "InvalidRequestSignature", `Unsupported signing algorithm [${algorithm}]; use AMZN-PAY-RSASSA-PSS or AMZN-PAY-RSASSA-PSS-V2.`);
+    throw new ApiError(
+      deps.signatureErrorStatus,
+      "InvalidRequestSignature",
+      `Unsupported signing algorithm [${algorithm}]; use AMZN-PAY-RSASSA-PSS or AMZN-PAY-RSASSA-PSS-V2.`,
+    );
   }
   if (isLiveKey(parts.publicKeyId)) throw liveRefused(`the public key id ${parts.publicKeyId} is a LIVE key`);
   const merchant = deps.merchant(parts.publicKeyId);
   if (!merchant) {
-    throw new ApiError(401, "UnauthorizedAccess", `The public key id [${parts.publicKeyId}] is not registered with the emulator (POST /__emulator/merchants).`);
+    throw new ApiError(
+      401,
+      "UnauthorizedAccess",
+      `The public key id [${parts.publicKeyId}] is not registered with the emulator (POST /__emulator/merchants).`,
+    );
   }
   const signed = parts.signedHeaders.map((h) => h.toLowerCase());
   for (const name of REQUIRED_SIGNED) {
-    if (headerValue(req.headers, name) === undefined) throw new ApiError(400, "MissingHeader", `The request is missing the required header [${name}].`);
-    if (!signed.includes(name)) throw new ApiError(deps.signatureErrorStatus, "InvalidRequestSignature", `The header [${name}] must be signed (listed in SignedHeaders).`);
+    if (headerValue(req.headers, name) === undefined)
+      throw new ApiError(400, "MissingHeader", `The request is missing the required header [${name}].`);
+    if (!signed.includes(name))
+      throw new ApiError(
+        deps.signatureErrorStatus,
+        "InvalidRequestSignature",
+        `The header [${name}] must be signed (listed in SignedHeaders).`,
+      );
   }
   for (const name of signed) {
-    if (headerValue(req.headers, name) === undefined) throw new ApiError(400, "MissingHeader", `The signed header [${name}] is missing from the request.`);
+    if (headerValue(req.headers, name) === undefined)
+      throw new ApiError(400, "MissingHeader", `The signed header [${name}] is missing from the request.`);
   }
   const dateText = headerValue(req.headers, "x-amz-pay-date") ?? "";
   const date = parseAmzDate(dateText.trim());
-  if (!date) throw new ApiError(400, "InvalidHeaderValue", `The value provided for [x-amz-pay-date] is invalid: ${JSON.stringify(dateText)}; use YYYYMMDDTHHMMSSZ or YYYY-MM-DDTHH:MM:SSZ (UTC).`);
+  if (!date)
+    throw new ApiError(
+      400,
+      "InvalidHeaderValue",
+      `The value provided for [x-amz-pay-date] is invalid: ${JSON.stringify(dateText)}; use YYYYMMDDTHHMMSSZ or YYYY-MM-DDTHH:MM:SSZ (UTC).`,
+    );
   const skew = Math.abs(deps.realNow() - date.getTime()) / 1000;
   if (skew > deps.maxSkewSeconds) {
-    throw new ApiError(400, "InvalidHeaderValue", `The value provided for [x-amz-pay-date] is invalid: ${dateText} is more than ${Math.round(deps.maxSkewSeconds / 60)} minutes away from the current time (${new Date(deps.realNow()).toISOString()}).`);
+    throw new ApiError(
+      400,
+      "InvalidHeaderValue",
+      `The value provided for [x-amz-pay-date] is invalid: ${dateText} is more than ${Math.round(deps.maxSkewSeconds / 60)} minutes away from the current time (${new Date(deps.realNow()).toISOString()}).`,
+    );
   }
   const region = headerValue(req.headers, "x-amz-pay-region");
   if (region !== undefined && !REGIONS.has(region.trim().toLowerCase())) {
-    throw new ApiError(400, "InvalidHeaderValue", `The value provided for [x-amz-pay-region] is invalid: ${JSON.stringify(region)}; use na, eu or jp.`);
+    throw new ApiError(
+      400,
+      "InvalidHeaderValue",
+      `The value provided for [x-amz-pay-region] is invalid: ${JSON.stringify(region)}; use na, eu or jp.`,
+    );
   }
   let canonical: string;
   try {

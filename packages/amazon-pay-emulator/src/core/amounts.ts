@@ -1,7 +1,15 @@
 // Prices on the wire ({ amount, currencyCode }) and the amount rules Amazon applies to them:
 // per-transaction maxima, the currency's decimals, and the over-capture / over-refund
 // tolerance. Amounts are lib/money Money values (integer minor units) inside.
-import { CURRENCY_EXPONENTS, fromDecimal, isCurrency, percentage, toDecimalString, type Currency, type Money } from "@storefront/amazon-pay/money";
+import {
+  CURRENCY_EXPONENTS,
+  fromDecimal,
+  isCurrency,
+  percentage,
+  toDecimalString,
+  type Currency,
+  type Money,
+} from "@storefront/amazon-pay/money";
 import type { EmulatorConfig } from "./config";
 
 export interface PriceJson {
@@ -27,7 +35,10 @@ export function parsePrice(
   options: { allowZero?: boolean } = {},
 ): Money | AmountProblem {
   if (!isCurrency(input.currencyCode)) {
-    return { field: "currencyCode", detail: `unsupported currency ${JSON.stringify(input.currencyCode)} (the emulator supports ${SUPPORTED_CURRENCIES.join(", ")})` };
+    return {
+      field: "currencyCode",
+      detail: `unsupported currency ${JSON.stringify(input.currencyCode)} (the emulator supports ${SUPPORTED_CURRENCIES.join(", ")})`,
+    };
   }
   const currency = input.currencyCode;
   let value: Money;
@@ -40,7 +51,10 @@ export function parsePrice(
     return { field: "amount", detail: `must be greater than ${options.allowZero ? "or equal to " : ""}0` };
   }
   if (value.amount > MAX_AMOUNT[currency]) {
-    return { field: "amount", detail: `exceeds the maximum of ${toDecimalString({ amount: MAX_AMOUNT[currency], currency })} ${currency} per transaction` };
+    return {
+      field: "amount",
+      detail: `exceeds the maximum of ${toDecimalString({ amount: MAX_AMOUNT[currency], currency })} ${currency} per transaction`,
+    };
   }
   return value;
 }
@@ -54,7 +68,10 @@ export function priceJson(value: Money): PriceJson {
 export const priceJsonOrNull = (value: Money | null): PriceJson | null => (value ? priceJson(value) : null);
 
 /** The tolerance over `base`: the lesser of the configured percentage and the currency's cap. */
-export function overAmountTolerance(base: Money, config: Pick<EmulatorConfig, "overAmountTolerancePercent" | "overAmountToleranceCap">): Money {
+export function overAmountTolerance(
+  base: Money,
+  config: Pick<EmulatorConfig, "overAmountTolerancePercent" | "overAmountToleranceCap">,
+): Money {
   const byPercent = percentage(base, config.overAmountTolerancePercent * 100);
   const cap = config.overAmountToleranceCap[base.currency];
   return { amount: Math.min(byPercent.amount, cap), currency: base.currency };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ApiCallLog, epochNow } from "./api-call-log";
 
-const call = (startedAt: number) => ({ method: "GET", path: `/v2/checkoutSessions/${startedAt}`, status: 200, startedAt, durationMs: 1 });
+const call = (startedAt: number) => ({
+  method: "GET",
+  path: `/v2/checkoutSessions/${startedAt}`,
+  status: 200,
+  startedAt,
+  durationMs: 1,
+});
 
 describe("ApiCallLog", () => {
   it("lists calls since a time, oldest first", () => {

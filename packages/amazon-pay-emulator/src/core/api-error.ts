@@ -16,7 +16,11 @@ export class ApiError extends Error {
 }
 
 export const invalidParameter = (field: string, detail?: string) =>
-  new ApiError(400, "InvalidParameterValue", `The value provided for [${field}] is invalid${detail ? `: ${detail}` : ""}.`);
+  new ApiError(
+    400,
+    "InvalidParameterValue",
+    `The value provided for [${field}] is invalid${detail ? `: ${detail}` : ""}.`,
+  );
 
 export const missingParameter = (field: string) =>
   new ApiError(400, "MissingParameterValue", `Value is missing for the required parameter [${field}].`);
@@ -24,7 +28,8 @@ export const missingParameter = (field: string) =>
 export const unrecognizedField = (field: string) =>
   new ApiError(400, "UnrecognizedField", `The field [${field}] is not recognized for this operation.`);
 
-export const invalidCombination = (message: string) => new ApiError(400, "InvalidParameterCombination", message);
+export const invalidCombination = (message: string) =>
+  new ApiError(400, "InvalidParameterCombination", message);
 
 export const currencyMismatch = (message: string) => new ApiError(400, "CurrencyMismatch", message);
 
@@ -33,4 +38,5 @@ export const resourceNotFound = (kind: string, id: string) =>
 
 export const unprocessable = (reasonCode: string, message: string) => new ApiError(422, reasonCode, message);
 
-export const invalidSimulation = (message: string) => new ApiError(400, "InvalidSandboxSimulationSpecified", message);
+export const invalidSimulation = (message: string) =>
+  new ApiError(400, "InvalidSandboxSimulationSpecified", message);

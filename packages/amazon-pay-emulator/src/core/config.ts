@@ -135,66 +135,82 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
 const nonNegativeInt = z.number().int().nonnegative();
 const positiveInt = z.number().int().positive();
 
-const ipnPatchSchema = z.strictObject({
-  enabled: z.boolean(),
-  notifyOnCreate: z.boolean(),
-  signatureVersion: z.enum(["1", "2"]),
-  sendSubscriptionConfirmation: z.boolean(),
-  timeoutMs: positiveInt,
-  maxAttempts: positiveInt.max(20),
-  retryDelayMs: nonNegativeInt,
-  retryBackoffFactor: z.number().min(1).max(100),
-}).partial();
+const ipnPatchSchema = z
+  .strictObject({
+    enabled: z.boolean(),
+    notifyOnCreate: z.boolean(),
+    signatureVersion: z.enum(["1", "2"]),
+    sendSubscriptionConfirmation: z.boolean(),
+    timeoutMs: positiveInt,
+    maxAttempts: positiveInt.max(20),
+    retryDelayMs: nonNegativeInt,
+    retryBackoffFactor: z.number().min(1).max(100),
+  })
+  .partial();
 
 /** A partial configuration, as accepted by POST /__emulator/config and startEmulator({ config }). */
-export const configPatchSchema = z.strictObject({
-  asyncDelayMs: nonNegativeInt,
-  latencyMs: nonNegativeInt.max(60_000),
-  maxClockSkewSeconds: nonNegativeInt,
-  signatureErrorStatus: z.union([z.literal(401), z.literal(403)]),
-  foreignObjectError: z.enum(["UnauthorizedAccess", "ResourceNotFound"]),
-  amountMismatchStatus: z.union([z.literal(400), z.literal(422)]),
-  rejectPendingWithAuthorizeWithCapture: z.boolean(),
-  softDescriptorRequiresCapture: z.boolean(),
-  pendingInstrumentWithoutPrerequisite: z.enum(["error", "decline", "authorize"]),
-  completeExpiredSessionError: z.enum(["InvalidCheckoutSessionStatus", "CheckoutSessionCanceled"]),
-  closeClosedChargePermission: z.enum(["error", "ok"]),
-  idempotencySavesClientErrors: z.boolean(),
-  idempotencyScope: z.enum(["merchant", "operation"]),
-  buttonDefaultAlgorithm: z.enum(["AMZN-PAY-RSASSA-PSS", "AMZN-PAY-RSASSA-PSS-V2"]),
-  buyNowRequireSignedConfig: z.boolean(),
-  buyNowCheckCartTotals: z.boolean(),
-  overAmountTolerancePercent: z.number().int().min(0).max(1000),
-  overAmountToleranceCap: z.strictObject({ USD: nonNegativeInt, EUR: nonNegativeInt, GBP: nonNegativeInt, JPY: nonNegativeInt }).partial(),
-  maxChargesPerChargePermission: positiveInt,
-  maxRefundsPerCharge: positiveInt,
-  refundedAmountOn: z.enum(["RefundInitiated", "Refunded"]),
-  hardDeclineMakesChargePermissionNonChargeable: z.boolean(),
-  fullyCapturedClosureReason: z.string().min(1).nullable(),
-  cancelUrlIncludesSessionId: z.boolean(),
-  sessionExpiryHours: z.number().positive(),
-  sessionRetentionDays: z.number().positive(),
-  authorizationValidityDays: z.number().positive(),
-  synchronousCaptureDays: z.number().nonnegative(),
-  chargePermissionValidityDays: z.number().positive(),
-  extendedChargePermissionValidityDays: z.number().positive(),
-  buyerTokenValidityHours: z.number().positive(),
-  ipn: ipnPatchSchema,
-}).partial();
+export const configPatchSchema = z
+  .strictObject({
+    asyncDelayMs: nonNegativeInt,
+    latencyMs: nonNegativeInt.max(60_000),
+    maxClockSkewSeconds: nonNegativeInt,
+    signatureErrorStatus: z.union([z.literal(401), z.literal(403)]),
+    foreignObjectError: z.enum(["UnauthorizedAccess", "ResourceNotFound"]),
+    amountMismatchStatus: z.union([z.literal(400), z.literal(422)]),
+    rejectPendingWithAuthorizeWithCapture: z.boolean(),
+    softDescriptorRequiresCapture: z.boolean(),
+    pendingInstrumentWithoutPrerequisite: z.enum(["error", "decline", "authorize"]),
+    completeExpiredSessionError: z.enum(["InvalidCheckoutSessionStatus", "CheckoutSessionCanceled"]),
+    closeClosedChargePermission: z.enum(["error", "ok"]),
+    idempotencySavesClientErrors: z.boolean(),
+    idempotencyScope: z.enum(["merchant", "operation"]),
+    buttonDefaultAlgorithm: z.enum(["AMZN-PAY-RSASSA-PSS", "AMZN-PAY-RSASSA-PSS-V2"]),
+    buyNowRequireSignedConfig: z.boolean(),
+    buyNowCheckCartTotals: z.boolean(),
+    overAmountTolerancePercent: z.number().int().min(0).max(1000),
+    overAmountToleranceCap: z
+      .strictObject({ USD: nonNegativeInt, EUR: nonNegativeInt, GBP: nonNegativeInt, JPY: nonNegativeInt })
+      .partial(),
+    maxChargesPerChargePermission: positiveInt,
+    maxRefundsPerCharge: positiveInt,
+    refundedAmountOn: z.enum(["RefundInitiated", "Refunded"]),
+    hardDeclineMakesChargePermissionNonChargeable: z.boolean(),
+    fullyCapturedClosureReason: z.string().min(1).nullable(),
+    cancelUrlIncludesSessionId: z.boolean(),
+    sessionExpiryHours: z.number().positive(),
+    sessionRetentionDays: z.number().positive(),
+    authorizationValidityDays: z.number().positive(),
+    synchronousCaptureDays: z.number().nonnegative(),
+    chargePermissionValidityDays: z.number().positive(),
+    extendedChargePermissionValidityDays: z.number().positive(),
+    buyerTokenValidityHours: z.number().positive(),
+    ipn: ipnPatchSchema,
+  })
+  .partial();
 
 export type ConfigPatch = z.input<typeof configPatchSchema>;
 
-export function applyConfigPatch(base: EmulatorConfig, patch: z.output<typeof configPatchSchema>): EmulatorConfig {
+export function applyConfigPatch(
+  base: EmulatorConfig,
+  patch: z.output<typeof configPatchSchema>,
+): EmulatorConfig {
   const { ipn, overAmountToleranceCap, ...rest } = patch;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<EmulatorConfig>;
+  const defined = Object.fromEntries(
+    Object.entries(rest).filter(([, v]) => v !== undefined),
+  ) as Partial<EmulatorConfig>;
   return {
     ...base,
     ...defined,
-    overAmountToleranceCap: { ...base.overAmountToleranceCap, ...stripUndefined(overAmountToleranceCap ?? {}) },
+    overAmountToleranceCap: {
+      ...base.overAmountToleranceCap,
+      ...stripUndefined(overAmountToleranceCap ?? {}),
+    },
     ipn: { ...base.ipn, ...stripUndefined(ipn ?? {}) },
   };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<{ [K in keyof T]: Exclude<T[K], undefined> }>;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<{
+    [K in keyof T]: Exclude<T[K], undefined>;
+  }>;
 }

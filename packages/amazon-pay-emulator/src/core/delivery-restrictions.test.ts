@@ -24,16 +24,25 @@ describe("delivery restrictions", () => {
     const usOnly = { addressRestrictions: { type: "Allowed" as const, restrictions: { US: {} } } };
     expect(deliveryRestriction(address("ava-home"), usOnly)).toBeNull();
     expect(deliveryRestriction(address("ben-london"), usOnly)).toMatch(/does not ship to GB/);
-    const waOnly = { addressRestrictions: { type: "Allowed" as const, restrictions: { US: { statesOrRegions: ["WA"] } } } };
+    const waOnly = {
+      addressRestrictions: { type: "Allowed" as const, restrictions: { US: { statesOrRegions: ["WA"] } } },
+    };
     expect(deliveryRestriction(address("ava-work"), waOnly)).toMatch(/TX, US/);
     expect(deliveryRestriction(address("ava-home"), waOnly)).toBeNull();
   });
 
   it("applies NotAllowed lists: states and zip codes", () => {
-    const noAlaska = { addressRestrictions: { type: "NotAllowed" as const, restrictions: { US: { statesOrRegions: ["AK", "HI"] } } } };
+    const noAlaska = {
+      addressRestrictions: {
+        type: "NotAllowed" as const,
+        restrictions: { US: { statesOrRegions: ["AK", "HI"] } },
+      },
+    };
     expect(deliveryRestriction(address("chloe-anchorage"), noAlaska)).toMatch(/AK, US/);
     expect(deliveryRestriction(address("ben-home"), noAlaska)).toBeNull();
-    const noZip = { addressRestrictions: { type: "NotAllowed" as const, restrictions: { US: { zipCodes: ["10118"] } } } };
+    const noZip = {
+      addressRestrictions: { type: "NotAllowed" as const, restrictions: { US: { zipCodes: ["10118"] } } },
+    };
     expect(deliveryRestriction(address("ben-home"), noZip)).not.toBeNull();
   });
 });

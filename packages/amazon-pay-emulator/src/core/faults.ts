@@ -8,8 +8,18 @@ const count = z.number().int().positive().max(10_000).default(1);
 const operation = z.enum(OPERATIONS).optional();
 
 export const faultSpecSchema = z.discriminatedUnion("fault", [
-  z.strictObject({ fault: z.literal("status"), status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]), count, operation }),
-  z.strictObject({ fault: z.literal("delay"), delayMs: z.number().int().positive().max(120_000), count, operation }),
+  z.strictObject({
+    fault: z.literal("status"),
+    status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]),
+    count,
+    operation,
+  }),
+  z.strictObject({
+    fault: z.literal("delay"),
+    delayMs: z.number().int().positive().max(120_000),
+    count,
+    operation,
+  }),
   z.strictObject({ fault: z.literal("dropBeforeProcessing"), count, operation }),
   z.strictObject({ fault: z.literal("dropAfterProcessing"), count, operation }),
   z.strictObject({ fault: z.literal("dropIpn"), count }),
@@ -29,11 +39,15 @@ const STATUS_REASONS: Record<number, { reasonCode: string; message: string }> = 
   429: { reasonCode: "TooManyRequests", message: "The request was throttled (injected fault)." },
   500: { reasonCode: "InternalServerError", message: "An internal server error occurred (injected fault)." },
   502: { reasonCode: "BadGateway", message: "Bad gateway (injected fault)." },
-  503: { reasonCode: "ServiceUnavailable", message: "The service is temporarily unavailable (injected fault)." },
+  503: {
+    reasonCode: "ServiceUnavailable",
+    message: "The service is temporarily unavailable (injected fault).",
+  },
   504: { reasonCode: "GatewayTimeout", message: "Gateway timeout (injected fault)." },
 };
 
-export const faultStatusBody = (status: number) => STATUS_REASONS[status] ?? { reasonCode: "InternalServerError", message: "Injected fault." };
+export const faultStatusBody = (status: number) =>
+  STATUS_REASONS[status] ?? { reasonCode: "InternalServerError", message: "Injected fault." };
 
 export class FaultInjector {
   private faults: ActiveFault[] = [];
@@ -63,7 +77,9 @@ export class FaultInjector {
 
   /** The fault to apply to this API call, consuming one of its uses. */
   takeApiFault(op: Operation): ApiFault | null {
-    return this.take((spec) => spec.fault !== "dropIpn" && (spec.operation === undefined || spec.operation === op)) as ApiFault | null;
+    return this.take(
+      (spec) => spec.fault !== "dropIpn" && (spec.operation === undefined || spec.operation === op),
+    ) as ApiFault | null;
   }
 
   takeIpnDrop(): boolean {

@@ -18,9 +18,15 @@ describe("idempotency store", () => {
 
   it("refuses the same key with a different request: 400 DuplicateIdempotencyKey", async () => {
     const store = new IdempotencyStore();
-    await store.run("m|k", "POST a {\"x\":1}", () => Promise.resolve({ status: 201, body: "{}" }), saveUnder500);
-    await expect(store.run("m|k", "POST a {\"x\":2}", () => Promise.resolve({ status: 201, body: "{}" }), saveUnder500))
-      .rejects.toMatchObject({ status: 400, reasonCode: "DuplicateIdempotencyKey" });
+    await store.run(
+      "m|k",
+      'POST a {"x":1}',
+      () => Promise.resolve({ status: 201, body: "{}" }),
+      saveUnder500,
+    );
+    await expect(
+      store.run("m|k", 'POST a {"x":2}', () => Promise.resolve({ status: 201, body: "{}" }), saveUnder500),
+    ).rejects.toMatchObject({ status: 400, reasonCode: "DuplicateIdempotencyKey" });
   });
 
   it("processes concurrent requests with the same key once; the second waits for the first's response", async () => {
@@ -55,7 +61,9 @@ describe("idempotency store", () => {
   });
 
   it("compares JSON bodies regardless of key order and spacing", () => {
-    expect(canonicalJson(JSON.parse('{"b":1,"a":{"d":[1,2],"c":null}}'))).toBe(canonicalJson({ a: { c: null, d: [1, 2] }, b: 1 }));
+    expect(canonicalJson(JSON.parse('{"b":1,"a":{"d":[1,2],"c":null}}'))).toBe(
+      canonicalJson({ a: { c: null, d: [1, 2] }, b: 1 }),
+    );
     expect(canonicalJson({ a: [1, 2] })).not.toBe(canonicalJson({ a: [2, 1] }));
   });
 });

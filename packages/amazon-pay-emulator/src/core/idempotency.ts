@@ -19,7 +19,9 @@ interface Saved {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
@@ -47,7 +49,11 @@ export class IdempotencyStore {
       const saved = this.saved.get(key);
       if (saved) {
         if (saved.fingerprint !== fingerprint) {
-          throw new ApiError(400, "DuplicateIdempotencyKey", `The idempotency key [${key.split("|").pop()}] was already used in a different request, and cannot be reused.`);
+          throw new ApiError(
+            400,
+            "DuplicateIdempotencyKey",
+            `The idempotency key [${key.split("|").pop()}] was already used in a different request, and cannot be reused.`,
+          );
         }
         return { response: saved.response, replayed: true };
       }
@@ -56,7 +62,10 @@ export class IdempotencyStore {
       await running;
     }
     const work = process();
-    const settled = work.then(() => undefined, () => undefined);
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
     this.inFlight.set(key, settled);
     try {
       const response = await work;

@@ -13,9 +13,19 @@ export const merchantRegistrationSchema = z.strictObject({
   publicKeyId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "must be 1-128 letters, digits, '-' or '_'" })
-    .refine((id) => !id.toUpperCase().startsWith("LIVE"), { error: "LIVE keys cannot be registered: this is an emulator" }),
-  publicKey: z.string().min(1).refine(isRsaPublicKeyPem, { error: "must be an RSA public key in PEM form (-----BEGIN PUBLIC KEY-----)" }),
-  merchantId: z.string().regex(/^[A-Z0-9]{1,32}$/, { error: "must be upper-case letters and digits" }).optional(),
+    .refine((id) => !id.toUpperCase().startsWith("LIVE"), {
+      error: "LIVE keys cannot be registered: this is an emulator",
+    }),
+  publicKey: z
+    .string()
+    .min(1)
+    .refine(isRsaPublicKeyPem, {
+      error: "must be an RSA public key in PEM form (-----BEGIN PUBLIC KEY-----)",
+    }),
+  merchantId: z
+    .string()
+    .regex(/^[A-Z0-9]{1,32}$/, { error: "must be upper-case letters and digits" })
+    .optional(),
   storeId: z.string().min(1).max(200).optional(),
   ipnUrl: httpUrl.nullable().optional(),
 });
@@ -37,10 +47,17 @@ export interface MerchantRecord {
 }
 
 const persistedSchema = z.object({
-  merchants: z.array(z.object({
-    publicKeyId: z.string(), publicKey: z.string(), merchantId: z.string(), storeId: z.string(),
-    ipnUrl: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
-  })),
+  merchants: z.array(
+    z.object({
+      publicKeyId: z.string(),
+      publicKey: z.string(),
+      merchantId: z.string(),
+      storeId: z.string(),
+      ipnUrl: z.string().nullable(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
 });
 
 function isRsaPublicKeyPem(pem: string): boolean {
@@ -105,7 +122,10 @@ export class MerchantRegistry {
   }
 
   /** Registers or re-registers a key; returns the record and whether the merchant's IPN URL changed. */
-  register(input: z.output<typeof merchantRegistrationSchema>, now = new Date()): { record: MerchantRecord; created: boolean; ipnUrlChanged: boolean } {
+  register(
+    input: z.output<typeof merchantRegistrationSchema>,
+    now = new Date(),
+  ): { record: MerchantRecord; created: boolean; ipnUrlChanged: boolean } {
     const existing = this.records.get(input.publicKeyId);
     const merchantId = input.merchantId ?? existing?.merchantId ?? newMerchantId();
     const sibling = this.byMerchantId(merchantId);
@@ -127,10 +147,18 @@ export class MerchantRegistry {
     return { record, created: !existing, ipnUrlChanged: ipnUrl !== null && ipnUrl !== previousIpnUrl };
   }
 
-  update(publicKeyId: string, patch: z.output<typeof merchantUpdateSchema>, now = new Date()): { record: MerchantRecord; ipnUrlChanged: boolean } | undefined {
+  update(
+    publicKeyId: string,
+    patch: z.output<typeof merchantUpdateSchema>,
+    now = new Date(),
+  ): { record: MerchantRecord; ipnUrlChanged: boolean } | undefined {
     const existing = this.records.get(publicKeyId);
     if (!existing) return undefined;
-    const record = { ...existing, ...(patch.storeId !== undefined ? { storeId: patch.storeId } : {}), updatedAt: now.toISOString() };
+    const record = {
+      ...existing,
+      ...(patch.storeId !== undefined ? { storeId: patch.storeId } : {}),
+      updatedAt: now.toISOString(),
+    };
     this.records.set(publicKeyId, record);
     let ipnUrlChanged = false;
     if (patch.ipnUrl !== undefined) {
@@ -143,7 +171,8 @@ export class MerchantRegistry {
 
   /** The IPN URL is a merchant setting (Seller Central), shared by all of its keys. */
   private setMerchantIpnUrl(merchantId: string, ipnUrl: string | null): void {
-    for (const [id, record] of this.records) if (record.merchantId === merchantId) this.records.set(id, { ...record, ipnUrl });
+    for (const [id, record] of this.records)
+      if (record.merchantId === merchantId) this.records.set(id, { ...record, ipnUrl });
   }
 
   ipnUrlOf(merchantId: string): string | null {

@@ -54,7 +54,11 @@ export class Scheduler {
         const now = this.clock.now();
         let next: ScheduledEvent | undefined;
         for (const event of this.events.values()) {
-          if (event.dueAt <= now && (!next || event.dueAt < next.dueAt || (event.dueAt === next.dueAt && event.id < next.id))) next = event;
+          if (
+            event.dueAt <= now &&
+            (!next || event.dueAt < next.dueAt || (event.dueAt === next.dueAt && event.id < next.id))
+          )
+            next = event;
         }
         if (!next) break;
         this.events.delete(next.id);

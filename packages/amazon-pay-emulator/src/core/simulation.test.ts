@@ -10,7 +10,9 @@ describe("simulation codes", () => {
   });
 
   it("refuses unknown codes and codes of other operations with InvalidSandboxSimulationSpecified", () => {
-    expect(() => parseSimulationCode("createCharge", "Bogus")).toThrow(expect.objectContaining({ status: 400, reasonCode: "InvalidSandboxSimulationSpecified" }) as Error);
+    expect(() => parseSimulationCode("createCharge", "Bogus")).toThrow(
+      expect.objectContaining({ status: 400, reasonCode: "InvalidSandboxSimulationSpecified" }) as Error,
+    );
     expect(() => parseSimulationCode("getCharge", "HardDeclined")).toThrow(/does not apply to getCharge/);
     expect(() => parseSimulationCode("createCharge", " ")).toThrow(/empty/);
   });

@@ -5,17 +5,42 @@
 import { invalidSimulation } from "./api-error";
 
 export const OPERATIONS = [
-  "createCheckoutSession", "getCheckoutSession", "updateCheckoutSession", "completeCheckoutSession", "finalizeCheckoutSession",
-  "getChargePermission", "updateChargePermission", "closeChargePermission",
-  "createCharge", "getCharge", "captureCharge", "cancelCharge",
-  "createRefund", "getRefund", "getBuyer", "createDeliveryTracker",
+  "createCheckoutSession",
+  "getCheckoutSession",
+  "updateCheckoutSession",
+  "completeCheckoutSession",
+  "finalizeCheckoutSession",
+  "getChargePermission",
+  "updateChargePermission",
+  "closeChargePermission",
+  "createCharge",
+  "getCharge",
+  "captureCharge",
+  "cancelCharge",
+  "createRefund",
+  "getRefund",
+  "getBuyer",
+  "createDeliveryTracker",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /** Checkout-time outcomes (Update stores the code for the processing step; Complete/Finalize apply it). */
-export const CHECKOUT_SIMULATIONS = ["BuyerCanceled", "AmazonCanceled", "Declined", "AuthorizationInitiated"] as const;
+export const CHECKOUT_SIMULATIONS = [
+  "BuyerCanceled",
+  "AmazonCanceled",
+  "Declined",
+  "AuthorizationInitiated",
+] as const;
 /** Create Charge: synchronous declines (asynchronous with canHandlePendingAuthorization), async capture, pending approval. */
-export const CHARGE_SIMULATIONS = ["SoftDeclined", "HardDeclined", "AmazonRejected", "TransactionTimedOut", "CaptureInitiated", "Emulator:ProcessingFailure", "Emulator:AuthorizationPending"] as const;
+export const CHARGE_SIMULATIONS = [
+  "SoftDeclined",
+  "HardDeclined",
+  "AmazonRejected",
+  "TransactionTimedOut",
+  "CaptureInitiated",
+  "Emulator:ProcessingFailure",
+  "Emulator:AuthorizationPending",
+] as const;
 /** Capture Charge: asynchronous capture that succeeds, or that ends Declined/AmazonRejected. */
 export const CAPTURE_SIMULATIONS = ["CaptureInitiated", "AmazonRejected"] as const;
 export const CLOSE_SIMULATIONS = ["AmazonClosed"] as const;

@@ -12,11 +12,23 @@ describe("test buyers and instruments", () => {
   it("cover US street, PO box, another state and non-US addresses", () => {
     const all = TEST_BUYERS.flatMap((b) => b.addresses.map((a) => a.address));
     expect(all.some((a) => a.countryCode === "US" && /^PO Box/i.test(a.addressLine1 ?? ""))).toBe(true);
-    expect(new Set(all.filter((a) => a.countryCode === "US").map((a) => a.stateOrRegion)).size).toBeGreaterThan(2);
+    expect(
+      new Set(all.filter((a) => a.countryCode === "US").map((a) => a.stateOrRegion)).size,
+    ).toBeGreaterThan(2);
     expect(all.some((a) => a.countryCode !== "US")).toBe(true);
   });
 
   it("offer the documented emulator instruments", () => {
-    expect(TEST_INSTRUMENTS.map((i) => i.last4).sort()).toEqual(["0000", "0005", "0701", "1111", "3064", "3434", "4354", "4444", "9424"]);
+    expect(TEST_INSTRUMENTS.map((i) => i.last4).sort()).toEqual([
+      "0000",
+      "0005",
+      "0701",
+      "1111",
+      "3064",
+      "3434",
+      "4354",
+      "4444",
+      "9424",
+    ]);
   });
 });

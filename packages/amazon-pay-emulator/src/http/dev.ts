@@ -10,17 +10,35 @@ import { sessionJson } from "../operations/checkout-sessions";
 import { dashboardPage } from "../pages/dashboard";
 import { issueToApiError, parseRequest } from "../schemas/parse";
 import type { Emulator } from "../emulator";
-import { corsHeaders, parseJsonBody, sendError, sendHtml, sendJson, sendPreflight, sendText } from "./respond";
+import {
+  corsHeaders,
+  parseJsonBody,
+  sendError,
+  sendHtml,
+  sendJson,
+  sendPreflight,
+  sendText,
+} from "./respond";
 
 const clockSchema = z.union([
-  z.strictObject({ advanceSeconds: z.number().nonnegative().max(10 * 365 * 86_400) }),
+  z.strictObject({
+    advanceSeconds: z
+      .number()
+      .nonnegative()
+      .max(10 * 365 * 86_400),
+  }),
   z.strictObject({ now: z.iso.datetime({ offset: true }) }),
 ]);
 
 const resetSchema = z.strictObject({ merchants: z.boolean().optional() });
 
 export function clockJson(sb: Emulator) {
-  return { now: new Date(sb.now()).toISOString(), realNow: new Date().toISOString(), offsetMs: sb.clock.offset, scheduledEvents: sb.scheduler.size };
+  return {
+    now: new Date(sb.now()).toISOString(),
+    realNow: new Date().toISOString(),
+    offsetMs: sb.clock.offset,
+    scheduledEvents: sb.scheduler.size,
+  };
 }
 
 const merchantJson = (m: MerchantRecord) => ({ ...m, environment: "Emulator" });
@@ -32,20 +50,45 @@ export function stateJson(sb: Emulator) {
     merchants: sb.merchants.list().map(merchantJson),
     checkoutSessions: [...store.checkoutSessions.values()].map((s) => ({
       ...sessionJson(sb, s),
-      emulator: { merchantId: s.merchantId, origin: s.origin, buyerChoice: s.choice, buyerRedirected: s.status.buyerRedirected, simulationCode: s.simulationCode, outcome: s.outcome },
+      emulator: {
+        merchantId: s.merchantId,
+        origin: s.origin,
+        buyerChoice: s.choice,
+        buyerRedirected: s.status.buyerRedirected,
+        simulationCode: s.simulationCode,
+        outcome: s.outcome,
+      },
     })),
-    chargePermissions: [...store.chargePermissions.values()].map((cp) => ({ ...chargePermissionJson(cp), emulator: { merchantId: cp.merchantId, chargeIds: cp.chargeIds } })),
-    charges: [...store.charges.values()].map((c) => ({ ...chargeJson(c), emulator: { merchantId: c.merchantId, refundIds: c.refundIds } })),
-    refunds: [...store.refunds.values()].map((r) => ({ ...refundJson(r), emulator: { merchantId: r.merchantId } })),
+    chargePermissions: [...store.chargePermissions.values()].map((cp) => ({
+      ...chargePermissionJson(cp),
+      emulator: { merchantId: cp.merchantId, chargeIds: cp.chargeIds },
+    })),
+    charges: [...store.charges.values()].map((c) => ({
+      ...chargeJson(c),
+      emulator: { merchantId: c.merchantId, refundIds: c.refundIds },
+    })),
+    refunds: [...store.refunds.values()].map((r) => ({
+      ...refundJson(r),
+      emulator: { merchantId: r.merchantId },
+    })),
     deliveryTrackers: store.deliveryTrackers,
     ipns: sb.ipn.list(),
     faults: sb.faults.list(),
-    pendingEvents: sb.scheduler.pending().map((e) => ({ dueAt: new Date(e.dueAt).toISOString(), label: e.label })),
+    pendingEvents: sb.scheduler
+      .pending()
+      .map((e) => ({ dueAt: new Date(e.dueAt).toISOString(), label: e.label })),
   };
 }
 
 /** Handles a /__emulator route; returns false when the path is not one. */
-export function handleDev(sb: Emulator, req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams, body: Buffer): boolean {
+export function handleDev(
+  sb: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  query: URLSearchParams,
+  body: Buffer,
+): boolean {
   if (pathname !== "/__emulator" && !pathname.startsWith("/__emulator/")) return false;
   const method = req.method ?? "GET";
   const headers = corsHeaders(req);
@@ -55,7 +98,8 @@ export function handleDev(sb: Emulator, req: IncomingMessage, res: ServerRespons
   try {
     const certPath = /^\/__emulator\/sns\/SimpleNotificationService-([0-9a-f]+)\.pem$/.exec(pathname);
     if (certPath && method === "GET") {
-      if (certPath[1] !== sb.identity.certificateHash) throw new ApiError(404, "ResourceNotFound", "No such certificate.");
+      if (certPath[1] !== sb.identity.certificateHash)
+        throw new ApiError(404, "ResourceNotFound", "No such certificate.");
       sendText(res, 200, sb.identity.certificatePem, "application/x-pem-file", headers);
       return true;
     }
@@ -63,7 +107,8 @@ export function handleDev(sb: Emulator, req: IncomingMessage, res: ServerRespons
     if (merchantPath) {
       const patch = parseRequest(merchantUpdateSchema, parseJsonBody(body));
       const updated = sb.merchants.update(decodeURIComponent(merchantPath[1] ?? ""), patch);
-      if (!updated) throw new ApiError(404, "ResourceNotFound", `No merchant key [${merchantPath[1]}] is registered.`);
+      if (!updated)
+        throw new ApiError(404, "ResourceNotFound", `No merchant key [${merchantPath[1]}] is registered.`);
       if (updated.ipnUrlChanged) sb.ipnUrlSet(updated.record);
       json(200, merchantJson(updated.record));
       return true;
@@ -112,7 +157,12 @@ export function handleDev(sb: Emulator, req: IncomingMessage, res: ServerRespons
       case "POST /__emulator/clock": {
         const input = parseRequest(clockSchema, parseJsonBody(body));
         const target = "now" in input ? Date.parse(input.now) : sb.now() + input.advanceSeconds * 1000;
-        if (target < sb.now()) throw new ApiError(400, "InvalidParameterValue", "The emulator clock only moves forward (POST /__emulator/reset sets it back to real time).");
+        if (target < sb.now())
+          throw new ApiError(
+            400,
+            "InvalidParameterValue",
+            "The emulator clock only moves forward (POST /__emulator/reset sets it back to real time).",
+          );
         sb.advanceClock(target - sb.now());
         json(200, clockJson(sb));
         return true;
@@ -131,7 +181,8 @@ export function handleDev(sb: Emulator, req: IncomingMessage, res: ServerRespons
         return true;
       case "GET /__emulator/api-calls": {
         const since = Number(query.get("since") ?? 0);
-        if (!Number.isFinite(since)) throw new ApiError(400, "InvalidParameterValue", "since must be epoch milliseconds.");
+        if (!Number.isFinite(since))
+          throw new ApiError(400, "InvalidParameterValue", "since must be epoch milliseconds.");
         json(200, { calls: sb.apiCalls.list(since) });
         return true;
       }
@@ -155,7 +206,13 @@ export function handleDev(sb: Emulator, req: IncomingMessage, res: ServerRespons
         const subscription = sb.ipn.subscriptions.get(query.get("Token") ?? "");
         if (!subscription) throw new ApiError(404, "ResourceNotFound", "Unknown subscription token.");
         subscription.confirmed = true;
-        sendText(res, 200, `<ConfirmSubscriptionResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ConfirmSubscriptionResult><SubscriptionArn>${subscription.topicArn}:${subscription.merchantId}</SubscriptionArn></ConfirmSubscriptionResult></ConfirmSubscriptionResponse>`, "text/xml", headers);
+        sendText(
+          res,
+          200,
+          `<ConfirmSubscriptionResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ConfirmSubscriptionResult><SubscriptionArn>${subscription.topicArn}:${subscription.merchantId}</SubscriptionArn></ConfirmSubscriptionResult></ConfirmSubscriptionResponse>`,
+          "text/xml",
+          headers,
+        );
         return true;
       }
       case "GET /__emulator/sns/unsubscribe": {
@@ -164,11 +221,21 @@ export function handleDev(sb: Emulator, req: IncomingMessage, res: ServerRespons
         const merchant = sb.merchants.byMerchantId(merchantId);
         if (!merchant) throw new ApiError(404, "ResourceNotFound", "Unknown subscription.");
         sb.merchants.update(merchant.publicKeyId, { ipnUrl: null });
-        sendText(res, 200, `<UnsubscribeResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ResponseMetadata><RequestId>${merchantId}</RequestId></ResponseMetadata></UnsubscribeResponse>`, "text/xml", headers);
+        sendText(
+          res,
+          200,
+          `<UnsubscribeResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ResponseMetadata><RequestId>${merchantId}</RequestId></ResponseMetadata></UnsubscribeResponse>`,
+          "text/xml",
+          headers,
+        );
         return true;
       }
       default:
-        throw new ApiError(404, "ResourceNotFound", `No emulator endpoint ${route}. See lib/amazon-pay-emulator/README.md.`);
+        throw new ApiError(
+          404,
+          "ResourceNotFound",
+          `No emulator endpoint ${route}. See lib/amazon-pay-emulator/README.md.`,
+        );
     }
   } catch (error) {
     if (error instanceof ApiError) return (sendError(res, error, headers), true);

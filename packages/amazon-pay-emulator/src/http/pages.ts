@@ -7,18 +7,43 @@ import { ApiError } from "../core/api-error";
 import { findBuyer, findInstrument } from "../core/test-buyers";
 import type { CheckoutSessionRecord } from "../model/records";
 import {
-  buyNowChoices, buyNowSession, buyNowStatus, cancelBuyNow, confirmBuyNow, selectBuyNow, setBuyNowCart, startBuyNow,
+  buyNowChoices,
+  buyNowSession,
+  buyNowStatus,
+  cancelBuyNow,
+  confirmBuyNow,
+  selectBuyNow,
+  setBuyNowCart,
+  startBuyNow,
 } from "../operations/buy-now";
 import { processCheckout } from "../operations/checkout-sessions";
 import { changePaymentMethod } from "../operations/lifecycle";
-import { afterChoiceUrl, buttonFormSchema, cancelByBuyer, chooseDetails, completeSignIn, startFromButton, withSessionId } from "../operations/hosted-checkout";
+import {
+  afterChoiceUrl,
+  buttonFormSchema,
+  cancelByBuyer,
+  chooseDetails,
+  completeSignIn,
+  startFromButton,
+  withSessionId,
+} from "../operations/hosted-checkout";
 import { accountPage } from "../pages/account-page";
 import { checkoutPage } from "../pages/checkout-page";
 import { errorPage } from "../pages/html";
 import { signInPage } from "../pages/sign-in-page";
 import { issueToApiError } from "../schemas/parse";
 import type { Emulator } from "../emulator";
-import { corsHeaders, parseFormBody, parseJsonBody, redirect, sendError, sendHtml, sendJson, sendPreflight, sendText } from "./respond";
+import {
+  corsHeaders,
+  parseFormBody,
+  parseJsonBody,
+  redirect,
+  sendError,
+  sendHtml,
+  sendJson,
+  sendPreflight,
+  sendText,
+} from "./respond";
 
 const CHECKOUT_JS = readFileSync(path.join(import.meta.dirname, "../../public/checkout.js"), "utf8");
 const BUYER_COOKIE = "amazon_pay_emulator_buyer";
@@ -31,7 +56,8 @@ function cookie(req: IncomingMessage, name: string): string | null {
   return null;
 }
 
-const buyerCookie = (buyerId: string) => `${BUYER_COOKIE}=${encodeURIComponent(buyerId)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`;
+const buyerCookie = (buyerId: string) =>
+  `${BUYER_COOKIE}=${encodeURIComponent(buyerId)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`;
 
 function showError(res: ServerResponse, error: ApiError, title = "Amazon Pay could not continue"): void {
   sendHtml(res, error.status, errorPage(title, error.reasonCode, error.message), error.reasonCode);
@@ -46,31 +72,72 @@ function sessionFor(sb: Emulator, res: ServerResponse, id: string | null): Check
   return s;
 }
 
-function renderCheckout(sb: Emulator, req: IncomingMessage, res: ServerResponse, s: CheckoutSessionRecord, options: { status?: number; problem?: string | null; changeAction?: string | null; form?: Record<string, string> }): void {
+function renderCheckout(
+  sb: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  s: CheckoutSessionRecord,
+  options: {
+    status?: number;
+    problem?: string | null;
+    changeAction?: string | null;
+    form?: Record<string, string>;
+  },
+): void {
   if (s.status.state !== "Open" || s.status.buyerRedirected) {
-    const finished = s.status.state === "Open" ? "was already processed" : `is ${s.status.state}${s.status.reasonCode ? ` (${s.status.reasonCode})` : ""}`;
-    showError(res, new ApiError(422, "InvalidCheckoutSessionStatus", `This checkout ${finished}; the buyer can no longer change it.`), "This checkout can no longer be changed");
+    const finished =
+      s.status.state === "Open"
+        ? "was already processed"
+        : `is ${s.status.state}${s.status.reasonCode ? ` (${s.status.reasonCode})` : ""}`;
+    showError(
+      res,
+      new ApiError(
+        422,
+        "InvalidCheckoutSessionStatus",
+        `This checkout ${finished}; the buyer can no longer change it.`,
+      ),
+      "This checkout can no longer be changed",
+    );
     return;
   }
-  const changeAction = options.changeAction === "changeAddress" || options.changeAction === "changePayment" ? options.changeAction : null;
+  const changeAction =
+    options.changeAction === "changeAddress" || options.changeAction === "changePayment"
+      ? options.changeAction
+      : null;
   const form = options.form ?? {};
   const buyerId = form.buyerId ?? s.choice?.buyerId ?? cookie(req, BUYER_COOKIE);
-  sendHtml(res, options.status ?? 200, checkoutPage({
-    session: s,
-    buyerId: buyerId && findBuyer(buyerId) ? buyerId : null,
-    addressId: form.addressId ?? s.choice?.addressId ?? null,
-    instrumentId: form.paymentMethodId ?? s.choice?.instrumentId ?? null,
-    changeAction,
-    problem: options.problem ?? null,
-  }), options.problem ? "InvalidParameterValue" : undefined);
+  sendHtml(
+    res,
+    options.status ?? 200,
+    checkoutPage({
+      session: s,
+      buyerId: buyerId && findBuyer(buyerId) ? buyerId : null,
+      addressId: form.addressId ?? s.choice?.addressId ?? null,
+      instrumentId: form.paymentMethodId ?? s.choice?.instrumentId ?? null,
+      changeAction,
+      problem: options.problem ?? null,
+    }),
+    options.problem ? "InvalidParameterValue" : undefined,
+  );
 }
 
 /** Handles a browser route; returns false when the path is not one. */
-export async function handlePage(sb: Emulator, req: IncomingMessage, res: ServerResponse, pathname: string, query: URLSearchParams, body: Buffer): Promise<boolean> {
+export async function handlePage(
+  sb: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  query: URLSearchParams,
+  body: Buffer,
+): Promise<boolean> {
   const method = req.method ?? "GET";
   if (pathname === "/checkout.js") {
     if (method === "OPTIONS") sendPreflight(req, res);
-    else sendText(res, 200, CHECKOUT_JS, "application/javascript; charset=utf-8", { ...corsHeaders(req), "cache-control": "no-cache" });
+    else
+      sendText(res, 200, CHECKOUT_JS, "application/javascript; charset=utf-8", {
+        ...corsHeaders(req),
+        "cache-control": "no-cache",
+      });
     return true;
   }
   if (pathname.startsWith("/checkout/buy-now/")) {
@@ -79,7 +146,12 @@ export async function handlePage(sb: Emulator, req: IncomingMessage, res: Server
   }
   if (pathname === "/checkout/signout") {
     if (method === "OPTIONS") return (sendPreflight(req, res), true);
-    sendJson(res, 200, { signedOut: true }, { ...corsHeaders(req), "set-cookie": `${BUYER_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` });
+    sendJson(
+      res,
+      200,
+      { signedOut: true },
+      { ...corsHeaders(req), "set-cookie": `${BUYER_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` },
+    );
     return true;
   }
   if (pathname === "/checkout/start" && method === "POST") {
@@ -90,12 +162,21 @@ export async function handlePage(sb: Emulator, req: IncomingMessage, res: Server
     }
     try {
       const started = startFromButton(sb, form.data);
-      redirect(res, started.kind === "checkout"
-        ? `/checkout?amazonCheckoutSessionId=${encodeURIComponent(started.session.checkoutSessionId)}`
-        : `/signin?signInId=${encodeURIComponent(started.signIn.signInId)}`);
+      redirect(
+        res,
+        started.kind === "checkout"
+          ? `/checkout?amazonCheckoutSessionId=${encodeURIComponent(started.session.checkoutSessionId)}`
+          : `/signin?signInId=${encodeURIComponent(started.signIn.signInId)}`,
+      );
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      showError(res, error, error.reasonCode === "InvalidRequestSignature" ? "Invalid signature" : "Amazon Pay could not start the checkout");
+      showError(
+        res,
+        error,
+        error.reasonCode === "InvalidRequestSignature"
+          ? "Invalid signature"
+          : "Amazon Pay could not start the checkout",
+      );
     }
     return true;
   }
@@ -108,10 +189,20 @@ export async function handlePage(sb: Emulator, req: IncomingMessage, res: Server
     const form = parseFormBody(body);
     const s = sessionFor(sb, res, form.amazonCheckoutSessionId ?? null);
     if (!s) return true;
-    if (s.status.state !== "Open" || s.status.buyerRedirected) return (renderCheckout(sb, req, res, s, {}), true);
-    const problem = chooseDetails(sb, s, { buyerId: form.buyerId ?? "", addressId: form.addressId, instrumentId: form.paymentMethodId ?? "" });
+    if (s.status.state !== "Open" || s.status.buyerRedirected)
+      return (renderCheckout(sb, req, res, s, {}), true);
+    const problem = chooseDetails(sb, s, {
+      buyerId: form.buyerId ?? "",
+      addressId: form.addressId,
+      instrumentId: form.paymentMethodId ?? "",
+    });
     if (problem) {
-      renderCheckout(sb, req, res, s, { status: 400, problem, changeAction: form.changeAction ?? null, form });
+      renderCheckout(sb, req, res, s, {
+        status: 400,
+        problem,
+        changeAction: form.changeAction ?? null,
+        form,
+      });
       return true;
     }
     res.setHeader("set-cookie", buyerCookie(s.choice?.buyerId ?? ""));
@@ -128,12 +219,24 @@ export async function handlePage(sb: Emulator, req: IncomingMessage, res: Server
     if (!s) return true;
     const problem = processCheckout(sb, s);
     if (problem) {
-      showError(res, new ApiError(422, "InvalidCheckoutSessionStatus", problem), "This checkout is not ready");
+      showError(
+        res,
+        new ApiError(422, "InvalidCheckoutSessionStatus", problem),
+        "This checkout is not ready",
+      );
       return true;
     }
     const result = s.webCheckoutDetails.checkoutResultReturnUrl;
     if (!result) {
-      showError(res, new ApiError(422, "InvalidCheckoutSessionStatus", "The Checkout Session has no checkoutResultReturnUrl."), "This checkout is not ready");
+      showError(
+        res,
+        new ApiError(
+          422,
+          "InvalidCheckoutSessionStatus",
+          "The Checkout Session has no checkoutResultReturnUrl.",
+        ),
+        "This checkout is not ready",
+      );
       return true;
     }
     redirect(res, withSessionId(result, s.checkoutSessionId));
@@ -163,7 +266,14 @@ export async function handlePage(sb: Emulator, req: IncomingMessage, res: Server
     const form = method === "POST" ? parseFormBody(body) : Object.fromEntries(query);
     const signIn = sb.store.signIns.get(form.signInId ?? "");
     if (!signIn) {
-      showError(res, new ApiError(404, "ResourceNotFound", "This sign-in has expired or is unknown; click the merchant's sign-in button again."));
+      showError(
+        res,
+        new ApiError(
+          404,
+          "ResourceNotFound",
+          "This sign-in has expired or is unknown; click the merchant's sign-in button again.",
+        ),
+      );
       return true;
     }
     if (pathname === "/signin/cancel") {
@@ -187,7 +297,13 @@ export async function handlePage(sb: Emulator, req: IncomingMessage, res: Server
 
 const BUY_NOW_PATH = /^\/checkout\/buy-now\/sessions(?:\/([^/]+)(?:\/(selection|cart|confirm|cancel))?)?$/;
 
-async function handleBuyNow(sb: Emulator, req: IncomingMessage, res: ServerResponse, pathname: string, body: Buffer): Promise<void> {
+async function handleBuyNow(
+  sb: Emulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  body: Buffer,
+): Promise<void> {
   const headers = corsHeaders(req);
   const method = req.method ?? "GET";
   if (method === "OPTIONS") return sendPreflight(req, res);
@@ -196,13 +312,15 @@ async function handleBuyNow(sb: Emulator, req: IncomingMessage, res: ServerRespo
     if (!match) throw new ApiError(404, "ResourceNotFound", `No Buy Now endpoint at ${pathname}.`);
     const [, id, action] = match;
     if (!id) {
-      if (method !== "POST") throw new ApiError(405, "RequestNotSupported", "Use POST to start a Buy Now checkout.");
+      if (method !== "POST")
+        throw new ApiError(405, "RequestNotSupported", "Use POST to start a Buy Now checkout.");
       const s = startBuyNow(sb, parseJsonBody(body));
       return sendJson(res, 201, { ...buyNowChoices(s), signedInBuyerId: cookie(req, BUYER_COOKIE) }, headers);
     }
     const s = buyNowSession(sb, decodeURIComponent(id));
     if (!action) {
-      if (method !== "GET") throw new ApiError(405, "RequestNotSupported", "Use GET to read a Buy Now checkout's status.");
+      if (method !== "GET")
+        throw new ApiError(405, "RequestNotSupported", "Use GET to read a Buy Now checkout's status.");
       return sendJson(res, 200, buyNowStatus(s), headers);
     }
     if (method !== "POST") throw new ApiError(405, "RequestNotSupported", `Use POST for ${action}.`);
@@ -215,7 +333,12 @@ async function handleBuyNow(sb: Emulator, req: IncomingMessage, res: ServerRespo
       case "confirm": {
         const event = confirmBuyNow(sb, s);
         const buyerId = s.choice?.buyerId;
-        return sendJson(res, 200, event, buyerId ? { ...headers, "set-cookie": buyerCookie(buyerId) } : headers);
+        return sendJson(
+          res,
+          200,
+          event,
+          buyerId ? { ...headers, "set-cookie": buyerCookie(buyerId) } : headers,
+        );
       }
       default:
         cancelBuyNow(sb, s);

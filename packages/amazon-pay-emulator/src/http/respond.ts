@@ -43,21 +43,45 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function baseHeaders(res: ServerResponse, contentType: string): Record<string, string> {
-  return { "content-type": contentType, "x-amz-pay-request-id": noteOf(res).requestId, "cache-control": "no-store" };
+  return {
+    "content-type": contentType,
+    "x-amz-pay-request-id": noteOf(res).requestId,
+    "cache-control": "no-store",
+  };
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, contentType: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...baseHeaders(res, contentType), "content-length": String(Buffer.byteLength(text)), ...headers });
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...baseHeaders(res, contentType),
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }
 
-export function sendJsonText(res: ServerResponse, status: number, json: string, headers: Record<string, string> = {}): void {
+export function sendJsonText(
+  res: ServerResponse,
+  status: number,
+  json: string,
+  headers: Record<string, string> = {},
+): void {
   const reason = status >= 400 ? /"reasonCode":"([^"]*)"/.exec(json)?.[1] : undefined;
   if (reason) noteOf(res).reasonCode = reason;
   sendText(res, status, json, "application/json", headers);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   sendJsonText(res, status, JSON.stringify(body), headers);
 }
 
@@ -67,11 +91,18 @@ export function sendError(res: ServerResponse, error: ApiError, headers: Record<
 
 export function sendHtml(res: ServerResponse, status: number, html: string, reasonCode?: string): void {
   if (reasonCode) noteOf(res).reasonCode = reasonCode;
-  sendText(res, status, html, "text/html; charset=utf-8", { "content-security-policy": "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action *; frame-ancestors 'none'" });
+  sendText(res, status, html, "text/html; charset=utf-8", {
+    "content-security-policy":
+      "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action *; frame-ancestors 'none'",
+  });
 }
 
 export function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(303, { location, "x-amz-pay-request-id": noteOf(res).requestId, "cache-control": "no-store" });
+  res.writeHead(303, {
+    location,
+    "x-amz-pay-request-id": noteOf(res).requestId,
+    "cache-control": "no-store",
+  });
   res.end();
 }
 

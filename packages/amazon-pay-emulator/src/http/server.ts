@@ -48,10 +48,12 @@ async function route(sb: Emulator, req: IncomingMessage, res: ServerResponse): P
   try {
     body = await readBody(req);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return sendError(res, new ApiError(413, "InvalidRequest", error.message));
+    if (error instanceof BodyTooLarge)
+      return sendError(res, new ApiError(413, "InvalidRequest", error.message));
     throw error;
   }
-  if (API_PATH.test(rawPath) || /^\/live\//.test(rawPath)) return handleApi(sb, req, res, rawPath, query, body);
+  if (API_PATH.test(rawPath) || /^\/live\//.test(rawPath))
+    return handleApi(sb, req, res, rawPath, query, body);
   let pathname: string;
   try {
     pathname = decodeURIComponent(rawPath);
@@ -77,15 +79,30 @@ export function createEmulatorServer(sb: Emulator, options: { quiet?: boolean } 
       const durationMs = performance.now() - started;
       const path = (req.url ?? "/").split("?")[0] ?? "/";
       if (API_PATH.test(path) || path.startsWith("/live/")) {
-        sb.apiCalls.record({ method: req.method ?? "GET", path, status: res.headersSent ? res.statusCode : 0, ...(note.reasonCode ? { reasonCode: note.reasonCode } : {}), startedAt, durationMs });
+        sb.apiCalls.record({
+          method: req.method ?? "GET",
+          path,
+          status: res.headersSent ? res.statusCode : 0,
+          ...(note.reasonCode ? { reasonCode: note.reasonCode } : {}),
+          startedAt,
+          durationMs,
+        });
       }
       if (options.quiet) return;
       const status = res.headersSent ? String(res.statusCode) : "dropped";
-      sb.log(`${req.method} ${req.url} ${status}${note.reasonCode ? ` ${note.reasonCode}` : ""} ${durationMs.toFixed(1)}ms`);
+      sb.log(
+        `${req.method} ${req.url} ${status}${note.reasonCode ? ` ${note.reasonCode}` : ""} ${durationMs.toFixed(1)}ms`,
+      );
     });
     route(sb, req, res).catch((error: unknown) => {
-      sb.log(`[emulator] internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendError(res, new ApiError(500, "InternalServerError", "The emulator hit an internal error; see its log."));
+      sb.log(
+        `[emulator] internal error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      if (!res.headersSent)
+        sendError(
+          res,
+          new ApiError(500, "InternalServerError", "The emulator hit an internal error; see its log."),
+        );
       else res.destroy();
     });
   });

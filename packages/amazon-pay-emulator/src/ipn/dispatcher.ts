@@ -5,9 +5,17 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IpnConfig } from "../core/config";
 import { newNotificationId } from "../core/ids";
 import type { SigningIdentity } from "./certificate";
-import { signSns, topicArn, type IpnMessage, type NotificationEnvelope, type SnsEnvelope, type SubscriptionConfirmationEnvelope } from "./sns";
+import {
+  signSns,
+  topicArn,
+  type IpnMessage,
+  type NotificationEnvelope,
+  type SnsEnvelope,
+  type SubscriptionConfirmationEnvelope,
+} from "./sns";
 
-export type DeliveryStatus = "pending" | "retrying" | "delivered" | "failed" | "dropped" | "no-endpoint" | "disabled";
+export type DeliveryStatus =
+  "pending" | "retrying" | "delivered" | "failed" | "dropped" | "no-endpoint" | "disabled";
 
 export interface DeliveryAttempt {
   at: string;
@@ -69,7 +77,10 @@ export class IpnDispatcher {
   }
 
   /** Queues a notification for a Charge, Refund or Charge Permission change. */
-  notify(message: Omit<IpnMessage, "NotificationId" | "NotificationVersion">, objectState: string | null): IpnRecord | null {
+  notify(
+    message: Omit<IpnMessage, "NotificationId" | "NotificationVersion">,
+    objectState: string | null,
+  ): IpnRecord | null {
     const config = this.deps.config();
     const full: IpnMessage = { ...message, NotificationId: newNotificationId(), NotificationVersion: "V2" };
     const topic = topicArn(message.MerchantID);
@@ -131,11 +142,26 @@ export class IpnDispatcher {
     return record;
   }
 
-  private add(id: string, envelope: SnsEnvelope, merchantId: string, message: IpnMessage | null, objectState: string | null, ipnUrl?: string): IpnRecord {
+  private add(
+    id: string,
+    envelope: SnsEnvelope,
+    merchantId: string,
+    message: IpnMessage | null,
+    objectState: string | null,
+    ipnUrl?: string,
+  ): IpnRecord {
     const record: IpnRecord = {
-      id, type: envelope.Type, merchantId, message, objectState,
+      id,
+      type: envelope.Type,
+      merchantId,
+      message,
+      objectState,
       ipnUrl: ipnUrl ?? this.deps.ipnUrlOf(merchantId),
-      envelope, createdAt: new Date().toISOString(), status: "pending", attempts: [], replays: 0,
+      envelope,
+      createdAt: new Date().toISOString(),
+      status: "pending",
+      attempts: [],
+      replays: 0,
     };
     this.records.push(record);
     this.byId.set(id, record);
@@ -149,7 +175,12 @@ export class IpnDispatcher {
     }
     if (this.deps.takeIpnDrop()) {
       record.status = "dropped";
-      record.attempts.push({ at: new Date().toISOString(), status: null, error: "dropped by fault injection", durationMs: 0 });
+      record.attempts.push({
+        at: new Date().toISOString(),
+        status: null,
+        error: "dropped by fault injection",
+        durationMs: 0,
+      });
       return;
     }
     this.track(this.attempt(record, 1));
@@ -176,7 +207,9 @@ export class IpnDispatcher {
           "x-amz-sns-message-type": record.envelope.Type,
           "x-amz-sns-message-id": record.envelope.MessageId,
           "x-amz-sns-topic-arn": record.envelope.TopicArn,
-          ...(record.type === "Notification" ? { "x-amz-sns-subscription-arn": `${record.envelope.TopicArn}:${record.merchantId}` } : {}),
+          ...(record.type === "Notification"
+            ? { "x-amz-sns-subscription-arn": `${record.envelope.TopicArn}:${record.merchantId}` }
+            : {}),
         },
         body: JSON.stringify(record.envelope),
         signal: AbortSignal.timeout(config.timeoutMs),
@@ -187,13 +220,20 @@ export class IpnDispatcher {
       error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
     }
     if (this.stopped) return;
-    record.attempts.push({ at: new Date().toISOString(), status, error, durationMs: Math.round(performance.now() - started) });
+    record.attempts.push({
+      at: new Date().toISOString(),
+      status,
+      error,
+      durationMs: Math.round(performance.now() - started),
+    });
     const ok = status !== null && status >= 200 && status < 300;
     if (ok) {
       record.status = "delivered";
       return;
     }
-    this.deps.log(`[emulator] IPN ${record.id} to ${url} failed (attempt ${attempt}/${config.maxAttempts}): ${error ?? `HTTP ${status}`}`);
+    this.deps.log(
+      `[emulator] IPN ${record.id} to ${url} failed (attempt ${attempt}/${config.maxAttempts}): ${error ?? `HTTP ${status}`}`,
+    );
     if (attempt >= config.maxAttempts) {
       record.status = "failed";
       return;

@@ -42,7 +42,15 @@ export interface SubscriptionConfirmationEnvelope {
 export type SnsEnvelope = NotificationEnvelope | SubscriptionConfirmationEnvelope;
 
 const NOTIFICATION_KEYS = ["Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type"] as const;
-const SUBSCRIPTION_KEYS = ["Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type"] as const;
+const SUBSCRIPTION_KEYS = [
+  "Message",
+  "MessageId",
+  "SubscribeURL",
+  "Timestamp",
+  "Token",
+  "TopicArn",
+  "Type",
+] as const;
 
 /** The string AWS signs: `Key\nValue\n` for each present key, in the documented order. */
 export function snsStringToSign(message: Record<string, string | undefined>): string {
@@ -55,9 +63,18 @@ export function snsStringToSign(message: Record<string, string | undefined>): st
   return out;
 }
 
-export function signSns(message: Record<string, string | undefined>, version: "1" | "2", key: KeyObject): string {
-  return sign(version === "1" ? "sha1" : "sha256", Buffer.from(snsStringToSign(message), "utf8"), key).toString("base64");
+export function signSns(
+  message: Record<string, string | undefined>,
+  version: "1" | "2",
+  key: KeyObject,
+): string {
+  return sign(
+    version === "1" ? "sha1" : "sha256",
+    Buffer.from(snsStringToSign(message), "utf8"),
+    key,
+  ).toString("base64");
 }
 
 /** The SNS topic of a merchant's IPNs. */
-export const topicArn = (merchantId: string) => `arn:aws:sns:us-east-1:000000000000:AmazonPayEmulator-${merchantId}`;
+export const topicArn = (merchantId: string) =>
+  `arn:aws:sns:us-east-1:000000000000:AmazonPayEmulator-${merchantId}`;

@@ -8,7 +8,8 @@ export interface Constraint {
 }
 
 const DESCRIPTIONS = {
-  BuyerNotAssociated: "There is no buyer associated with the Checkout Session. Return the checkout session id to the Amazon Pay Button to allow buyer to login.",
+  BuyerNotAssociated:
+    "There is no buyer associated with the Checkout Session. Return the checkout session id to the Amazon Pay Button to allow buyer to login.",
   ChargeAmountNotSet: "chargeAmount is not set.",
   CheckoutResultReturnUrlNotSet: "checkoutResultReturnUrl is not set.",
   PaymentIntentNotSet: "paymentIntent is not set.",
@@ -22,8 +23,10 @@ export function constraintsOf(s: CheckoutSessionRecord): Constraint[] {
   const setupOnly = s.paymentMethodOnFileMetadata?.setupOnly === true;
   if (!s.paymentDetails.chargeAmount && !setupOnly) ids.push("ChargeAmountNotSet");
   // Buy Now sessions return through the merchant's handlers, not through a result URL.
-  if (!s.webCheckoutDetails.checkoutResultReturnUrl && s.origin !== "buyNow") ids.push("CheckoutResultReturnUrlNotSet");
+  if (!s.webCheckoutDetails.checkoutResultReturnUrl && s.origin !== "buyNow")
+    ids.push("CheckoutResultReturnUrlNotSet");
   if (!s.paymentDetails.paymentIntent) ids.push("PaymentIntentNotSet");
-  if (s.chargePermissionType === "Recurring" && !s.recurringMetadata.frequency) ids.push("RecurringFrequencyNotSet");
+  if (s.chargePermissionType === "Recurring" && !s.recurringMetadata.frequency)
+    ids.push("RecurringFrequencyNotSet");
   return ids.map((constraintId) => ({ constraintId, description: DESCRIPTIONS[constraintId] }));
 }

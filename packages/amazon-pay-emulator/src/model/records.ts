@@ -3,7 +3,12 @@
 import type { Currency, Money } from "@storefront/amazon-pay/money";
 import { SCOPES, type Scope } from "@storefront/amazon-pay/schemas/buyer";
 import { PRODUCT_TYPES } from "@storefront/amazon-pay/schemas/checkout-session";
-import { CHARGE_PERMISSION_TYPES, PAYMENT_INTENTS, type ChargePermissionType, type PaymentIntent } from "@storefront/amazon-pay/schemas/metadata";
+import {
+  CHARGE_PERMISSION_TYPES,
+  PAYMENT_INTENTS,
+  type ChargePermissionType,
+  type PaymentIntent,
+} from "@storefront/amazon-pay/schemas/metadata";
 import type { DeliverySpecifications } from "../core/delivery-restrictions";
 import type { AddressRecord } from "../core/test-buyers";
 import type { ChargeStatus } from "../state/charge";
@@ -11,7 +16,15 @@ import type { ChargePermissionStatus } from "../state/charge-permission";
 import type { CheckoutSessionCancelReason, CheckoutSessionStatus } from "../state/checkout-session";
 import type { RefundStatus } from "../state/refund";
 
-export { CHARGE_PERMISSION_TYPES, PAYMENT_INTENTS, PRODUCT_TYPES, SCOPES, type ChargePermissionType, type PaymentIntent, type Scope };
+export {
+  CHARGE_PERMISSION_TYPES,
+  PAYMENT_INTENTS,
+  PRODUCT_TYPES,
+  SCOPES,
+  type ChargePermissionType,
+  type PaymentIntent,
+  type Scope,
+};
 export type ProductType = (typeof PRODUCT_TYPES)[number];
 /** Amazon's default: every scope except the billing address (prime status is allow-listed). */
 export const DEFAULT_SCOPES: Scope[] = ["name", "email", "phoneNumber", "postalCode", "shippingAddress"];
@@ -23,7 +36,12 @@ export interface MerchantMetadata {
   customInformation: string | null;
 }
 
-export const emptyMerchantMetadata = (): MerchantMetadata => ({ merchantReferenceId: null, merchantStoreName: null, noteToBuyer: null, customInformation: null });
+export const emptyMerchantMetadata = (): MerchantMetadata => ({
+  merchantReferenceId: null,
+  merchantStoreName: null,
+  noteToBuyer: null,
+  customInformation: null,
+});
 
 export interface RecurringMetadata {
   frequency: { unit: string; value: string } | null;

@@ -1,14 +1,26 @@
 // The documented JSON objects, every key present and in the documented order.
 import { priceJson, priceJsonOrNull, type PriceJson } from "../core/amounts";
 import { amzTimestamp } from "../core/clock";
-import { findBuyer, findInstrument, paymentDescriptor, type AddressRecord, type TestBuyer } from "../core/test-buyers";
+import {
+  findBuyer,
+  findInstrument,
+  paymentDescriptor,
+  type AddressRecord,
+  type TestBuyer,
+} from "../core/test-buyers";
 import { CHARGE_REASON_DESCRIPTIONS } from "../state/charge";
 import { CHARGE_PERMISSION_REASON_DESCRIPTIONS } from "../state/charge-permission";
 import { REASON_DESCRIPTIONS } from "../state/checkout-session";
 import { REFUND_REASON_DESCRIPTIONS } from "../state/refund";
 import { constraintsOf } from "./constraints";
 import type {
-  ChargePermissionRecord, ChargeRecord, CheckoutSessionRecord, MerchantMetadata, RecurringMetadata, RefundRecord, Scope,
+  ChargePermissionRecord,
+  ChargeRecord,
+  CheckoutSessionRecord,
+  MerchantMetadata,
+  RecurringMetadata,
+  RefundRecord,
+  Scope,
 } from "./records";
 
 /** An address as the API shows it: the same fields as the emulator keeps. */
@@ -16,8 +28,16 @@ export type AddressJson = AddressRecord;
 
 export function addressJson(a: AddressRecord): AddressJson {
   return {
-    name: a.name, addressLine1: a.addressLine1, addressLine2: a.addressLine2, addressLine3: a.addressLine3, city: a.city,
-    county: a.county, district: a.district, stateOrRegion: a.stateOrRegion, postalCode: a.postalCode, countryCode: a.countryCode,
+    name: a.name,
+    addressLine1: a.addressLine1,
+    addressLine2: a.addressLine2,
+    addressLine3: a.addressLine3,
+    city: a.city,
+    county: a.county,
+    district: a.district,
+    stateOrRegion: a.stateOrRegion,
+    postalCode: a.postalCode,
+    countryCode: a.countryCode,
     phoneNumber: a.phoneNumber,
   };
 }
@@ -44,7 +64,10 @@ export function buyerJson(buyer: TestBuyer, scopes: readonly Scope[]): BuyerJson
 }
 
 const metadataJson = (m: MerchantMetadata): MerchantMetadata => ({
-  merchantReferenceId: m.merchantReferenceId, merchantStoreName: m.merchantStoreName, noteToBuyer: m.noteToBuyer, customInformation: m.customInformation,
+  merchantReferenceId: m.merchantReferenceId,
+  merchantStoreName: m.merchantStoreName,
+  noteToBuyer: m.noteToBuyer,
+  customInformation: m.customInformation,
 });
 
 const recurringJson = (r: RecurringMetadata) => ({
@@ -56,9 +79,10 @@ const recurringJson = (r: RecurringMetadata) => ({
 export function sessionBuyerDetails(s: CheckoutSessionRecord) {
   const buyer = s.choice ? findBuyer(s.choice.buyerId) : undefined;
   const instrument = s.choice ? findInstrument(s.choice.instrumentId) : undefined;
-  const shipping = buyer && s.productType === "PayAndShip"
-    ? (s.addressDetails ?? buyer.addresses.find((a) => a.id === s.choice?.addressId)?.address ?? null)
-    : null;
+  const shipping =
+    buyer && s.productType === "PayAndShip"
+      ? (s.addressDetails ?? buyer.addresses.find((a) => a.id === s.choice?.addressId)?.address ?? null)
+      : null;
   return {
     buyer: buyer ? buyerJson(buyer, s.scopes) : null,
     billingAddress: buyer && s.scopes.includes("billingAddress") ? addressJson(buyer.billingAddress) : null,
@@ -78,7 +102,8 @@ export function checkoutSessionJson(s: CheckoutSessionRecord, ctx: { redirectUrl
       checkoutReviewReturnUrl: s.webCheckoutDetails.checkoutReviewReturnUrl,
       checkoutResultReturnUrl: s.webCheckoutDetails.checkoutResultReturnUrl,
       checkoutCancelUrl: s.webCheckoutDetails.checkoutCancelUrl,
-      amazonPayRedirectUrl: s.status.state === "Open" && constraints.length === 0 ? ctx.redirectUrl(s.checkoutSessionId) : null,
+      amazonPayRedirectUrl:
+        s.status.state === "Open" && constraints.length === 0 ? ctx.redirectUrl(s.checkoutSessionId) : null,
       checkoutMode: s.webCheckoutDetails.checkoutMode,
     },
     productType: s.productType,
@@ -97,7 +122,9 @@ export function checkoutSessionJson(s: CheckoutSessionRecord, ctx: { redirectUrl
     chargePermissionType: s.chargePermissionType,
     orderType: null,
     recurringMetadata: recurringJson(s.recurringMetadata),
-    paymentMethodOnFileMetadata: s.paymentMethodOnFileMetadata ? { setupOnly: s.paymentMethodOnFileMetadata.setupOnly } : null,
+    paymentMethodOnFileMetadata: s.paymentMethodOnFileMetadata
+      ? { setupOnly: s.paymentMethodOnFileMetadata.setupOnly }
+      : null,
     merchantDetails: null,
     merchantMetadata: metadataJson(s.merchantMetadata),
     supplementaryData: s.supplementaryData,
@@ -130,7 +157,10 @@ export function chargePermissionJson(cp: ChargePermissionRecord) {
   const buyer = findBuyer(cp.buyerId);
   const instrument = findInstrument(cp.instrumentId);
   const balance = cp.amountLimit
-    ? { amount: Math.max(0, cp.amountLimit.amount - cp.capturedTotal.amount), currency: cp.amountLimit.currency }
+    ? {
+        amount: Math.max(0, cp.amountLimit.amount - cp.capturedTotal.amount),
+        currency: cp.amountLimit.currency,
+      }
     : null;
   return {
     chargePermissionId: cp.chargePermissionId,
@@ -143,7 +173,10 @@ export function chargePermissionJson(cp: ChargePermissionRecord) {
     statusDetails: {
       state: cp.status.state,
       reasons: cp.status.reasons.length
-        ? cp.status.reasons.map((reasonCode) => ({ reasonCode, reasonDescription: CHARGE_PERMISSION_REASON_DESCRIPTIONS[reasonCode] ?? null }))
+        ? cp.status.reasons.map((reasonCode) => ({
+            reasonCode,
+            reasonDescription: CHARGE_PERMISSION_REASON_DESCRIPTIONS[reasonCode] ?? null,
+          }))
         : null,
       lastUpdatedTimestamp: amzTimestamp(cp.statusUpdatedAt),
     },
@@ -174,7 +207,9 @@ export function chargeJson(c: ChargeRecord) {
     statusDetails: {
       state: c.status.state,
       reasonCode: c.status.reasonCode,
-      reasonDescription: c.status.reasonCode ? (CHARGE_REASON_DESCRIPTIONS[c.status.reasonCode] ?? null) : null,
+      reasonDescription: c.status.reasonCode
+        ? (CHARGE_REASON_DESCRIPTIONS[c.status.reasonCode] ?? null)
+        : null,
       lastUpdatedTimestamp: amzTimestamp(c.statusUpdatedAt),
     },
     creationTimestamp: amzTimestamp(c.createdAt),
@@ -195,7 +230,9 @@ export function refundJson(r: RefundRecord) {
     statusDetails: {
       state: r.status.state,
       reasonCode: r.status.reasonCode,
-      reasonDescription: r.status.reasonCode ? (REFUND_REASON_DESCRIPTIONS[r.status.reasonCode] ?? null) : null,
+      reasonDescription: r.status.reasonCode
+        ? (REFUND_REASON_DESCRIPTIONS[r.status.reasonCode] ?? null)
+        : null,
       lastUpdatedTimestamp: amzTimestamp(r.statusUpdatedAt),
     },
     softDescriptor: r.softDescriptor,

@@ -2,7 +2,13 @@
 // answered as configured (UnauthorizedAccess or ResourceNotFound).
 import { ApiError, resourceNotFound } from "../core/api-error";
 import type {
-  BuyerTokenRecord, ChargePermissionRecord, ChargeRecord, CheckoutSessionRecord, DeliveryTrackerRecord, RefundRecord, SignInRecord,
+  BuyerTokenRecord,
+  ChargePermissionRecord,
+  ChargeRecord,
+  CheckoutSessionRecord,
+  DeliveryTrackerRecord,
+  RefundRecord,
+  SignInRecord,
 } from "./records";
 
 export type ForeignObjectError = "UnauthorizedAccess" | "ResourceNotFound";
@@ -29,7 +35,11 @@ export class ObjectStore {
     if (!found) throw resourceNotFound(kind, id);
     if (found.merchantId !== merchantId) {
       if (this.foreignObjectError() === "ResourceNotFound") throw resourceNotFound(kind, id);
-      throw new ApiError(401, "UnauthorizedAccess", `The merchant account is not authorized to access the ${kind} [${id}].`);
+      throw new ApiError(
+        401,
+        "UnauthorizedAccess",
+        `The merchant account is not authorized to access the ${kind} [${id}].`,
+      );
     }
     return found;
   }

@@ -5,19 +5,45 @@ import { z } from "zod";
 import type { Money } from "@storefront/amazon-pay/money";
 import { priceJson } from "../core/amounts";
 import { ApiError, currencyMismatch, invalidParameter, missingParameter } from "../core/api-error";
-import { findBuyer, findInstrument, paymentDescriptor, TEST_BUYERS, TEST_INSTRUMENTS, type AddressRecord } from "../core/test-buyers";
+import {
+  findBuyer,
+  findInstrument,
+  paymentDescriptor,
+  TEST_BUYERS,
+  TEST_INSTRUMENTS,
+  type AddressRecord,
+} from "../core/test-buyers";
 import type { MerchantRecord } from "../core/merchants";
-import { DEFAULT_SCOPES, emptyMerchantMetadata, type CheckoutSessionRecord, type PaymentDetails } from "../model/records";
+import {
+  DEFAULT_SCOPES,
+  emptyMerchantMetadata,
+  type CheckoutSessionRecord,
+  type PaymentDetails,
+} from "../model/records";
 import { addressJson, buyerJson, sessionBuyerDetails } from "../model/serialize";
-import { cartAmountsSchema, cartDetailsSchema, cartProblem, totalsProblem, type CartDetails } from "../schemas/cart-details";
+import {
+  cartAmountsSchema,
+  cartDetailsSchema,
+  cartProblem,
+  totalsProblem,
+  type CartDetails,
+} from "../schemas/cart-details";
 import { fieldName, issueToApiError, parseRequest } from "../schemas/parse";
 import { buyNowSessionConfigSchema, finalizeCheckoutSessionSchema } from "../schemas/requests";
 import { checkoutSessionTransition } from "../state/checkout-session";
 import { verifySignedConfig } from "../auth/button-signature";
 import type { Emulator } from "../emulator";
 import {
-  changeSession, checkAmount, checkPaymentDetails, checkStoreId, finishCheckout, mergeMerchantMetadata, mergePaymentDetails,
-  mergeRecurringMetadata, outcomeFor, storeSession,
+  changeSession,
+  checkAmount,
+  checkPaymentDetails,
+  checkStoreId,
+  finishCheckout,
+  mergeMerchantMetadata,
+  mergePaymentDetails,
+  mergeRecurringMetadata,
+  outcomeFor,
+  storeSession,
 } from "./checkout-sessions";
 import type { OpContext, OpResult } from "./context";
 import { addressOptions, chooseDetails } from "./hosted-checkout";
@@ -39,7 +65,10 @@ export const buyNowStartSchema = z.object({
   checkoutSessionConfig: z.union([signedConfigSchema, z.record(z.string(), z.unknown())]),
 });
 
-function resolveMerchant(sb: Emulator, input: z.output<typeof buyNowStartSchema>): { merchant: MerchantRecord; config: unknown } {
+function resolveMerchant(
+  sb: Emulator,
+  input: z.output<typeof buyNowStartSchema>,
+): { merchant: MerchantRecord; config: unknown } {
   const config = input.checkoutSessionConfig;
   if (typeof config.payloadJSON === "string" && typeof config.signature === "string") {
     const signed = signedConfigSchema.parse(config);
@@ -51,11 +80,21 @@ function resolveMerchant(sb: Emulator, input: z.output<typeof buyNowStartSchema>
     }
   }
   if (sb.config.buyNowRequireSignedConfig) {
-    throw new ApiError(400, "InvalidParameterValue", "checkoutSessionConfig must be signed ({ payloadJSON, signature, publicKeyId, algorithm }) in this emulator configuration.");
+    throw new ApiError(
+      400,
+      "InvalidParameterValue",
+      "checkoutSessionConfig must be signed ({ payloadJSON, signature, publicKeyId, algorithm }) in this emulator configuration.",
+    );
   }
-  const merchant = input.publicKeyId ? sb.merchants.get(input.publicKeyId) : sb.merchants.byMerchantId(input.merchantId);
+  const merchant = input.publicKeyId
+    ? sb.merchants.get(input.publicKeyId)
+    : sb.merchants.byMerchantId(input.merchantId);
   if (!merchant || merchant.merchantId !== input.merchantId) {
-    throw new ApiError(401, "UnauthorizedAccess", `The merchant [${input.merchantId}] is not registered with the emulator (POST /__emulator/merchants).`);
+    throw new ApiError(
+      401,
+      "UnauthorizedAccess",
+      `The merchant [${input.merchantId}] is not registered with the emulator (POST /__emulator/merchants).`,
+    );
   }
   return { merchant, config };
 }
@@ -69,9 +108,23 @@ export function buyNowChoices(s: CheckoutSessionRecord) {
       buyerId: buyer.buyerId,
       name: buyer.name,
       email: buyer.email,
-      addresses: s.productType === "PayAndShip" ? addressOptions(s, buyer).map((a) => ({ id: a.id, label: a.label, address: addressJson(a.address), restriction: a.restriction })) : [],
+      addresses:
+        s.productType === "PayAndShip"
+          ? addressOptions(s, buyer).map((a) => ({
+              id: a.id,
+              label: a.label,
+              address: addressJson(a.address),
+              restriction: a.restriction,
+            }))
+          : [],
     })),
-    paymentMethods: TEST_INSTRUMENTS.map((i) => ({ id: i.id, brand: i.brand, last4: i.last4, descriptor: paymentDescriptor(i), simulates: i.simulates })),
+    paymentMethods: TEST_INSTRUMENTS.map((i) => ({
+      id: i.id,
+      brand: i.brand,
+      last4: i.last4,
+      descriptor: paymentDescriptor(i),
+      simulates: i.simulates,
+    })),
   };
 }
 
@@ -83,8 +136,14 @@ export function startBuyNow(sb: Emulator, raw: unknown): CheckoutSessionRecord {
   checkStoreId(ctx, body.storeId);
   const chargePermissionType = body.chargePermissionType ?? "OneTime";
   const emptyDetails: PaymentDetails = {
-    paymentIntent: null, canHandlePendingAuthorization: false, chargeAmount: null, totalOrderAmount: null, softDescriptor: null,
-    presentmentCurrency: null, allowOvercharge: null, extendExpiration: null,
+    paymentIntent: null,
+    canHandlePendingAuthorization: false,
+    chargeAmount: null,
+    totalOrderAmount: null,
+    softDescriptor: null,
+    presentmentCurrency: null,
+    allowOvercharge: null,
+    extendExpiration: null,
   };
   const paymentDetails = mergePaymentDetails(emptyDetails, body.paymentDetails);
   checkPaymentDetails(paymentDetails, sb.config);
@@ -117,7 +176,12 @@ export function startBuyNow(sb: Emulator, raw: unknown): CheckoutSessionRecord {
 
 export function buyNowSession(sb: Emulator, id: string): CheckoutSessionRecord {
   const s = sb.store.checkoutSessions.get(id);
-  if (!s || s.origin !== "buyNow") throw new ApiError(404, "ResourceNotFound", `The Buy Now Checkout Session with id [${id}] was not found.`);
+  if (!s || s.origin !== "buyNow")
+    throw new ApiError(
+      404,
+      "ResourceNotFound",
+      `The Buy Now Checkout Session with id [${id}] was not found.`,
+    );
   return s;
 }
 
@@ -142,7 +206,11 @@ export const buyNowSelectionSchema = z.object({
 
 export function selectBuyNow(sb: Emulator, s: CheckoutSessionRecord, raw: unknown) {
   const input = parseRequest(buyNowSelectionSchema, raw);
-  const problem = chooseDetails(sb, s, { buyerId: input.buyerId, addressId: input.addressId, instrumentId: input.paymentMethodId });
+  const problem = chooseDetails(sb, s, {
+    buyerId: input.buyerId,
+    addressId: input.addressId,
+    instrumentId: input.paymentMethodId,
+  });
   if (problem) throw new ApiError(400, "InvalidParameterValue", problem);
   return buyNowEvent(s);
 }
@@ -151,13 +219,21 @@ function cartJson(cart: CartDetails, selectedDeliveryOptionId: string | null) {
   const opt = (m: Money | undefined) => (m ? priceJson(m) : null);
   return {
     lineItems: (cart.lineItems ?? []).map((l) => ({
-      id: l.id, title: l.title, quantity: String(l.quantity), listPrice: priceJson(l.listPrice), totalListPrice: priceJson(l.totalListPrice),
-      variantTitle: l.variantTitle ?? null, discountedPrice: opt(l.discountedPrice),
+      id: l.id,
+      title: l.title,
+      quantity: String(l.quantity),
+      listPrice: priceJson(l.listPrice),
+      totalListPrice: priceJson(l.totalListPrice),
+      variantTitle: l.variantTitle ?? null,
+      discountedPrice: opt(l.discountedPrice),
     })),
     deliveryOptions: (cart.deliveryOptions ?? []).map((d) => ({
-      id: d.id, price: priceJson(d.price), shippingMethod: { ...d.shippingMethod },
+      id: d.id,
+      price: priceJson(d.price),
+      shippingMethod: { ...d.shippingMethod },
       isDefault: selectedDeliveryOptionId === null ? d.isDefault : d.id === selectedDeliveryOptionId,
-      shippingEstimate: d.shippingEstimate ?? null, dateTimeWindow: d.dateTimeWindow ?? null,
+      shippingEstimate: d.shippingEstimate ?? null,
+      dateTimeWindow: d.dateTimeWindow ?? null,
     })),
     totalShippingAmount: priceJson(cart.totalShippingAmount),
     totalBaseAmount: priceJson(cart.totalBaseAmount),
@@ -188,7 +264,10 @@ function parseCart<T extends z.ZodType>(schema: T, value: unknown): z.output<T> 
 export function setBuyNowCart(sb: Emulator, s: CheckoutSessionRecord, raw: unknown) {
   const input = parseRequest(buyNowCartSchema, raw);
   changeSession(sb, s, { type: "selectDetails" });
-  const rules = { requireDeliveryOptions: s.productType === "PayAndShip" && input.event === "init", checkTotals: sb.config.buyNowCheckCartTotals };
+  const rules = {
+    requireDeliveryOptions: s.productType === "PayAndShip" && input.event === "init",
+    checkTotals: sb.config.buyNowCheckCartTotals,
+  };
   let cart: CartDetails;
   let selected: string | null = null;
   if (input.event === "delivery") {
@@ -196,8 +275,14 @@ export function setBuyNowCart(sb: Emulator, s: CheckoutSessionRecord, raw: unkno
     const problem = totalsProblem(amounts, rules);
     if (problem) throw invalidCart(problem);
     const previous = parsedCarts.get(s);
-    if (!previous) throw new ApiError(400, "InvalidRequest", "The cart must be set (onInitCheckout) before a delivery option is chosen.");
-    if (!previous.deliveryOptions?.some((d) => d.id === input.deliveryOptionId)) throw invalidParameter("deliveryOptionId", "no such delivery option");
+    if (!previous)
+      throw new ApiError(
+        400,
+        "InvalidRequest",
+        "The cart must be set (onInitCheckout) before a delivery option is chosen.",
+      );
+    if (!previous.deliveryOptions?.some((d) => d.id === input.deliveryOptionId))
+      throw invalidParameter("deliveryOptionId", "no such delivery option");
     cart = { ...previous, ...amounts };
     selected = input.deliveryOptionId ?? null;
   } else {
@@ -207,9 +292,19 @@ export function setBuyNowCart(sb: Emulator, s: CheckoutSessionRecord, raw: unkno
   }
   const configured = s.paymentDetails.presentmentCurrency;
   if (configured && configured !== cart.totalChargeAmount.currency) {
-    throw currencyMismatch(`The cart is in ${cart.totalChargeAmount.currency} but the checkoutSessionConfig uses ${configured}.`);
+    throw currencyMismatch(
+      `The cart is in ${cart.totalChargeAmount.currency} but the checkoutSessionConfig uses ${configured}.`,
+    );
   }
-  parsedCarts.set(s, selected ? { ...cart, deliveryOptions: cart.deliveryOptions?.map((d) => ({ ...d, isDefault: d.id === selected })) } : cart);
+  parsedCarts.set(
+    s,
+    selected
+      ? {
+          ...cart,
+          deliveryOptions: cart.deliveryOptions?.map((d) => ({ ...d, isDefault: d.id === selected })),
+        }
+      : cart,
+  );
   s.cartDetails = cartJson(cart, selected);
   s.cartAddressId = s.choice?.addressId ?? null;
   s.paymentDetails = {
@@ -222,15 +317,29 @@ export function setBuyNowCart(sb: Emulator, s: CheckoutSessionRecord, raw: unkno
 }
 
 const invalidCart = ([field, message]: [string, string]) =>
-  new ApiError(400, "InvalidParameterValue", `The merchant's cart details are invalid: [${field}] ${message}.`);
+  new ApiError(
+    400,
+    "InvalidParameterValue",
+    `The merchant's cart details are invalid: [${field}] ${message}.`,
+  );
 
 /** The buyer pressed Pay now: the details are final; returns the onCompleteCheckout event. */
 export function confirmBuyNow(sb: Emulator, s: CheckoutSessionRecord) {
   if (!s.status.buyerRedirected) {
-    if (!s.choice) throw new ApiError(400, "InvalidRequest", "Choose a buyer, address and payment method first.");
-    if (!s.cartDetails) throw new ApiError(400, "InvalidRequest", "The merchant has not provided the cart details (onInitCheckout).");
+    if (!s.choice)
+      throw new ApiError(400, "InvalidRequest", "Choose a buyer, address and payment method first.");
+    if (!s.cartDetails)
+      throw new ApiError(
+        400,
+        "InvalidRequest",
+        "The merchant has not provided the cart details (onInitCheckout).",
+      );
     if (s.productType === "PayAndShip" && s.cartAddressId !== s.choice.addressId) {
-      throw new ApiError(400, "InvalidRequest", "The merchant has not accepted the selected shipping address; choose another address.");
+      throw new ApiError(
+        400,
+        "InvalidRequest",
+        "The merchant has not accepted the selected shipping address; choose another address.",
+      );
     }
     changeSession(sb, s, { type: "redirect" });
   }
@@ -242,17 +351,42 @@ export function cancelBuyNow(sb: Emulator, s: CheckoutSessionRecord): void {
 }
 
 export function buyNowStatus(s: CheckoutSessionRecord) {
-  return { amazonCheckoutSessionId: s.checkoutSessionId, state: s.status.state, reasonCode: s.status.reasonCode, confirmed: s.status.buyerRedirected };
+  return {
+    amazonCheckoutSessionId: s.checkoutSessionId,
+    state: s.status.state,
+    reasonCode: s.status.reasonCode,
+    confirmed: s.status.buyerRedirected,
+  };
 }
 
-const ADDRESS_FIELDS = ["name", "addressLine1", "addressLine2", "addressLine3", "city", "county", "district", "stateOrRegion", "postalCode", "countryCode"] as const;
-const normalized = (value: string | null | undefined) => (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
+const ADDRESS_FIELDS = [
+  "name",
+  "addressLine1",
+  "addressLine2",
+  "addressLine3",
+  "city",
+  "county",
+  "district",
+  "stateOrRegion",
+  "postalCode",
+  "countryCode",
+] as const;
+const normalized = (value: string | null | undefined) =>
+  (value ?? "").trim().replace(/\s+/g, " ").toLowerCase();
 
-function checkAddress(field: "shippingAddress" | "billingAddress", given: Partial<Record<(typeof ADDRESS_FIELDS)[number], string | null>> | undefined, expected: AddressRecord): void {
+function checkAddress(
+  field: "shippingAddress" | "billingAddress",
+  given: Partial<Record<(typeof ADDRESS_FIELDS)[number], string | null>> | undefined,
+  expected: AddressRecord,
+): void {
   if (!given) throw missingParameter(field);
   for (const key of ADDRESS_FIELDS) {
     if (normalized(given[key]) !== normalized(expected[key])) {
-      throw new ApiError(400, "InvalidParameterValue", `The value provided for [${fieldName([field, key])}] does not match the address the buyer selected (expected ${JSON.stringify(expected[key])}).`);
+      throw new ApiError(
+        400,
+        "InvalidParameterValue",
+        `The value provided for [${fieldName([field, key])}] does not match the address the buyer selected (expected ${JSON.stringify(expected[key])}).`,
+      );
     }
   }
 }
@@ -262,28 +396,51 @@ export function finalizeCheckoutSession(ctx: OpContext, id: string, raw: unknown
   const { sb } = ctx;
   const s = sb.store.session(id, ctx.merchant.merchantId);
   const input = parseRequest(finalizeCheckoutSessionSchema, raw);
-  const check = checkoutSessionTransition(s.status, { type: "complete", expiredError: sb.config.completeExpiredSessionError });
+  const check = checkoutSessionTransition(s.status, {
+    type: "complete",
+    expiredError: sb.config.completeExpiredSessionError,
+  });
   if (!check.ok) throw new ApiError(check.refusal.status, check.refusal.reasonCode, check.refusal.message);
   if (s.paymentDetails.paymentIntent && s.paymentDetails.paymentIntent !== input.paymentIntent) {
-    throw invalidParameter("paymentIntent", `the Checkout Session was configured with ${s.paymentDetails.paymentIntent}`);
+    throw invalidParameter(
+      "paymentIntent",
+      `the Checkout Session was configured with ${s.paymentDetails.paymentIntent}`,
+    );
   }
   const paymentDetails: PaymentDetails = {
     ...s.paymentDetails,
     paymentIntent: input.paymentIntent,
-    canHandlePendingAuthorization: input.canHandlePendingAuthorization ?? s.paymentDetails.canHandlePendingAuthorization,
+    canHandlePendingAuthorization:
+      input.canHandlePendingAuthorization ?? s.paymentDetails.canHandlePendingAuthorization,
   };
   checkPaymentDetails(paymentDetails, sb.config);
   checkAmount(sb, "chargeAmount", input.chargeAmount, s.paymentDetails.chargeAmount, null);
-  checkAmount(sb, "totalOrderAmount", input.totalOrderAmount, s.paymentDetails.totalOrderAmount, s.paymentDetails.chargeAmount);
+  checkAmount(
+    sb,
+    "totalOrderAmount",
+    input.totalOrderAmount,
+    s.paymentDetails.totalOrderAmount,
+    s.paymentDetails.chargeAmount,
+  );
   const buyer = s.choice ? findBuyer(s.choice.buyerId) : undefined;
-  if (!buyer || !s.choice) throw new ApiError(422, "InvalidCheckoutSessionStatus", "No buyer is associated with the Checkout Session.");
+  if (!buyer || !s.choice)
+    throw new ApiError(
+      422,
+      "InvalidCheckoutSessionStatus",
+      "No buyer is associated with the Checkout Session.",
+    );
   if (s.productType === "PayAndShip") {
     const chosen = s.addressDetails ?? buyer.addresses.find((a) => a.id === s.choice?.addressId)?.address;
     if (chosen) checkAddress("shippingAddress", input.shippingAddress, chosen);
   } else {
     checkAddress("billingAddress", input.billingAddress, buyer.billingAddress);
   }
-  if (!findInstrument(s.choice.instrumentId)) throw new ApiError(422, "InvalidCheckoutSessionStatus", "No payment method is associated with the Checkout Session.");
+  if (!findInstrument(s.choice.instrumentId))
+    throw new ApiError(
+      422,
+      "InvalidCheckoutSessionStatus",
+      "No payment method is associated with the Checkout Session.",
+    );
   s.paymentDetails = paymentDetails;
   if (input.supplementaryData !== undefined) s.supplementaryData = input.supplementaryData;
   const outcome = outcomeFor(sb, s, ctx.simulationCode ?? s.simulationCode);

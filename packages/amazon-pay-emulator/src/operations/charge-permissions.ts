@@ -10,14 +10,18 @@ import type { OpContext, OpResult } from "./context";
 import { changeCharge, changeChargePermission } from "./lifecycle";
 
 export function getChargePermission(ctx: OpContext, id: string): OpResult {
-  return { status: 200, body: chargePermissionJson(ctx.sb.store.chargePermission(id, ctx.merchant.merchantId)) };
+  return {
+    status: 200,
+    body: chargePermissionJson(ctx.sb.store.chargePermission(id, ctx.merchant.merchantId)),
+  };
 }
 
 export function updateChargePermission(ctx: OpContext, id: string, raw: unknown): OpResult {
   const cp = ctx.sb.store.chargePermission(id, ctx.merchant.merchantId);
   const input = parseRequest(updateChargePermissionSchema, raw);
   const allowed = canUpdateChargePermission(cp.status);
-  if (!allowed.ok) throw new ApiError(allowed.refusal.status, allowed.refusal.reasonCode, allowed.refusal.message);
+  if (!allowed.ok)
+    throw new ApiError(allowed.refusal.status, allowed.refusal.reasonCode, allowed.refusal.message);
   if (input.recurringMetadata && cp.chargePermissionType !== "Recurring") {
     throw invalidParameter("recurringMetadata", "only a Recurring Charge Permission has recurringMetadata");
   }
@@ -30,7 +34,8 @@ export function closeChargePermission(ctx: OpContext, id: string, raw: unknown):
   const { sb } = ctx;
   const cp = sb.store.chargePermission(id, ctx.merchant.merchantId);
   const input = parseRequest(closeChargePermissionSchema, raw);
-  if (cp.status.state === "Closed" && sb.config.closeClosedChargePermission === "ok") return { status: 200, body: chargePermissionJson(cp) };
+  if (cp.status.state === "Closed" && sb.config.closeClosedChargePermission === "ok")
+    return { status: 200, body: chargePermissionJson(cp) };
   const reasonCode = ctx.simulationCode === "AmazonClosed" ? "AmazonClosed" : "MerchantClosed";
   const check = chargePermissionTransition(cp.status, { type: "close", reasonCode });
   if (!check.ok) throw new ApiError(check.refusal.status, check.refusal.reasonCode, check.refusal.message);
@@ -38,7 +43,10 @@ export function closeChargePermission(ctx: OpContext, id: string, raw: unknown):
   if (input.cancelPendingCharges) {
     for (const chargeId of cp.chargeIds) {
       const charge = sb.store.charges.get(chargeId);
-      if (charge && (charge.status.state === "Authorized" || charge.status.state === "AuthorizationInitiated")) {
+      if (
+        charge &&
+        (charge.status.state === "Authorized" || charge.status.state === "AuthorizationInitiated")
+      ) {
         changeCharge(sb, charge, { type: "cancel", reasonCode: "ChargePermissionCanceled" }, now);
       }
     }

@@ -1,7 +1,13 @@
 // Charge operations: Create, Get, Capture, Cancel.
 import { add, type Money } from "@storefront/amazon-pay/money";
 import { formatPrice, overAmountTolerance } from "../core/amounts";
-import { ApiError, currencyMismatch, invalidCombination, invalidSimulation, unprocessable } from "../core/api-error";
+import {
+  ApiError,
+  currencyMismatch,
+  invalidCombination,
+  invalidSimulation,
+  unprocessable,
+} from "../core/api-error";
 import { DAY } from "../core/clock";
 import type { ChargePermissionRecord, ChargeRecord } from "../model/records";
 import { chargeJson } from "../model/serialize";
@@ -12,7 +18,15 @@ import { canCreateCharge } from "../state/charge-permission";
 import type { Emulator } from "../emulator";
 import { mergeMerchantMetadata } from "./checkout-sessions";
 import type { OpContext, OpResult } from "./context";
-import { armChargePermissionExpiry, captureCharge, changeCharge, createCharge, hardDeclined, type AuthorizationPlan, type CapturePlan } from "./lifecycle";
+import {
+  armChargePermissionExpiry,
+  captureCharge,
+  changeCharge,
+  createCharge,
+  hardDeclined,
+  type AuthorizationPlan,
+  type CapturePlan,
+} from "./lifecycle";
 
 const DECLINE_SIMULATIONS: Record<string, string> = {
   SoftDeclined: "SoftDeclined",
@@ -28,8 +42,10 @@ function outstanding(sb: Emulator, cp: ChargePermissionRecord): number {
   for (const id of cp.chargeIds) {
     const charge = sb.store.charges.get(id);
     if (!charge) continue;
-    if (charge.status.state === "Authorized" || charge.status.state === "AuthorizationInitiated") total += charge.chargeAmount.amount;
-    if (charge.status.state === "CaptureInitiated") total += (charge.captureAmount ?? charge.chargeAmount).amount;
+    if (charge.status.state === "Authorized" || charge.status.state === "AuthorizationInitiated")
+      total += charge.chargeAmount.amount;
+    if (charge.status.state === "CaptureInitiated")
+      total += (charge.captureAmount ?? charge.chargeAmount).amount;
   }
   return total;
 }
@@ -39,9 +55,13 @@ export function createChargeOperation(ctx: OpContext, raw: unknown): OpResult {
   const input = parseRequest(createChargeSchema, raw);
   const cp = sb.store.chargePermission(input.chargePermissionId, ctx.merchant.merchantId);
   const allowed = canCreateCharge(cp.status);
-  if (!allowed.ok) throw new ApiError(allowed.refusal.status, allowed.refusal.reasonCode, allowed.refusal.message);
+  if (!allowed.ok)
+    throw new ApiError(allowed.refusal.status, allowed.refusal.reasonCode, allowed.refusal.message);
   const amount = input.chargeAmount;
-  if (amount.currency !== cp.presentmentCurrency) throw currencyMismatch(`chargeAmount is in ${amount.currency} but the Charge Permission is in ${cp.presentmentCurrency}.`);
+  if (amount.currency !== cp.presentmentCurrency)
+    throw currencyMismatch(
+      `chargeAmount is in ${amount.currency} but the Charge Permission is in ${cp.presentmentCurrency}.`,
+    );
   const captureNow = input.captureNow === true;
   const pendingAllowed = input.canHandlePendingAuthorization === true;
   if (input.softDescriptor !== undefined && !captureNow && sb.config.softDescriptorRequiresCapture) {
@@ -49,12 +69,18 @@ export function createChargeOperation(ctx: OpContext, raw: unknown): OpResult {
   }
   if (cp.chargePermissionType === "OneTime") {
     if (cp.chargeIds.length >= sb.config.maxChargesPerChargePermission) {
-      throw unprocessable("TransactionCountExceeded", `A OneTime Charge Permission allows at most ${sb.config.maxChargesPerChargePermission} charges.`);
+      throw unprocessable(
+        "TransactionCountExceeded",
+        `A OneTime Charge Permission allows at most ${sb.config.maxChargesPerChargePermission} charges.`,
+      );
     }
     if (cp.amountLimit) {
       const available = cp.amountLimit.amount - cp.capturedTotal.amount - outstanding(sb, cp);
       if (amount.amount > available) {
-        throw unprocessable("TransactionAmountExceeded", `chargeAmount ${formatPrice(amount)} exceeds what remains chargeable on the Charge Permission (${formatPrice({ amount: Math.max(0, available), currency: amount.currency })}).`);
+        throw unprocessable(
+          "TransactionAmountExceeded",
+          `chargeAmount ${formatPrice(amount)} exceeds what remains chargeable on the Charge Permission (${formatPrice({ amount: Math.max(0, available), currency: amount.currency })}).`,
+        );
       }
     }
   }
@@ -69,7 +95,8 @@ export function createChargeOperation(ctx: OpContext, raw: unknown): OpResult {
     }
     authorization = { kind: "pending", result: { declineReason } };
   } else if (code === "Emulator:AuthorizationPending") {
-    if (!pendingAllowed) throw invalidSimulation("Emulator:AuthorizationPending needs canHandlePendingAuthorization true.");
+    if (!pendingAllowed)
+      throw invalidSimulation("Emulator:AuthorizationPending needs canHandlePendingAuthorization true.");
     authorization = { kind: "pending", result: "approve" };
   } else if (code === "CaptureInitiated") {
     if (!captureNow) throw invalidSimulation("CaptureInitiated on Create Charge needs captureNow true.");
@@ -102,16 +129,30 @@ export function getCharge(ctx: OpContext, id: string): OpResult {
   return { status: 200, body: chargeJson(ctx.sb.store.charge(id, ctx.merchant.merchantId)) };
 }
 
-function checkCaptureAmount(sb: Emulator, charge: ChargeRecord, cp: ChargePermissionRecord, amount: Money): void {
-  if (amount.currency !== charge.chargeAmount.currency) throw currencyMismatch(`captureAmount is in ${amount.currency} but the Charge is in ${charge.chargeAmount.currency}.`);
+function checkCaptureAmount(
+  sb: Emulator,
+  charge: ChargeRecord,
+  cp: ChargePermissionRecord,
+  amount: Money,
+): void {
+  if (amount.currency !== charge.chargeAmount.currency)
+    throw currencyMismatch(
+      `captureAmount is in ${amount.currency} but the Charge is in ${charge.chargeAmount.currency}.`,
+    );
   const maxForCharge = add(charge.chargeAmount, overAmountTolerance(charge.chargeAmount, sb.config));
   if (amount.amount > maxForCharge.amount) {
-    throw unprocessable("TransactionAmountExceeded", `captureAmount ${formatPrice(amount)} exceeds the authorized amount plus the allowed over-capture (${formatPrice(maxForCharge)}).`);
+    throw unprocessable(
+      "TransactionAmountExceeded",
+      `captureAmount ${formatPrice(amount)} exceeds the authorized amount plus the allowed over-capture (${formatPrice(maxForCharge)}).`,
+    );
   }
   if (cp.chargePermissionType === "OneTime" && cp.amountLimit) {
     const maxTotal = add(cp.amountLimit, overAmountTolerance(cp.amountLimit, sb.config));
     if (cp.capturedTotal.amount + amount.amount > maxTotal.amount) {
-      throw unprocessable("TransactionAmountExceeded", `captureAmount ${formatPrice(amount)} would bring the captured total over the Charge Permission's limit (${formatPrice(maxTotal)} including the over-capture allowance).`);
+      throw unprocessable(
+        "TransactionAmountExceeded",
+        `captureAmount ${formatPrice(amount)} would bring the captured total over the Charge Permission's limit (${formatPrice(maxTotal)} including the over-capture allowance).`,
+      );
     }
   }
 }
@@ -128,7 +169,8 @@ export function captureChargeOperation(ctx: OpContext, id: string, raw: unknown)
   let plan: CapturePlan = "sync";
   if (ctx.simulationCode === "CaptureInitiated") plan = "async";
   else if (ctx.simulationCode === "AmazonRejected") plan = "asyncDecline";
-  else if (charge.authorizedAt !== null && now - charge.authorizedAt > sb.config.synchronousCaptureDays * DAY) plan = "async";
+  else if (charge.authorizedAt !== null && now - charge.authorizedAt > sb.config.synchronousCaptureDays * DAY)
+    plan = "async";
   captureCharge(sb, charge, input.captureAmount, plan, input.softDescriptor ?? null, now);
   return { status: 200, body: chargeJson(charge) };
 }

@@ -13,10 +13,14 @@ export interface OutcomeInput {
 }
 
 function pending(input: OutcomeInput, result: "approve" | "decline", what: string): CheckoutOutcome {
-  if (input.paymentIntent === "Authorize" && input.canHandlePendingAuthorization) return { kind: "approve", pending: result };
+  if (input.paymentIntent === "Authorize" && input.canHandlePendingAuthorization)
+    return { kind: "approve", pending: result };
   switch (input.pendingWithoutPrerequisite) {
     case "error":
-      return { kind: "error", message: `${what} needs paymentIntent Authorize and canHandlePendingAuthorization true on the Checkout Session (it has paymentIntent ${input.paymentIntent}, canHandlePendingAuthorization ${input.canHandlePendingAuthorization}).` };
+      return {
+        kind: "error",
+        message: `${what} needs paymentIntent Authorize and canHandlePendingAuthorization true on the Checkout Session (it has paymentIntent ${input.paymentIntent}, canHandlePendingAuthorization ${input.canHandlePendingAuthorization}).`,
+      };
     case "decline":
       return { kind: "cancel", reasonCode: "Declined" };
     case "authorize":

@@ -2,37 +2,70 @@
 // step behind amazonPayRedirectUrl.
 import { type Money } from "@storefront/amazon-pay/money";
 import { formatPrice } from "../core/amounts";
-import { ApiError, currencyMismatch, invalidCombination, invalidParameter, invalidSimulation, missingParameter } from "../core/api-error";
+import {
+  ApiError,
+  currencyMismatch,
+  invalidCombination,
+  invalidParameter,
+  invalidSimulation,
+  missingParameter,
+} from "../core/api-error";
 import type { EmulatorConfig } from "../core/config";
 import { DAY, HOUR } from "../core/clock";
 import { newChargePermissionId, newCheckoutSessionId, uniqueId } from "../core/ids";
 import { findBuyer, findInstrument, type AddressRecord } from "../core/test-buyers";
 import { constraintsOf } from "../model/constraints";
 import {
-  DEFAULT_SCOPES, emptyMerchantMetadata, type ChargePermissionRecord, type CheckoutOutcome, type CheckoutSessionRecord, type MerchantMetadata,
-  type PaymentDetails, type ProductType, type RecurringMetadata,
+  DEFAULT_SCOPES,
+  emptyMerchantMetadata,
+  type ChargePermissionRecord,
+  type CheckoutOutcome,
+  type CheckoutSessionRecord,
+  type MerchantMetadata,
+  type PaymentDetails,
+  type ProductType,
+  type RecurringMetadata,
 } from "../model/records";
 import { checkoutSessionJson, sessionBuyerDetails } from "../model/serialize";
 import { parseRequest } from "../schemas/parse";
-import { completeCheckoutSessionSchema, createCheckoutSessionSchema, updateCheckoutSessionSchema, type CreateCheckoutSessionInput } from "../schemas/requests";
-import { checkoutSessionTransition, initialCheckoutSessionStatus, type CheckoutSessionEvent } from "../state/checkout-session";
+import {
+  completeCheckoutSessionSchema,
+  createCheckoutSessionSchema,
+  updateCheckoutSessionSchema,
+  type CreateCheckoutSessionInput,
+} from "../schemas/requests";
+import {
+  checkoutSessionTransition,
+  initialCheckoutSessionStatus,
+  type CheckoutSessionEvent,
+} from "../state/checkout-session";
 import type { Emulator } from "../emulator";
 import { resolveCheckoutOutcome } from "./checkout-outcome";
 import type { OpContext, OpResult } from "./context";
 import { chargePermissionCreated, createCharge } from "./lifecycle";
 
-export const sessionJson = (sb: Emulator, s: CheckoutSessionRecord) => checkoutSessionJson(s, { redirectUrl: (id) => sb.redirectUrl(id) });
+export const sessionJson = (sb: Emulator, s: CheckoutSessionRecord) =>
+  checkoutSessionJson(s, { redirectUrl: (id) => sb.redirectUrl(id) });
 
 /** Applies a session transition or throws its refusal. */
-export function changeSession(sb: Emulator, s: CheckoutSessionRecord, event: CheckoutSessionEvent, at = sb.now()): void {
+export function changeSession(
+  sb: Emulator,
+  s: CheckoutSessionRecord,
+  event: CheckoutSessionEvent,
+  at = sb.now(),
+): void {
   const result = checkoutSessionTransition(s.status, event);
-  if (!result.ok) throw new ApiError(result.refusal.status, result.refusal.reasonCode, result.refusal.message);
+  if (!result.ok)
+    throw new ApiError(result.refusal.status, result.refusal.reasonCode, result.refusal.message);
   const stateChanged = result.next.state !== s.status.state;
   s.status = result.next;
   if (stateChanged) s.statusUpdatedAt = at;
 }
 
-export function mergeMerchantMetadata(current: MerchantMetadata, patch: Partial<Record<keyof MerchantMetadata, string | null | undefined>> | undefined): MerchantMetadata {
+export function mergeMerchantMetadata(
+  current: MerchantMetadata,
+  patch: Partial<Record<keyof MerchantMetadata, string | null | undefined>> | undefined,
+): MerchantMetadata {
   const next = { ...current };
   if (!patch) return next;
   for (const key of Object.keys(next) as (keyof MerchantMetadata)[]) {
@@ -42,64 +75,111 @@ export function mergeMerchantMetadata(current: MerchantMetadata, patch: Partial<
   return next;
 }
 
-export function mergeRecurringMetadata(current: RecurringMetadata, patch: { frequency?: { unit: string; value: string } | undefined; amount?: Money | undefined } | undefined): RecurringMetadata {
+export function mergeRecurringMetadata(
+  current: RecurringMetadata,
+  patch: { frequency?: { unit: string; value: string } | undefined; amount?: Money | undefined } | undefined,
+): RecurringMetadata {
   if (!patch) return current;
   return { frequency: patch.frequency ?? current.frequency, amount: patch.amount ?? current.amount };
 }
 
 type PaymentDetailsPatch = NonNullable<CreateCheckoutSessionInput["paymentDetails"]>;
 
-export function mergePaymentDetails(current: PaymentDetails, patch: PaymentDetailsPatch | undefined): PaymentDetails {
+export function mergePaymentDetails(
+  current: PaymentDetails,
+  patch: PaymentDetailsPatch | undefined,
+): PaymentDetails {
   if (!patch) return current;
   const next: PaymentDetails = {
     paymentIntent: patch.paymentIntent ?? current.paymentIntent,
-    canHandlePendingAuthorization: patch.canHandlePendingAuthorization ?? current.canHandlePendingAuthorization,
+    canHandlePendingAuthorization:
+      patch.canHandlePendingAuthorization ?? current.canHandlePendingAuthorization,
     chargeAmount: patch.chargeAmount ?? current.chargeAmount,
     totalOrderAmount: patch.totalOrderAmount ?? current.totalOrderAmount,
     softDescriptor: patch.softDescriptor ?? current.softDescriptor,
-    presentmentCurrency: (patch.presentmentCurrency as PaymentDetails["presentmentCurrency"]) ?? current.presentmentCurrency,
+    presentmentCurrency:
+      (patch.presentmentCurrency as PaymentDetails["presentmentCurrency"]) ?? current.presentmentCurrency,
     allowOvercharge: patch.allowOvercharge ?? current.allowOvercharge,
     extendExpiration: patch.extendExpiration ?? current.extendExpiration,
   };
-  if (patch.chargeAmount && !patch.presentmentCurrency) next.presentmentCurrency = patch.chargeAmount.currency;
+  if (patch.chargeAmount && !patch.presentmentCurrency)
+    next.presentmentCurrency = patch.chargeAmount.currency;
   return next;
 }
 
 const emptyPaymentDetails = (): PaymentDetails => ({
-  paymentIntent: null, canHandlePendingAuthorization: false, chargeAmount: null, totalOrderAmount: null, softDescriptor: null,
-  presentmentCurrency: null, allowOvercharge: null, extendExpiration: null,
+  paymentIntent: null,
+  canHandlePendingAuthorization: false,
+  chargeAmount: null,
+  totalOrderAmount: null,
+  softDescriptor: null,
+  presentmentCurrency: null,
+  allowOvercharge: null,
+  extendExpiration: null,
 });
 
 /** The documented combination rules of paymentDetails, on the merged details. */
 export function checkPaymentDetails(p: PaymentDetails, config: EmulatorConfig): void {
-  if (config.rejectPendingWithAuthorizeWithCapture && p.canHandlePendingAuthorization && p.paymentIntent === "AuthorizeWithCapture") {
-    throw invalidCombination("paymentDetails.canHandlePendingAuthorization cannot be true when paymentDetails.paymentIntent is AuthorizeWithCapture.");
+  if (
+    config.rejectPendingWithAuthorizeWithCapture &&
+    p.canHandlePendingAuthorization &&
+    p.paymentIntent === "AuthorizeWithCapture"
+  ) {
+    throw invalidCombination(
+      "paymentDetails.canHandlePendingAuthorization cannot be true when paymentDetails.paymentIntent is AuthorizeWithCapture.",
+    );
   }
-  if (config.softDescriptorRequiresCapture && p.softDescriptor !== null && p.paymentIntent !== null && p.paymentIntent !== "AuthorizeWithCapture") {
-    throw invalidCombination("paymentDetails.softDescriptor is only allowed when paymentDetails.paymentIntent is AuthorizeWithCapture.");
+  if (
+    config.softDescriptorRequiresCapture &&
+    p.softDescriptor !== null &&
+    p.paymentIntent !== null &&
+    p.paymentIntent !== "AuthorizeWithCapture"
+  ) {
+    throw invalidCombination(
+      "paymentDetails.softDescriptor is only allowed when paymentDetails.paymentIntent is AuthorizeWithCapture.",
+    );
   }
   if (p.chargeAmount && p.totalOrderAmount) {
     if (p.chargeAmount.currency !== p.totalOrderAmount.currency) {
-      throw currencyMismatch(`paymentDetails.chargeAmount is in ${p.chargeAmount.currency} but paymentDetails.totalOrderAmount is in ${p.totalOrderAmount.currency}.`);
+      throw currencyMismatch(
+        `paymentDetails.chargeAmount is in ${p.chargeAmount.currency} but paymentDetails.totalOrderAmount is in ${p.totalOrderAmount.currency}.`,
+      );
     }
-    if (p.chargeAmount.amount > p.totalOrderAmount.amount) throw invalidParameter("paymentDetails.chargeAmount", "it exceeds paymentDetails.totalOrderAmount");
+    if (p.chargeAmount.amount > p.totalOrderAmount.amount)
+      throw invalidParameter("paymentDetails.chargeAmount", "it exceeds paymentDetails.totalOrderAmount");
   }
   if (p.chargeAmount && p.presentmentCurrency && p.presentmentCurrency !== p.chargeAmount.currency) {
-    throw currencyMismatch(`paymentDetails.presentmentCurrency ${p.presentmentCurrency} differs from the currency of paymentDetails.chargeAmount (${p.chargeAmount.currency}); the emulator does not convert currencies.`);
+    throw currencyMismatch(
+      `paymentDetails.presentmentCurrency ${p.presentmentCurrency} differs from the currency of paymentDetails.chargeAmount (${p.chargeAmount.currency}); the emulator does not convert currencies.`,
+    );
   }
 }
 
-export function addressFromDetails(d: NonNullable<CreateCheckoutSessionInput["addressDetails"]>): AddressRecord {
+export function addressFromDetails(
+  d: NonNullable<CreateCheckoutSessionInput["addressDetails"]>,
+): AddressRecord {
   return {
-    name: d.name, addressLine1: d.addressLine1, addressLine2: d.addressLine2 ?? null, addressLine3: d.addressLine3 ?? null, city: d.city ?? null,
-    county: d.districtOrCounty ?? null, district: null, stateOrRegion: d.stateOrRegion ?? null, postalCode: d.postalCode ?? null,
-    countryCode: d.countryCode, phoneNumber: d.phoneNumber ?? null,
+    name: d.name,
+    addressLine1: d.addressLine1,
+    addressLine2: d.addressLine2 ?? null,
+    addressLine3: d.addressLine3 ?? null,
+    city: d.city ?? null,
+    county: d.districtOrCounty ?? null,
+    district: null,
+    stateOrRegion: d.stateOrRegion ?? null,
+    postalCode: d.postalCode ?? null,
+    countryCode: d.countryCode,
+    phoneNumber: d.phoneNumber ?? null,
   };
 }
 
 export function checkStoreId(ctx: OpContext, storeId: string): void {
-  const known = ctx.sb.merchants.list().filter((m) => m.merchantId === ctx.merchant.merchantId).map((m) => m.storeId);
-  if (!known.includes(storeId)) throw invalidParameter("storeId", `it does not belong to merchant ${ctx.merchant.merchantId}`);
+  const known = ctx.sb.merchants
+    .list()
+    .filter((m) => m.merchantId === ctx.merchant.merchantId)
+    .map((m) => m.storeId);
+  if (!known.includes(storeId))
+    throw invalidParameter("storeId", `it does not belong to merchant ${ctx.merchant.merchantId}`);
 }
 
 export interface NewSessionOptions {
@@ -109,24 +189,34 @@ export interface NewSessionOptions {
 }
 
 /** Validates a Create Checkout Session body (or a button payload) and stores the new session. */
-export function createSessionRecord(ctx: OpContext, raw: unknown, options: NewSessionOptions): CheckoutSessionRecord {
+export function createSessionRecord(
+  ctx: OpContext,
+  raw: unknown,
+  options: NewSessionOptions,
+): CheckoutSessionRecord {
   const input = parseRequest(createCheckoutSessionSchema, raw);
   const { sb } = ctx;
   checkStoreId(ctx, input.storeId);
   const web = input.webCheckoutDetails;
   const productType = options.productType ?? "PayAndShip";
   const processOrder = web.checkoutMode === "ProcessOrder";
-  if (!processOrder && !web.checkoutReviewReturnUrl) throw missingParameter("webCheckoutDetails.checkoutReviewReturnUrl");
+  if (!processOrder && !web.checkoutReviewReturnUrl)
+    throw missingParameter("webCheckoutDetails.checkoutReviewReturnUrl");
   if (processOrder) {
     if (!web.checkoutResultReturnUrl) throw missingParameter("webCheckoutDetails.checkoutResultReturnUrl");
     if (!input.paymentDetails?.paymentIntent) throw missingParameter("paymentDetails.paymentIntent");
     if (!input.paymentDetails.chargeAmount) throw missingParameter("paymentDetails.chargeAmount");
     if (productType === "PayAndShip" && !input.addressDetails) throw missingParameter("addressDetails");
   }
-  if (input.addressDetails && !processOrder) throw invalidCombination("addressDetails is only allowed with webCheckoutDetails.checkoutMode ProcessOrder.");
+  if (input.addressDetails && !processOrder)
+    throw invalidCombination(
+      "addressDetails is only allowed with webCheckoutDetails.checkoutMode ProcessOrder.",
+    );
   const chargePermissionType = input.chargePermissionType ?? "OneTime";
-  if (chargePermissionType === "Recurring" && !input.recurringMetadata) throw missingParameter("recurringMetadata");
-  if (input.recurringMetadata && chargePermissionType !== "Recurring") throw invalidCombination("recurringMetadata is only allowed with chargePermissionType Recurring.");
+  if (chargePermissionType === "Recurring" && !input.recurringMetadata)
+    throw missingParameter("recurringMetadata");
+  if (input.recurringMetadata && chargePermissionType !== "Recurring")
+    throw invalidCombination("recurringMetadata is only allowed with chargePermissionType Recurring.");
   const paymentDetails = mergePaymentDetails(emptyPaymentDetails(), input.paymentDetails);
   checkPaymentDetails(paymentDetails, sb.config);
   if (input.chargePermissionId) sb.store.chargePermission(input.chargePermissionId, ctx.merchant.merchantId);
@@ -157,8 +247,21 @@ export function createSessionRecord(ctx: OpContext, raw: unknown, options: NewSe
   });
 }
 
-type SessionFields = Omit<CheckoutSessionRecord,
-  "checkoutSessionId" | "status" | "statusUpdatedAt" | "createdAt" | "expiresAt" | "choice" | "simulationCode" | "outcome" | "chargePermissionId" | "chargeId" | "cartDetails" | "cartAddressId">;
+type SessionFields = Omit<
+  CheckoutSessionRecord,
+  | "checkoutSessionId"
+  | "status"
+  | "statusUpdatedAt"
+  | "createdAt"
+  | "expiresAt"
+  | "choice"
+  | "simulationCode"
+  | "outcome"
+  | "chargePermissionId"
+  | "chargeId"
+  | "cartDetails"
+  | "cartAddressId"
+>;
 
 /** Stores a new Open session and arms its 24-hour expiry and its deletion after the retention period. */
 export function storeSession(sb: Emulator, fields: SessionFields): CheckoutSessionRecord {
@@ -182,10 +285,14 @@ export function storeSession(sb: Emulator, fields: SessionFields): CheckoutSessi
   sb.scheduler.schedule(s.expiresAt, `expire checkout session ${s.checkoutSessionId}`, (at) => {
     if (s.status.state === "Open") changeSession(sb, s, { type: "expire" }, at);
   });
-  sb.scheduler.schedule(s.createdAt + sb.config.sessionRetentionDays * DAY, `delete checkout session ${s.checkoutSessionId}`, () => {
-    sb.store.checkoutSessions.delete(s.checkoutSessionId);
-    sb.store.purgedSessions.add(s.checkoutSessionId);
-  });
+  sb.scheduler.schedule(
+    s.createdAt + sb.config.sessionRetentionDays * DAY,
+    `delete checkout session ${s.checkoutSessionId}`,
+    () => {
+      sb.store.checkoutSessions.delete(s.checkoutSessionId);
+      sb.store.purgedSessions.add(s.checkoutSessionId);
+    },
+  );
   return s;
 }
 
@@ -204,19 +311,28 @@ export function updateCheckoutSession(ctx: OpContext, id: string, raw: unknown):
   const input = parseRequest(updateCheckoutSessionSchema, raw);
   changeSession(sb, s, { type: "update" });
   for (const field of ["allowOvercharge", "extendExpiration"] as const) {
-    if (input.paymentDetails?.[field] !== undefined) throw invalidParameter(`paymentDetails.${field}`, "it can only be set when the Checkout Session is created");
+    if (input.paymentDetails?.[field] !== undefined)
+      throw invalidParameter(
+        `paymentDetails.${field}`,
+        "it can only be set when the Checkout Session is created",
+      );
   }
   const paymentDetails = mergePaymentDetails(s.paymentDetails, input.paymentDetails);
   checkPaymentDetails(paymentDetails, sb.config);
   const chargePermissionType = input.chargePermissionType ?? s.chargePermissionType;
   const recurringMetadata = mergeRecurringMetadata(s.recurringMetadata, input.recurringMetadata);
-  if (input.recurringMetadata && chargePermissionType !== "Recurring") throw invalidCombination("recurringMetadata is only allowed with chargePermissionType Recurring.");
+  if (input.recurringMetadata && chargePermissionType !== "Recurring")
+    throw invalidCombination("recurringMetadata is only allowed with chargePermissionType Recurring.");
   const web = input.webCheckoutDetails;
   if (web) {
     s.webCheckoutDetails = {
       ...s.webCheckoutDetails,
-      ...(web.checkoutReviewReturnUrl !== undefined ? { checkoutReviewReturnUrl: web.checkoutReviewReturnUrl } : {}),
-      ...(web.checkoutResultReturnUrl !== undefined ? { checkoutResultReturnUrl: web.checkoutResultReturnUrl } : {}),
+      ...(web.checkoutReviewReturnUrl !== undefined
+        ? { checkoutReviewReturnUrl: web.checkoutReviewReturnUrl }
+        : {}),
+      ...(web.checkoutResultReturnUrl !== undefined
+        ? { checkoutResultReturnUrl: web.checkoutResultReturnUrl }
+        : {}),
       ...(web.checkoutCancelUrl !== undefined ? { checkoutCancelUrl: web.checkoutCancelUrl } : {}),
     };
   }
@@ -226,15 +342,21 @@ export function updateCheckoutSession(ctx: OpContext, id: string, raw: unknown):
   s.merchantMetadata = mergeMerchantMetadata(s.merchantMetadata, input.merchantMetadata);
   if (input.platformId !== undefined) s.platformId = input.platformId;
   if (input.supplementaryData !== undefined) s.supplementaryData = input.supplementaryData;
-  if (input.providerMetadata?.providerReferenceId !== undefined) s.providerMetadata = { providerReferenceId: input.providerMetadata.providerReferenceId };
+  if (input.providerMetadata?.providerReferenceId !== undefined)
+    s.providerMetadata = { providerReferenceId: input.providerMetadata.providerReferenceId };
   if (ctx.simulationCode) s.simulationCode = ctx.simulationCode;
   return { status: 200, body: sessionJson(sb, s) };
 }
 
 /** The outcome of processing the session with its chosen instrument, optionally overridden by a simulation code. */
-export function outcomeFor(sb: Emulator, s: CheckoutSessionRecord, simulationCode: string | null): CheckoutOutcome {
+export function outcomeFor(
+  sb: Emulator,
+  s: CheckoutSessionRecord,
+  simulationCode: string | null,
+): CheckoutOutcome {
   const instrument = s.choice ? findInstrument(s.choice.instrumentId) : undefined;
-  if (!instrument || !s.paymentDetails.paymentIntent) return { kind: "error", message: "The buyer has not chosen a payment method." };
+  if (!instrument || !s.paymentDetails.paymentIntent)
+    return { kind: "error", message: "The buyer has not chosen a payment method." };
   return resolveCheckoutOutcome({
     instrument,
     simulationCode,
@@ -262,30 +384,54 @@ export function processCheckout(sb: Emulator, s: CheckoutSessionRecord): string 
 }
 
 /** Checks a Complete/Finalize amount against the session's. */
-export function checkAmount(sb: Emulator, field: string, given: Money | undefined, expected: Money | null, fallback: Money | null): void {
+export function checkAmount(
+  sb: Emulator,
+  field: string,
+  given: Money | undefined,
+  expected: Money | null,
+  fallback: Money | null,
+): void {
   const target = expected ?? fallback;
   if (!given) {
     if (expected) throw missingParameter(field);
     return;
   }
   if (!target) return;
-  if (given.currency !== target.currency) throw currencyMismatch(`${field} is in ${given.currency} but the Checkout Session is in ${target.currency}.`);
+  if (given.currency !== target.currency)
+    throw currencyMismatch(
+      `${field} is in ${given.currency} but the Checkout Session is in ${target.currency}.`,
+    );
   if (given.amount !== target.amount) {
-    throw new ApiError(sb.config.amountMismatchStatus, "AmountMismatch", `${field} does not match the amount of the Checkout Session (${formatPrice(given)} given, ${formatPrice(target)} expected).`);
+    throw new ApiError(
+      sb.config.amountMismatchStatus,
+      "AmountMismatch",
+      `${field} does not match the amount of the Checkout Session (${formatPrice(given)} given, ${formatPrice(target)} expected).`,
+    );
   }
 }
-
 
 export function completeCheckoutSession(ctx: OpContext, id: string, raw: unknown): OpResult {
   const { sb } = ctx;
   const s = sb.store.session(id, ctx.merchant.merchantId);
   const input = parseRequest(completeCheckoutSessionSchema, raw);
-  const check = checkoutSessionTransition(s.status, { type: "complete", expiredError: sb.config.completeExpiredSessionError });
+  const check = checkoutSessionTransition(s.status, {
+    type: "complete",
+    expiredError: sb.config.completeExpiredSessionError,
+  });
   if (!check.ok) throw new ApiError(check.refusal.status, check.refusal.reasonCode, check.refusal.message);
   const setupOnly = s.paymentMethodOnFileMetadata?.setupOnly === true;
-  if (!setupOnly || input.chargeAmount) checkAmount(sb, "chargeAmount", input.chargeAmount, s.paymentDetails.chargeAmount, null);
-  checkAmount(sb, "totalOrderAmount", input.totalOrderAmount, s.paymentDetails.totalOrderAmount, s.paymentDetails.chargeAmount);
-  const outcome = ctx.simulationCode ? outcomeFor(sb, s, ctx.simulationCode) : (s.outcome ?? outcomeFor(sb, s, s.simulationCode));
+  if (!setupOnly || input.chargeAmount)
+    checkAmount(sb, "chargeAmount", input.chargeAmount, s.paymentDetails.chargeAmount, null);
+  checkAmount(
+    sb,
+    "totalOrderAmount",
+    input.totalOrderAmount,
+    s.paymentDetails.totalOrderAmount,
+    s.paymentDetails.chargeAmount,
+  );
+  const outcome = ctx.simulationCode
+    ? outcomeFor(sb, s, ctx.simulationCode)
+    : (s.outcome ?? outcomeFor(sb, s, s.simulationCode));
   return finishCheckout(sb, s, outcome);
 }
 
@@ -294,25 +440,40 @@ export function finishCheckout(sb: Emulator, s: CheckoutSessionRecord, outcome: 
   if (outcome.kind === "error") throw invalidSimulation(outcome.message);
   if (outcome.kind === "cancel") {
     if (s.status.state === "Open") changeSession(sb, s, { type: "cancel", reasonCode: outcome.reasonCode });
-    throw new ApiError(422, "CheckoutSessionCanceled", `The Checkout Session was canceled (${outcome.reasonCode}). Get the Checkout Session for statusDetails.reasonCode.`);
+    throw new ApiError(
+      422,
+      "CheckoutSessionCanceled",
+      `The Checkout Session was canceled (${outcome.reasonCode}). Get the Checkout Session for statusDetails.reasonCode.`,
+    );
   }
   const now = sb.now();
   const cp = chargePermissionFor(sb, s, now);
   const p = s.paymentDetails;
   let chargeId: string | null = null;
   if (p.paymentIntent !== "Confirm" && p.chargeAmount) {
-    const charge = createCharge(sb, cp, {
-      amount: p.chargeAmount,
-      captureNow: p.paymentIntent === "AuthorizeWithCapture",
-      capture: "sync",
-      authorization: outcome.pending === null ? { kind: "approve" } : { kind: "pending", result: outcome.pending === "approve" ? "approve" : { declineReason: "HardDeclined" } },
-      softDescriptor: p.softDescriptor,
-      merchantMetadata: { ...s.merchantMetadata },
-      providerReferenceId: s.providerMetadata.providerReferenceId,
-      platformId: s.platformId,
-      channel: null,
-      chargeInitiator: null,
-    }, now);
+    const charge = createCharge(
+      sb,
+      cp,
+      {
+        amount: p.chargeAmount,
+        captureNow: p.paymentIntent === "AuthorizeWithCapture",
+        capture: "sync",
+        authorization:
+          outcome.pending === null
+            ? { kind: "approve" }
+            : {
+                kind: "pending",
+                result: outcome.pending === "approve" ? "approve" : { declineReason: "HardDeclined" },
+              },
+        softDescriptor: p.softDescriptor,
+        merchantMetadata: { ...s.merchantMetadata },
+        providerReferenceId: s.providerMetadata.providerReferenceId,
+        platformId: s.platformId,
+        channel: null,
+        chargeInitiator: null,
+      },
+      now,
+    );
     chargeId = charge.chargeId;
   }
   changeSession(sb, s, { type: "complete", expiredError: sb.config.completeExpiredSessionError }, now);
@@ -324,7 +485,12 @@ export function finishCheckout(sb: Emulator, s: CheckoutSessionRecord, outcome: 
 function chargePermissionFor(sb: Emulator, s: CheckoutSessionRecord, now: number): ChargePermissionRecord {
   const choice = s.choice;
   const buyer = choice ? findBuyer(choice.buyerId) : undefined;
-  if (!choice || !buyer) throw new ApiError(422, "InvalidCheckoutSessionStatus", "No buyer is associated with the Checkout Session.");
+  if (!choice || !buyer)
+    throw new ApiError(
+      422,
+      "InvalidCheckoutSessionStatus",
+      "No buyer is associated with the Checkout Session.",
+    );
   const details = sessionBuyerDetails(s);
   if (s.existingChargePermissionId) {
     const existing = sb.store.chargePermissions.get(s.existingChargePermissionId);
@@ -337,7 +503,10 @@ function chargePermissionFor(sb: Emulator, s: CheckoutSessionRecord, now: number
   const order = p.totalOrderAmount ?? p.chargeAmount;
   const currency = order?.currency ?? p.presentmentCurrency ?? "USD";
   const oneTime = s.chargePermissionType === "OneTime";
-  const validityDays = oneTime && !p.extendExpiration ? sb.config.chargePermissionValidityDays : sb.config.extendedChargePermissionValidityDays;
+  const validityDays =
+    oneTime && !p.extendExpiration
+      ? sb.config.chargePermissionValidityDays
+      : sb.config.extendedChargePermissionValidityDays;
   const cp: ChargePermissionRecord = {
     chargePermissionId: uniqueId(newChargePermissionId, (id) => sb.store.chargePermissions.has(id)),
     merchantId: s.merchantId,
@@ -345,7 +514,10 @@ function chargePermissionFor(sb: Emulator, s: CheckoutSessionRecord, now: number
     platformId: s.platformId,
     scopes: s.scopes,
     buyerId: buyer.buyerId,
-    shippingAddress: s.productType === "PayAndShip" ? (s.addressDetails ?? buyer.addresses.find((a) => a.id === choice.addressId)?.address ?? null) : null,
+    shippingAddress:
+      s.productType === "PayAndShip"
+        ? (s.addressDetails ?? buyer.addresses.find((a) => a.id === choice.addressId)?.address ?? null)
+        : null,
     billingAddress: details.billingAddress ? buyer.billingAddress : null,
     instrumentId: choice.instrumentId,
     status: { state: "Chargeable", reasons: [] },

@@ -9,12 +9,25 @@ export function createDeliveryTracker(ctx: OpContext, raw: unknown): OpResult {
   const input = parseRequest(createDeliveryTrackerSchema, raw);
   if (input.chargePermissionId) {
     const cp = sb.store.chargePermissions.get(input.chargePermissionId);
-    if (!cp || cp.merchantId !== ctx.merchant.merchantId) throw invalidParameter("chargePermissionId", "no such Charge Permission");
+    if (!cp || cp.merchantId !== ctx.merchant.merchantId)
+      throw invalidParameter("chargePermissionId", "no such Charge Permission");
   }
   input.deliveryDetails.forEach((detail, index) => {
-    const used = sb.store.deliveryTrackers.some((t) => t.merchantId === ctx.merchant.merchantId && t.trackingNumber === detail.trackingNumber && t.carrierCode === detail.carrierCode);
-    const repeated = input.deliveryDetails.findIndex((d) => d.trackingNumber === detail.trackingNumber && d.carrierCode === detail.carrierCode) !== index;
-    if (used || repeated) throw invalidParameter(`deliveryDetails[${index}].trackingNumber`, "this tracking number was already used");
+    const used = sb.store.deliveryTrackers.some(
+      (t) =>
+        t.merchantId === ctx.merchant.merchantId &&
+        t.trackingNumber === detail.trackingNumber &&
+        t.carrierCode === detail.carrierCode,
+    );
+    const repeated =
+      input.deliveryDetails.findIndex(
+        (d) => d.trackingNumber === detail.trackingNumber && d.carrierCode === detail.carrierCode,
+      ) !== index;
+    if (used || repeated)
+      throw invalidParameter(
+        `deliveryDetails[${index}].trackingNumber`,
+        "this tracking number was already used",
+      );
   });
   const now = sb.now();
   for (const detail of input.deliveryDetails) {
@@ -27,9 +40,17 @@ export function createDeliveryTracker(ctx: OpContext, raw: unknown): OpResult {
       createdAt: now,
     });
   }
-  const id = input.chargePermissionId ? { chargePermissionId: input.chargePermissionId } : { amazonOrderReferenceId: input.amazonOrderReferenceId ?? null };
+  const id = input.chargePermissionId
+    ? { chargePermissionId: input.chargePermissionId }
+    : { amazonOrderReferenceId: input.amazonOrderReferenceId ?? null };
   return {
     status: 200,
-    body: { ...id, deliveryDetails: input.deliveryDetails.map((d) => ({ trackingNumber: d.trackingNumber, carrierCode: d.carrierCode })) },
+    body: {
+      ...id,
+      deliveryDetails: input.deliveryDetails.map((d) => ({
+        trackingNumber: d.trackingNumber,
+        carrierCode: d.carrierCode,
+      })),
+    },
   };
 }

@@ -30,7 +30,8 @@ const signInPayloadSchema = z.strictObject({
   signInScopes: z.array(z.enum(SCOPES)).optional(),
 });
 
-export type ButtonStart = { kind: "checkout"; session: CheckoutSessionRecord } | { kind: "signIn"; signIn: SignInRecord };
+export type ButtonStart =
+  { kind: "checkout"; session: CheckoutSessionRecord } | { kind: "signIn"; signIn: SignInRecord };
 
 function parsePayload(payloadJSON: string): unknown {
   try {
@@ -46,7 +47,9 @@ export function startFromButton(sb: Emulator, form: z.output<typeof buttonFormSc
   const payload = parsePayload(form.payloadJSON);
   if (form.productType === "SignIn") {
     const input = parseRequest(signInPayloadSchema, payload);
-    if (!sb.merchants.list().some((m) => m.merchantId === merchant.merchantId && m.storeId === input.storeId)) {
+    if (
+      !sb.merchants.list().some((m) => m.merchantId === merchant.merchantId && m.storeId === input.storeId)
+    ) {
       throw invalidParameter("storeId", `it does not belong to merchant ${merchant.merchantId}`);
     }
     const signIn: SignInRecord = {
@@ -70,7 +73,10 @@ export function startFromButton(sb: Emulator, form: z.output<typeof buttonFormSc
 
 /** Addresses of a buyer with the reason each one cannot be used for this session (or null). */
 export function addressOptions(s: Pick<CheckoutSessionRecord, "deliverySpecifications">, buyer: TestBuyer) {
-  return buyer.addresses.map((a) => ({ ...a, restriction: deliveryRestriction(a.address, s.deliverySpecifications) }));
+  return buyer.addresses.map((a) => ({
+    ...a,
+    restriction: deliveryRestriction(a.address, s.deliverySpecifications),
+  }));
 }
 
 export interface Choice {
@@ -112,24 +118,42 @@ export function withSessionId(url: string, checkoutSessionId: string): string {
 /** Where the buyer goes after choosing: the review page, or straight to processing for APB. */
 export function afterChoiceUrl(sb: Emulator, s: CheckoutSessionRecord): string {
   if (s.webCheckoutDetails.checkoutMode === "ProcessOrder") return sb.redirectUrl(s.checkoutSessionId);
-  return withSessionId(s.webCheckoutDetails.checkoutReviewReturnUrl ?? s.webCheckoutDetails.checkoutResultReturnUrl ?? sb.publicUrl, s.checkoutSessionId);
+  return withSessionId(
+    s.webCheckoutDetails.checkoutReviewReturnUrl ??
+      s.webCheckoutDetails.checkoutResultReturnUrl ??
+      sb.publicUrl,
+    s.checkoutSessionId,
+  );
 }
 
 /** The buyer canceled on the hosted page: the session is Canceled/BuyerCanceled; returns where to send the buyer. */
 export function cancelByBuyer(sb: Emulator, s: CheckoutSessionRecord): string {
   if (s.status.state === "Open") changeSession(sb, s, { type: "cancel", reasonCode: "BuyerCanceled" });
   const cancelUrl = s.webCheckoutDetails.checkoutCancelUrl;
-  if (cancelUrl) return sb.config.cancelUrlIncludesSessionId ? withSessionId(cancelUrl, s.checkoutSessionId) : cancelUrl;
-  return withSessionId(s.webCheckoutDetails.checkoutReviewReturnUrl ?? s.webCheckoutDetails.checkoutResultReturnUrl ?? sb.publicUrl, s.checkoutSessionId);
+  if (cancelUrl)
+    return sb.config.cancelUrlIncludesSessionId ? withSessionId(cancelUrl, s.checkoutSessionId) : cancelUrl;
+  return withSessionId(
+    s.webCheckoutDetails.checkoutReviewReturnUrl ??
+      s.webCheckoutDetails.checkoutResultReturnUrl ??
+      sb.publicUrl,
+    s.checkoutSessionId,
+  );
 }
 
 /** The buyer signed in: a buyerToken for Get Buyer, appended to signInReturnUrl. */
-export function completeSignIn(sb: Emulator, signIn: SignInRecord, buyerId: string): string | { problem: string } {
+export function completeSignIn(
+  sb: Emulator,
+  signIn: SignInRecord,
+  buyerId: string,
+): string | { problem: string } {
   const buyer = findBuyer(buyerId);
   if (!buyer) return { problem: "Choose one of the test buyers." };
   const token = newBuyerToken();
   sb.store.buyerTokens.set(token, {
-    buyerToken: token, merchantId: signIn.merchantId, buyerId: buyer.buyerId, scopes: signIn.scopes,
+    buyerToken: token,
+    merchantId: signIn.merchantId,
+    buyerId: buyer.buyerId,
+    scopes: signIn.scopes,
     expiresAt: sb.now() + sb.config.buyerTokenValidityHours * HOUR,
   });
   sb.store.signIns.delete(signIn.signInId);

@@ -13,15 +13,27 @@ import type { Transition } from "../state/transition";
 import type { Emulator } from "../emulator";
 
 function apply<S>(result: Transition<S>): S {
-  if (!result.ok) throw new ApiError(result.refusal.status, result.refusal.reasonCode, result.refusal.message);
+  if (!result.ok)
+    throw new ApiError(result.refusal.status, result.refusal.reasonCode, result.refusal.message);
   return result.next;
 }
 
-export function changeChargePermission(sb: Emulator, cp: ChargePermissionRecord, event: ChargePermissionEvent, at = sb.now()): void {
+export function changeChargePermission(
+  sb: Emulator,
+  cp: ChargePermissionRecord,
+  event: ChargePermissionEvent,
+  at = sb.now(),
+): void {
   cp.status = apply(chargePermissionTransition(cp.status, event));
   cp.statusUpdatedAt = at;
   sb.notify(
-    { MerchantID: cp.merchantId, ObjectType: "CHARGE_PERMISSION", ObjectId: cp.chargePermissionId, ChargePermissionId: cp.chargePermissionId, NotificationType: "STATE_CHANGE" },
+    {
+      MerchantID: cp.merchantId,
+      ObjectType: "CHARGE_PERMISSION",
+      ObjectId: cp.chargePermissionId,
+      ChargePermissionId: cp.chargePermissionId,
+      NotificationType: "STATE_CHANGE",
+    },
     cp.status.state,
   );
 }
@@ -36,7 +48,16 @@ export function changePaymentMethod(sb: Emulator, cp: ChargePermissionRecord, in
 export function chargePermissionCreated(sb: Emulator, cp: ChargePermissionRecord): void {
   sb.store.chargePermissions.set(cp.chargePermissionId, cp);
   if (sb.config.ipn.notifyOnCreate) {
-    sb.notify({ MerchantID: cp.merchantId, ObjectType: "CHARGE_PERMISSION", ObjectId: cp.chargePermissionId, ChargePermissionId: cp.chargePermissionId, NotificationType: "STATE_CHANGE" }, cp.status.state);
+    sb.notify(
+      {
+        MerchantID: cp.merchantId,
+        ObjectType: "CHARGE_PERMISSION",
+        ObjectId: cp.chargePermissionId,
+        ChargePermissionId: cp.chargePermissionId,
+        NotificationType: "STATE_CHANGE",
+      },
+      cp.status.state,
+    );
   }
   armChargePermissionExpiry(sb, cp);
 }
@@ -46,15 +67,26 @@ export function armChargePermissionExpiry(sb: Emulator, cp: ChargePermissionReco
   cp.expiryEventId = null;
   const expiresAt = cp.expiresAt;
   if (expiresAt === null) return;
-  cp.expiryEventId = sb.scheduler.schedule(expiresAt, `expire charge permission ${cp.chargePermissionId}`, (at) => {
-    cp.expiryEventId = null;
-    if (cp.status.state !== "Closed" && cp.expiresAt === expiresAt) changeChargePermission(sb, cp, { type: "expire" }, at);
-  });
+  cp.expiryEventId = sb.scheduler.schedule(
+    expiresAt,
+    `expire charge permission ${cp.chargePermissionId}`,
+    (at) => {
+      cp.expiryEventId = null;
+      if (cp.status.state !== "Closed" && cp.expiresAt === expiresAt)
+        changeChargePermission(sb, cp, { type: "expire" }, at);
+    },
+  );
 }
 
 function notifyCharge(sb: Emulator, charge: ChargeRecord): void {
   sb.notify(
-    { MerchantID: charge.merchantId, ObjectType: "CHARGE", ObjectId: charge.chargeId, ChargePermissionId: charge.chargePermissionId, NotificationType: "STATE_CHANGE" },
+    {
+      MerchantID: charge.merchantId,
+      ObjectType: "CHARGE",
+      ObjectId: charge.chargeId,
+      ChargePermissionId: charge.chargePermissionId,
+      NotificationType: "STATE_CHANGE",
+    },
     charge.status.state,
   );
 }
@@ -94,16 +126,30 @@ export function hardDeclined(sb: Emulator, cp: ChargePermissionRecord, at: numbe
 function armAuthorizationExpiry(sb: Emulator, charge: ChargeRecord, authorizedAt: number): void {
   sb.scheduler.cancel(charge.expiryEventId);
   charge.expiresAt = authorizedAt + sb.config.authorizationValidityDays * DAY;
-  charge.expiryEventId = sb.scheduler.schedule(charge.expiresAt, `expire authorization ${charge.chargeId}`, (at) => {
-    charge.expiryEventId = null;
-    if (charge.status.state === "Authorized") changeCharge(sb, charge, { type: "expire" }, at);
-  });
+  charge.expiryEventId = sb.scheduler.schedule(
+    charge.expiresAt,
+    `expire authorization ${charge.chargeId}`,
+    (at) => {
+      charge.expiryEventId = null;
+      if (charge.status.state === "Authorized") changeCharge(sb, charge, { type: "expire" }, at);
+    },
+  );
 }
 
 function addCaptured(sb: Emulator, cp: ChargePermissionRecord, amount: Money, at: number): void {
   cp.capturedTotal = add(cp.capturedTotal, amount);
-  if (cp.chargePermissionType === "OneTime" && cp.amountLimit && cp.capturedTotal.amount >= cp.amountLimit.amount && cp.status.state !== "Closed") {
-    changeChargePermission(sb, cp, { type: "fullyCaptured", reasonCode: sb.config.fullyCapturedClosureReason }, at);
+  if (
+    cp.chargePermissionType === "OneTime" &&
+    cp.amountLimit &&
+    cp.capturedTotal.amount >= cp.amountLimit.amount &&
+    cp.status.state !== "Closed"
+  ) {
+    changeChargePermission(
+      sb,
+      cp,
+      { type: "fullyCaptured", reasonCode: sb.config.fullyCapturedClosureReason },
+      at,
+    );
   }
 }
 
@@ -120,8 +166,7 @@ export function changeCharge(sb: Emulator, charge: ChargeRecord, event: ChargeEv
 }
 
 export type AuthorizationPlan =
-  | { kind: "approve" }
-  | { kind: "pending"; result: "approve" | { declineReason: string } };
+  { kind: "approve" } | { kind: "pending"; result: "approve" | { declineReason: string } };
 
 export type CapturePlan = "sync" | "async" | "asyncDecline";
 
@@ -139,13 +184,22 @@ export interface NewChargeInput {
 }
 
 /** Creates a Charge on `cp` and plays its authorization (and capture) as planned. */
-export function createCharge(sb: Emulator, cp: ChargePermissionRecord, input: NewChargeInput, at = sb.now()): ChargeRecord {
+export function createCharge(
+  sb: Emulator,
+  cp: ChargePermissionRecord,
+  input: NewChargeInput,
+  at = sb.now(),
+): ChargeRecord {
   const syncCapture = input.captureNow && input.capture === "sync" && input.authorization.kind === "approve";
-  const status: ChargeStatus = input.authorization.kind === "pending"
-    ? { state: "AuthorizationInitiated", reasonCode: null }
-    : { state: syncCapture ? "Captured" : "Authorized", reasonCode: null };
+  const status: ChargeStatus =
+    input.authorization.kind === "pending"
+      ? { state: "AuthorizationInitiated", reasonCode: null }
+      : { state: syncCapture ? "Captured" : "Authorized", reasonCode: null };
   const charge: ChargeRecord = {
-    chargeId: uniqueId(() => newChargeId(cp.chargePermissionId), (id) => sb.store.charges.has(id)),
+    chargeId: uniqueId(
+      () => newChargeId(cp.chargePermissionId),
+      (id) => sb.store.charges.has(id),
+    ),
     chargePermissionId: cp.chargePermissionId,
     merchantId: cp.merchantId,
     chargeAmount: input.amount,
@@ -170,24 +224,42 @@ export function createCharge(sb: Emulator, cp: ChargePermissionRecord, input: Ne
   if (sb.config.ipn.notifyOnCreate) notifyCharge(sb, charge);
   if (input.authorization.kind === "pending") {
     const result = input.authorization.result;
-    sb.scheduler.schedule(at + sb.config.asyncDelayMs, `settle authorization ${charge.chargeId}`, (settledAt) => {
-      if (charge.status.state !== "AuthorizationInitiated") return;
-      if (result === "approve") {
-        changeCharge(sb, charge, { type: "authorizationApproved" }, settledAt);
-        if (input.captureNow) captureCharge(sb, charge, input.amount, input.capture, input.softDescriptor, settledAt);
-      } else {
-        changeCharge(sb, charge, { type: "authorizationDeclined", reasonCode: result.declineReason }, settledAt);
-      }
-    });
+    sb.scheduler.schedule(
+      at + sb.config.asyncDelayMs,
+      `settle authorization ${charge.chargeId}`,
+      (settledAt) => {
+        if (charge.status.state !== "AuthorizationInitiated") return;
+        if (result === "approve") {
+          changeCharge(sb, charge, { type: "authorizationApproved" }, settledAt);
+          if (input.captureNow)
+            captureCharge(sb, charge, input.amount, input.capture, input.softDescriptor, settledAt);
+        } else {
+          changeCharge(
+            sb,
+            charge,
+            { type: "authorizationDeclined", reasonCode: result.declineReason },
+            settledAt,
+          );
+        }
+      },
+    );
   } else {
     enteredChargeState(sb, charge, at);
-    if (input.captureNow && !syncCapture) captureCharge(sb, charge, input.amount, input.capture, input.softDescriptor, at);
+    if (input.captureNow && !syncCapture)
+      captureCharge(sb, charge, input.amount, input.capture, input.softDescriptor, at);
   }
   return charge;
 }
 
 /** Captures an Authorized charge synchronously, or starts an asynchronous capture. */
-export function captureCharge(sb: Emulator, charge: ChargeRecord, amount: Money, plan: CapturePlan, softDescriptor: string | null, at = sb.now()): void {
+export function captureCharge(
+  sb: Emulator,
+  charge: ChargeRecord,
+  amount: Money,
+  plan: CapturePlan,
+  softDescriptor: string | null,
+  at = sb.now(),
+): void {
   const asynchronous = plan !== "sync";
   // Validate the transition before touching the record.
   apply(chargeTransition(charge.status, { type: "capture", asynchronous }));
@@ -197,31 +269,49 @@ export function captureCharge(sb: Emulator, charge: ChargeRecord, amount: Money,
   if (!asynchronous) return;
   sb.scheduler.schedule(at + sb.config.asyncDelayMs, `settle capture ${charge.chargeId}`, (settledAt) => {
     if (charge.status.state !== "CaptureInitiated") return;
-    if (plan === "asyncDecline") changeCharge(sb, charge, { type: "captureDeclined", reasonCode: "AmazonRejected" }, settledAt);
+    if (plan === "asyncDecline")
+      changeCharge(sb, charge, { type: "captureDeclined", reasonCode: "AmazonRejected" }, settledAt);
     else changeCharge(sb, charge, { type: "captureSettled" }, settledAt);
   });
 }
 
 function notifyRefund(sb: Emulator, refund: RefundRecord): void {
   sb.notify(
-    { MerchantID: refund.merchantId, ObjectType: "REFUND", ObjectId: refund.refundId, ChargePermissionId: refund.chargePermissionId, NotificationType: "STATE_CHANGE" },
+    {
+      MerchantID: refund.merchantId,
+      ObjectType: "REFUND",
+      ObjectId: refund.refundId,
+      ChargePermissionId: refund.chargePermissionId,
+      NotificationType: "STATE_CHANGE",
+    },
     refund.status.state,
   );
 }
 
 /** Registers a new (RefundInitiated) refund and schedules its settlement. */
-export function refundCreated(sb: Emulator, refund: RefundRecord, charge: ChargeRecord, outcome: RefundEvent): void {
+export function refundCreated(
+  sb: Emulator,
+  refund: RefundRecord,
+  charge: ChargeRecord,
+  outcome: RefundEvent,
+): void {
   sb.store.refunds.set(refund.refundId, refund);
   charge.refundIds.push(refund.refundId);
   const countedEarly = sb.config.refundedAmountOn === "RefundInitiated";
   if (countedEarly) charge.refundedAmount = add(charge.refundedAmount, refund.refundAmount);
   if (sb.config.ipn.notifyOnCreate) notifyRefund(sb, refund);
-  sb.scheduler.schedule(refund.createdAt + sb.config.asyncDelayMs, `settle refund ${refund.refundId}`, (at) => {
-    if (refund.status.state !== "RefundInitiated") return;
-    refund.status = apply(refundTransition(refund.status, outcome));
-    refund.statusUpdatedAt = at;
-    if (refund.status.state === "Refunded" && !countedEarly) charge.refundedAmount = add(charge.refundedAmount, refund.refundAmount);
-    if (refund.status.state === "Declined" && countedEarly) charge.refundedAmount = subtract(charge.refundedAmount, refund.refundAmount);
-    notifyRefund(sb, refund);
-  });
+  sb.scheduler.schedule(
+    refund.createdAt + sb.config.asyncDelayMs,
+    `settle refund ${refund.refundId}`,
+    (at) => {
+      if (refund.status.state !== "RefundInitiated") return;
+      refund.status = apply(refundTransition(refund.status, outcome));
+      refund.statusUpdatedAt = at;
+      if (refund.status.state === "Refunded" && !countedEarly)
+        charge.refundedAmount = add(charge.refundedAmount, refund.refundAmount);
+      if (refund.status.state === "Declined" && countedEarly)
+        charge.refundedAmount = subtract(charge.refundedAmount, refund.refundAmount);
+      notifyRefund(sb, refund);
+    },
+  );
 }

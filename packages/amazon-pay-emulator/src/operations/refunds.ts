@@ -22,12 +22,19 @@ export function createRefundOperation(ctx: OpContext, raw: unknown): OpResult {
   const input = parseRequest(createRefundSchema, raw);
   const charge = sb.store.charge(input.chargeId, ctx.merchant.merchantId);
   const allowed = canRefund(charge.status);
-  if (!allowed.ok) throw new ApiError(allowed.refusal.status, allowed.refusal.reasonCode, allowed.refusal.message);
+  if (!allowed.ok)
+    throw new ApiError(allowed.refusal.status, allowed.refusal.reasonCode, allowed.refusal.message);
   const amount = input.refundAmount;
   const captured = charge.captureAmount ?? charge.chargeAmount;
-  if (amount.currency !== captured.currency) throw currencyMismatch(`refundAmount is in ${amount.currency} but the Charge is in ${captured.currency}.`);
+  if (amount.currency !== captured.currency)
+    throw currencyMismatch(
+      `refundAmount is in ${amount.currency} but the Charge is in ${captured.currency}.`,
+    );
   if (charge.refundIds.length >= sb.config.maxRefundsPerCharge) {
-    throw unprocessable("TransactionCountExceeded", `A Charge allows at most ${sb.config.maxRefundsPerCharge} refunds.`);
+    throw unprocessable(
+      "TransactionCountExceeded",
+      `A Charge allows at most ${sb.config.maxRefundsPerCharge} refunds.`,
+    );
   }
   let refunded = 0;
   for (const id of charge.refundIds) {
@@ -36,11 +43,17 @@ export function createRefundOperation(ctx: OpContext, raw: unknown): OpResult {
   }
   const maxTotal = add(captured, overAmountTolerance(captured, sb.config));
   if (refunded + amount.amount > maxTotal.amount) {
-    throw unprocessable("TransactionAmountExceeded", `refundAmount ${formatPrice(amount)} would bring the refunded total over the captured amount plus the allowed over-refund (${formatPrice(maxTotal)}; already refunded or pending: ${formatPrice({ amount: refunded, currency: amount.currency })}).`);
+    throw unprocessable(
+      "TransactionAmountExceeded",
+      `refundAmount ${formatPrice(amount)} would bring the refunded total over the captured amount plus the allowed over-refund (${formatPrice(maxTotal)}; already refunded or pending: ${formatPrice({ amount: refunded, currency: amount.currency })}).`,
+    );
   }
   const now = sb.now();
   const refund: RefundRecord = {
-    refundId: uniqueId(() => newRefundId(charge.chargePermissionId), (id) => sb.store.refunds.has(id)),
+    refundId: uniqueId(
+      () => newRefundId(charge.chargePermissionId),
+      (id) => sb.store.refunds.has(id),
+    ),
     chargeId: charge.chargeId,
     chargePermissionId: charge.chargePermissionId,
     merchantId: charge.merchantId,
@@ -50,7 +63,12 @@ export function createRefundOperation(ctx: OpContext, raw: unknown): OpResult {
     statusUpdatedAt: now,
     createdAt: now,
   };
-  refundCreated(sb, refund, charge, (ctx.simulationCode && SIMULATED_OUTCOMES[ctx.simulationCode]) || { type: "settle" });
+  refundCreated(
+    sb,
+    refund,
+    charge,
+    (ctx.simulationCode && SIMULATED_OUTCOMES[ctx.simulationCode]) || { type: "settle" },
+  );
   return { status: 201, body: refundJson(refund) };
 }
 

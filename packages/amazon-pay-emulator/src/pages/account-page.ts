@@ -9,11 +9,18 @@ import { esc, layout } from "./html";
 export function accountPage(cp: ChargePermissionRecord, message: string | null): string {
   const instrument = findInstrument(cp.instrumentId);
   const reasons = cp.status.reasons.length ? ` (${cp.status.reasons.join(", ")})` : "";
-  return layout("Your payment method", `<h1>Update your payment method</h1>
+  return layout(
+    "Your payment method",
+    `<h1>Update your payment method</h1>
 <p>Charge Permission <code>${esc(cp.chargePermissionId)}</code> is <strong>${esc(cp.status.state)}${esc(reasons)}</strong>; it currently uses ${esc(instrument ? paymentDescriptor(instrument) : "no payment method")}.</p>
 ${message ? `<p role="status" class="summary">${esc(message)}</p>` : ""}
-${cp.status.state === "Closed" ? "<p>This Charge Permission is closed; its payment method can no longer change.</p>" : `<form method="post">
+${
+  cp.status.state === "Closed"
+    ? "<p>This Charge Permission is closed; its payment method can no longer change.</p>"
+    : `<form method="post">
 ${paymentFieldset(cp.instrumentId, false)}
 <div class="actions"><button type="submit">Continue</button></div>
-</form>`}`);
+</form>`
+}`,
+  );
 }

@@ -33,29 +33,43 @@ function buyerFieldset(buyers: readonly TestBuyer[], selected: TestBuyer, locked
   return `<fieldset id="buyers"><legend>Test buyer</legend>${options.join("\n")}</fieldset>`;
 }
 
-function addressFieldsets(s: CheckoutSessionRecord, buyers: readonly TestBuyer[], selected: TestBuyer, addressId: string | null, autofocus: boolean): string {
+function addressFieldsets(
+  s: CheckoutSessionRecord,
+  buyers: readonly TestBuyer[],
+  selected: TestBuyer,
+  addressId: string | null,
+  autofocus: boolean,
+): string {
   if (s.productType !== "PayAndShip") return "";
   if (s.addressDetails) {
     return `<h2>Shipping address</h2><p>Provided by the merchant: ${esc(formatAddress(s.addressDetails))}</p>`;
   }
-  return buyers.map((buyer) => {
-    const active = buyer.buyerId === selected.buyerId;
-    const options = addressOptions(s, buyer);
-    const firstAllowed = options.find((o) => !o.restriction)?.id;
-    const checkedId = active ? (options.some((o) => o.id === addressId && !o.restriction) ? addressId : firstAllowed) : null;
-    const rows = options.map((o) => {
-      const id = `address-${o.id}`;
-      const reasonId = `${id}-reason`;
-      return `<div class="option${o.restriction ? " unavailable" : ""}"><input ${attrs(`type="radio" name="addressId" id="${id}" value="${esc(o.id)}" data-testid="${id}"`, o.id === checkedId && "checked", o.restriction !== null && "disabled", o.restriction !== null && `aria-describedby="${reasonId}"`)}>
+  return buyers
+    .map((buyer) => {
+      const active = buyer.buyerId === selected.buyerId;
+      const options = addressOptions(s, buyer);
+      const firstAllowed = options.find((o) => !o.restriction)?.id;
+      const checkedId = active
+        ? options.some((o) => o.id === addressId && !o.restriction)
+          ? addressId
+          : firstAllowed
+        : null;
+      const rows = options.map((o) => {
+        const id = `address-${o.id}`;
+        const reasonId = `${id}-reason`;
+        return `<div class="option${o.restriction ? " unavailable" : ""}"><input ${attrs(`type="radio" name="addressId" id="${id}" value="${esc(o.id)}" data-testid="${id}"`, o.id === checkedId && "checked", o.restriction !== null && "disabled", o.restriction !== null && `aria-describedby="${reasonId}"`)}>
 <label for="${id}">${esc(formatAddress(o.address))}<span class="detail">${esc(o.label)}</span>${o.restriction ? `<span class="reason" id="${reasonId}">Not available: ${esc(o.restriction)}</span>` : ""}</label></div>`;
-    });
-    return `<fieldset class="addresses" id="addresses-${slug(buyer.name)}" data-buyer="${esc(buyer.buyerId)}"${active ? (autofocus ? " data-autofocus" : "") : " hidden disabled"}>
+      });
+      return `<fieldset class="addresses" id="addresses-${slug(buyer.name)}" data-buyer="${esc(buyer.buyerId)}"${active ? (autofocus ? " data-autofocus" : "") : " hidden disabled"}>
 <legend>Shipping address for ${esc(buyer.name)}</legend>${rows.join("\n")}</fieldset>`;
-  }).join("\n");
+    })
+    .join("\n");
 }
 
 export function paymentFieldset(instrumentId: string | null, autofocus: boolean): string {
-  const checked = TEST_INSTRUMENTS.some((i) => i.id === instrumentId) ? instrumentId : TEST_INSTRUMENTS[0]?.id;
+  const checked = TEST_INSTRUMENTS.some((i) => i.id === instrumentId)
+    ? instrumentId
+    : TEST_INSTRUMENTS[0]?.id;
   const rows = TEST_INSTRUMENTS.map((i) => {
     const id = `payment-${i.id}`;
     return `<div class="option"><input type="radio" name="paymentMethodId" id="${id}" value="${esc(i.id)}" data-testid="${id}"${i.id === checked ? " checked" : ""}>
@@ -86,8 +100,15 @@ export function checkoutPage(input: CheckoutPageInput): string {
   const s = input.session;
   const locked = s.choice !== null && input.changeAction !== null;
   const selected = TEST_BUYERS.find((b) => b.buyerId === input.buyerId) ?? TEST_BUYERS[0]!;
-  const amount = s.paymentDetails.chargeAmount ? `<p class="summary">Amount: <strong>${esc(formatPrice(s.paymentDetails.chargeAmount))}</strong></p>` : "";
-  const heading = input.changeAction === "changeAddress" ? "Change your shipping address" : input.changeAction === "changePayment" ? "Change your payment method" : "Choose how to pay";
+  const amount = s.paymentDetails.chargeAmount
+    ? `<p class="summary">Amount: <strong>${esc(formatPrice(s.paymentDetails.chargeAmount))}</strong></p>`
+    : "";
+  const heading =
+    input.changeAction === "changeAddress"
+      ? "Change your shipping address"
+      : input.changeAction === "changePayment"
+        ? "Change your payment method"
+        : "Choose how to pay";
   // A signed-in buyer changing one detail sees only their own address book.
   const sections = `${buyerFieldset(TEST_BUYERS, selected, locked)}
 ${addressFieldsets(s, locked ? [selected] : TEST_BUYERS, selected, input.addressId, input.changeAction === "changeAddress")}

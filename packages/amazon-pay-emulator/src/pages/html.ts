@@ -1,9 +1,16 @@
 // HTML building blocks of the emulator's server-rendered pages: escaping and the shared layout
 // (a clear "emulator" banner, readable type, visible focus).
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
-export const esc = (value: unknown): string => String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+export const esc = (value: unknown): string =>
+  String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** Joins attribute fragments, skipping empty ones. */
 export const attrs = (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(" ");
@@ -40,7 +47,11 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 .summary { background: #f0f2f2; border-radius: 6px; padding: .5rem 1rem; margin-bottom: 1rem; }
 `;
 
-export function layout(title: string, body: string, options: { wide?: boolean; script?: string } = {}): string {
+export function layout(
+  title: string,
+  body: string,
+  options: { wide?: boolean; script?: string } = {},
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -59,16 +70,33 @@ ${options.script ? `<script>${options.script}</script>` : ""}
 </html>`;
 }
 
-export function errorPage(title: string, reasonCode: string, message: string, back?: { href: string; label: string }): string {
-  return layout(title, `<h1>${esc(title)}</h1>
+export function errorPage(
+  title: string,
+  reasonCode: string,
+  message: string,
+  back?: { href: string; label: string },
+): string {
+  return layout(
+    title,
+    `<h1>${esc(title)}</h1>
 <div class="alert" role="alert">
 <p><strong>${esc(reasonCode)}</strong></p>
 <p><code>${esc(message)}</code></p>
 </div>
-${back ? `<p><a href="${esc(back.href)}">${esc(back.label)}</a></p>` : ""}`);
+${back ? `<p><a href="${esc(back.href)}">${esc(back.label)}</a></p>` : ""}`,
+  );
 }
 
-export function formatAddress(a: { addressLine1: string | null; addressLine2: string | null; city: string | null; stateOrRegion: string | null; postalCode: string | null; countryCode: string | null }): string {
-  const cityLine = [a.city, [a.stateOrRegion, a.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+export function formatAddress(a: {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  stateOrRegion: string | null;
+  postalCode: string | null;
+  countryCode: string | null;
+}): string {
+  const cityLine = [a.city, [a.stateOrRegion, a.postalCode].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
   return [a.addressLine1, a.addressLine2, cityLine, a.countryCode].filter(Boolean).join(", ");
 }

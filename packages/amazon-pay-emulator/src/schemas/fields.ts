@@ -7,8 +7,11 @@ import { fromDecimal, isCurrency, type Money } from "@storefront/amazon-pay/mone
 import { addressDetailsRequestSchema } from "@storefront/amazon-pay/schemas/address";
 import { deliverySpecificationsRequestSchema } from "@storefront/amazon-pay/schemas/checkout-session-requests";
 import {
-  merchantMetadataRequestSchema, paymentMethodOnFileMetadataRequestSchema, providerMetadataRequestSchema,
-  recurringMetadataRequestSchema, softDescriptorSchema,
+  merchantMetadataRequestSchema,
+  paymentMethodOnFileMetadataRequestSchema,
+  providerMetadataRequestSchema,
+  recurringMetadataRequestSchema,
+  softDescriptorSchema,
 } from "@storefront/amazon-pay/schemas/metadata";
 import { isMoney, parsePrice } from "../core/amounts";
 import { CHARGE_PERMISSION_TYPES, PAYMENT_INTENTS, SCOPES } from "../model/records";
@@ -28,7 +31,9 @@ export const httpUrl = z.url({ protocol: /^https?$/, error: "must be an absolute
 export const softDescriptor = softDescriptorSchema;
 export const merchantMetadata = merchantMetadataRequestSchema;
 export const providerMetadata = providerMetadataRequestSchema;
-export const paymentMethodOnFileMetadata = paymentMethodOnFileMetadataRequestSchema.transform((m) => ({ setupOnly: m.setupOnly === true }));
+export const paymentMethodOnFileMetadata = paymentMethodOnFileMetadataRequestSchema.transform((m) => ({
+  setupOnly: m.setupOnly === true,
+}));
 export const deliverySpecifications = deliverySpecificationsRequestSchema;
 export const addressDetails = addressDetailsRequestSchema;
 
@@ -37,7 +42,11 @@ export const recurringMetadata = recurringMetadataRequestSchema.transform((r, ct
   let amount: Money | undefined;
   if (r.amount) {
     if (!isCurrency(r.amount.currencyCode)) {
-      ctx.addIssue({ code: "custom", path: ["amount", "currencyCode"], message: `unsupported currency ${r.amount.currencyCode}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount", "currencyCode"],
+        message: `unsupported currency ${r.amount.currencyCode}`,
+      });
       return z.NEVER;
     }
     amount = fromDecimal(r.amount.amount, r.amount.currencyCode);

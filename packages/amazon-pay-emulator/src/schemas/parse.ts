@@ -26,7 +26,8 @@ function valueAt(root: unknown, path: Path): unknown {
 
 export function issueToApiError(issues: readonly z.core.$ZodIssue[], input: unknown): ApiError {
   const unknownKey = issues.find((i) => i.code === "unrecognized_keys");
-  if (unknownKey && unknownKey.code === "unrecognized_keys") return unrecognizedField(fieldName([...unknownKey.path, unknownKey.keys[0] ?? ""]));
+  if (unknownKey && unknownKey.code === "unrecognized_keys")
+    return unrecognizedField(fieldName([...unknownKey.path, unknownKey.keys[0] ?? ""]));
   const issue = issues[0];
   if (!issue) return new ApiError(400, "InvalidRequest", "The request is invalid.");
   const field = fieldName(issue.path);
@@ -35,7 +36,8 @@ export function issueToApiError(issues: readonly z.core.$ZodIssue[], input: unkn
     if (params?.reasonCode) return new ApiError(params.status ?? 400, params.reasonCode, issue.message);
     return invalidParameter(field, issue.message);
   }
-  if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) return missingParameter(field);
+  if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined)
+    return missingParameter(field);
   return invalidParameter(field, issue.message);
 }
 

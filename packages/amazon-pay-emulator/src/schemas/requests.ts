@@ -1,12 +1,30 @@
 // Request bodies of every emulated operation. Strict: an unknown member is UnrecognizedField, as
 // on Amazon. Rules that depend on the stored object or on configuration live in the operations.
 import { z } from "zod";
-import { cancelChargeRequestSchema, CHANNELS, CHARGE_INITIATORS } from "@storefront/amazon-pay/schemas/charge";
+import {
+  cancelChargeRequestSchema,
+  CHANNELS,
+  CHARGE_INITIATORS,
+} from "@storefront/amazon-pay/schemas/charge";
 import { closeChargePermissionRequestSchema } from "@storefront/amazon-pay/schemas/charge-permission";
 import { createDeliveryTrackerRequestSchema } from "@storefront/amazon-pay/schemas/delivery-tracker";
 import {
-  address, addressDetails, chargePermissionType, currencyCode, deliverySpecifications, httpUrl, merchantMetadata, paymentIntent,
-  paymentMethodOnFileMetadata, platformId, price, providerMetadata, recurringMetadata, scopes, softDescriptor, supplementaryData,
+  address,
+  addressDetails,
+  chargePermissionType,
+  currencyCode,
+  deliverySpecifications,
+  httpUrl,
+  merchantMetadata,
+  paymentIntent,
+  paymentMethodOnFileMetadata,
+  platformId,
+  price,
+  providerMetadata,
+  recurringMetadata,
+  scopes,
+  softDescriptor,
+  supplementaryData,
 } from "./fields";
 
 const webCheckoutDetails = z.strictObject({
@@ -49,9 +67,9 @@ export const createCheckoutSessionSchema = z.strictObject({
 export type CreateCheckoutSessionInput = z.output<typeof createCheckoutSessionSchema>;
 
 /** renderJSButton's checkoutSessionConfig: a Create body without return URLs. */
-export const buyNowSessionConfigSchema = createCheckoutSessionSchema.omit({ webCheckoutDetails: true, addressDetails: true }).extend({
-  webCheckoutDetails: webCheckoutDetails.omit({ checkoutMode: true }).optional(),
-});
+export const buyNowSessionConfigSchema = createCheckoutSessionSchema
+  .omit({ webCheckoutDetails: true, addressDetails: true })
+  .extend({ webCheckoutDetails: webCheckoutDetails.omit({ checkoutMode: true }).optional() });
 
 export const updateCheckoutSessionSchema = z.strictObject({
   webCheckoutDetails: webCheckoutDetails.omit({ checkoutMode: true }).optional(),

@@ -28,15 +28,23 @@ export const CHARGE_PERMISSION_REASON_DESCRIPTIONS: Record<string, string> = {
 
 export const chargeableStatus = (): ChargePermissionStatus => ({ state: "Chargeable", reasons: [] });
 
-export function chargePermissionTransition(s: ChargePermissionStatus, event: ChargePermissionEvent): Transition<ChargePermissionStatus> {
+export function chargePermissionTransition(
+  s: ChargePermissionStatus,
+  event: ChargePermissionEvent,
+): Transition<ChargePermissionStatus> {
   if (s.state === "Closed") {
-    return refuse(422, "InvalidChargePermissionStatus", `The Charge Permission is Closed (${s.reasons.join(", ") || "no reason"}).`);
+    return refuse(
+      422,
+      "InvalidChargePermissionStatus",
+      `The Charge Permission is Closed (${s.reasons.join(", ") || "no reason"}).`,
+    );
   }
   switch (event.type) {
     case "markNonChargeable":
       return allow({ state: "NonChargeable", reasons: [...new Set([...s.reasons, event.reasonCode])] });
     case "markChargeable":
-      if (s.state === "Chargeable") return refuse(422, "InvalidChargePermissionStatus", "The Charge Permission is already Chargeable.");
+      if (s.state === "Chargeable")
+        return refuse(422, "InvalidChargePermissionStatus", "The Charge Permission is already Chargeable.");
       return allow({ state: "Chargeable", reasons: [] });
     case "close":
       return allow({ state: "Closed", reasons: [event.reasonCode] });
@@ -50,11 +58,19 @@ export function chargePermissionTransition(s: ChargePermissionStatus, event: Cha
 /** Create Charge needs a Chargeable permission. */
 export function canCreateCharge(s: ChargePermissionStatus): Transition<ChargePermissionStatus> {
   if (s.state === "Chargeable") return allow(s);
-  return refuse(422, "InvalidChargePermissionStatus", `The Charge Permission is ${s.state}${s.reasons.length ? ` (${s.reasons.join(", ")})` : ""}; charges can only be created while it is Chargeable.`);
+  return refuse(
+    422,
+    "InvalidChargePermissionStatus",
+    `The Charge Permission is ${s.state}${s.reasons.length ? ` (${s.reasons.join(", ")})` : ""}; charges can only be created while it is Chargeable.`,
+  );
 }
 
 /** Update Charge Permission is allowed until it is Closed. */
 export function canUpdateChargePermission(s: ChargePermissionStatus): Transition<ChargePermissionStatus> {
   if (s.state !== "Closed") return allow(s);
-  return refuse(422, "ChargePermissionNotModifiable", "The Charge Permission is Closed and can no longer be modified.");
+  return refuse(
+    422,
+    "ChargePermissionNotModifiable",
+    "The Charge Permission is Closed and can no longer be modified.",
+  );
 }

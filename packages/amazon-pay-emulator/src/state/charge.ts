@@ -4,7 +4,8 @@
 //   CaptureInitiated → Captured | Declined
 import { allow, refuse, type Transition } from "./transition";
 
-export type ChargeState = "AuthorizationInitiated" | "Authorized" | "CaptureInitiated" | "Captured" | "Canceled" | "Declined";
+export type ChargeState =
+  "AuthorizationInitiated" | "Authorized" | "CaptureInitiated" | "Captured" | "Canceled" | "Declined";
 
 export interface ChargeStatus {
   state: ChargeState;
@@ -17,7 +18,10 @@ export type ChargeEvent =
   | { type: "capture"; asynchronous: boolean }
   | { type: "captureSettled" }
   | { type: "captureDeclined"; reasonCode: string }
-  | { type: "cancel"; reasonCode: "MerchantCanceled" | "ChargePermissionCanceled" | "AmazonCanceled" | "BuyerCanceled" }
+  | {
+      type: "cancel";
+      reasonCode: "MerchantCanceled" | "ChargePermissionCanceled" | "AmazonCanceled" | "BuyerCanceled";
+    }
   | { type: "expire" };
 
 export const CHARGE_REASON_DESCRIPTIONS: Record<string, string> = {
@@ -34,26 +38,40 @@ export const CHARGE_REASON_DESCRIPTIONS: Record<string, string> = {
 };
 
 const wrongState = (s: ChargeStatus, action: string) =>
-  refuse<ChargeStatus>(422, "InvalidChargeStatus", `The Charge is in state ${s.state}${s.reasonCode ? ` (${s.reasonCode})` : ""} and cannot be ${action}.`);
+  refuse<ChargeStatus>(
+    422,
+    "InvalidChargeStatus",
+    `The Charge is in state ${s.state}${s.reasonCode ? ` (${s.reasonCode})` : ""} and cannot be ${action}.`,
+  );
 
 export function chargeTransition(s: ChargeStatus, event: ChargeEvent): Transition<ChargeStatus> {
   switch (event.type) {
     case "authorizationApproved":
-      return s.state === "AuthorizationInitiated" ? allow({ state: "Authorized", reasonCode: null }) : wrongState(s, "authorized");
+      return s.state === "AuthorizationInitiated"
+        ? allow({ state: "Authorized", reasonCode: null })
+        : wrongState(s, "authorized");
     case "authorizationDeclined":
-      return s.state === "AuthorizationInitiated" ? allow({ state: "Declined", reasonCode: event.reasonCode }) : wrongState(s, "declined");
+      return s.state === "AuthorizationInitiated"
+        ? allow({ state: "Declined", reasonCode: event.reasonCode })
+        : wrongState(s, "declined");
     case "capture":
       if (s.state !== "Authorized") return wrongState(s, "captured");
       return allow({ state: event.asynchronous ? "CaptureInitiated" : "Captured", reasonCode: null });
     case "captureSettled":
-      return s.state === "CaptureInitiated" ? allow({ state: "Captured", reasonCode: null }) : wrongState(s, "settled");
+      return s.state === "CaptureInitiated"
+        ? allow({ state: "Captured", reasonCode: null })
+        : wrongState(s, "settled");
     case "captureDeclined":
-      return s.state === "CaptureInitiated" ? allow({ state: "Declined", reasonCode: event.reasonCode }) : wrongState(s, "declined");
+      return s.state === "CaptureInitiated"
+        ? allow({ state: "Declined", reasonCode: event.reasonCode })
+        : wrongState(s, "declined");
     case "cancel":
       if (s.state !== "Authorized" && s.state !== "AuthorizationInitiated") return wrongState(s, "canceled");
       return allow({ state: "Canceled", reasonCode: event.reasonCode });
     case "expire":
-      return s.state === "Authorized" ? allow({ state: "Canceled", reasonCode: "ExpiredUnused" }) : wrongState(s, "expired");
+      return s.state === "Authorized"
+        ? allow({ state: "Canceled", reasonCode: "ExpiredUnused" })
+        : wrongState(s, "expired");
   }
 }
 

@@ -27,18 +27,30 @@ export const REASON_DESCRIPTIONS: Record<CheckoutSessionCancelReason, string> = 
   AmazonCanceled: "Amazon canceled the checkout.",
 };
 
-export const initialCheckoutSessionStatus = (): CheckoutSessionStatus => ({ state: "Open", reasonCode: null, buyerRedirected: false });
+export const initialCheckoutSessionStatus = (): CheckoutSessionStatus => ({
+  state: "Open",
+  reasonCode: null,
+  buyerRedirected: false,
+});
 
 const notOpen = (s: CheckoutSessionStatus, action: string) =>
   `The Checkout Session is in state ${s.state}${s.reasonCode ? ` (${s.reasonCode})` : ""} and cannot be ${action}.`;
 
-export function checkoutSessionTransition(s: CheckoutSessionStatus, event: CheckoutSessionEvent): Transition<CheckoutSessionStatus> {
+export function checkoutSessionTransition(
+  s: CheckoutSessionStatus,
+  event: CheckoutSessionEvent,
+): Transition<CheckoutSessionStatus> {
   switch (event.type) {
     case "update":
     case "selectDetails": {
       const action = event.type === "update" ? "updated" : "changed by the buyer";
       if (s.state !== "Open") return refuse(422, "InvalidCheckoutSessionStatus", notOpen(s, action));
-      if (s.buyerRedirected) return refuse(422, "InvalidCheckoutSessionStatus", `The buyer was already redirected to amazonPayRedirectUrl; the Checkout Session cannot be ${action}.`);
+      if (s.buyerRedirected)
+        return refuse(
+          422,
+          "InvalidCheckoutSessionStatus",
+          `The buyer was already redirected to amazonPayRedirectUrl; the Checkout Session cannot be ${action}.`,
+        );
       return allow(s);
     }
     case "redirect":
@@ -51,15 +63,28 @@ export function checkoutSessionTransition(s: CheckoutSessionStatus, event: Check
       if (s.state !== "Open") return refuse(422, "InvalidCheckoutSessionStatus", notOpen(s, "expired"));
       return allow({ ...s, state: "Canceled", reasonCode: "Expired" });
     case "complete":
-      if (s.state === "Completed") return refuse(422, "InvalidCheckoutSessionStatus", "The Checkout Session is already Completed; a Completed session cannot be used again.");
+      if (s.state === "Completed")
+        return refuse(
+          422,
+          "InvalidCheckoutSessionStatus",
+          "The Checkout Session is already Completed; a Completed session cannot be used again.",
+        );
       if (s.state === "Canceled") {
         if (s.reasonCode === "Expired" && event.expiredError === "InvalidCheckoutSessionStatus") {
           return refuse(422, "InvalidCheckoutSessionStatus", REASON_DESCRIPTIONS.Expired);
         }
-        return refuse(422, "CheckoutSessionCanceled", `The Checkout Session was canceled (${s.reasonCode ?? "Canceled"}). Get the Checkout Session for statusDetails.reasonCode.`);
+        return refuse(
+          422,
+          "CheckoutSessionCanceled",
+          `The Checkout Session was canceled (${s.reasonCode ?? "Canceled"}). Get the Checkout Session for statusDetails.reasonCode.`,
+        );
       }
       if (!s.buyerRedirected) {
-        return refuse(422, "InvalidCheckoutSessionStatus", "The buyer has not been redirected to amazonPayRedirectUrl yet; complete the Checkout Session after the buyer returns to checkoutResultReturnUrl.");
+        return refuse(
+          422,
+          "InvalidCheckoutSessionStatus",
+          "The buyer has not been redirected to amazonPayRedirectUrl yet; complete the Checkout Session after the buyer returns to checkoutResultReturnUrl.",
+        );
       }
       return allow({ ...s, state: "Completed", reasonCode: null });
   }

@@ -7,7 +7,13 @@ describe("Refund state machine", () => {
     expect(start).toEqual({ state: "RefundInitiated", reasonCode: null });
     const refunded = refundTransition(start, { type: "settle" });
     expect(refunded).toEqual({ ok: true, next: { state: "Refunded", reasonCode: null } });
-    expect(refundTransition(start, { type: "decline", reasonCode: "AmazonRejected" })).toEqual({ ok: true, next: { state: "Declined", reasonCode: "AmazonRejected" } });
-    if (refunded.ok) expect(refundTransition(refunded.next, { type: "decline", reasonCode: "ProcessingFailure" }).ok).toBe(false);
+    expect(refundTransition(start, { type: "decline", reasonCode: "AmazonRejected" })).toEqual({
+      ok: true,
+      next: { state: "Declined", reasonCode: "AmazonRejected" },
+    });
+    if (refunded.ok)
+      expect(refundTransition(refunded.next, { type: "decline", reasonCode: "ProcessingFailure" }).ok).toBe(
+        false,
+      );
   });
 });

@@ -9,7 +9,9 @@ export interface RefundStatus {
   reasonCode: string | null;
 }
 
-export type RefundEvent = { type: "settle" } | { type: "decline"; reasonCode: "AmazonRejected" | "ProcessingFailure" | "AmazonCanceled" };
+export type RefundEvent =
+  | { type: "settle" }
+  | { type: "decline"; reasonCode: "AmazonRejected" | "ProcessingFailure" | "AmazonCanceled" };
 
 export const REFUND_REASON_DESCRIPTIONS: Record<string, string> = {
   AmazonRejected: "Amazon rejected the refund; refund the buyer by other means.",
@@ -21,7 +23,13 @@ export const initialRefundStatus = (): RefundStatus => ({ state: "RefundInitiate
 
 export function refundTransition(s: RefundStatus, event: RefundEvent): Transition<RefundStatus> {
   if (s.state !== "RefundInitiated") {
-    return refuse(422, "InvalidRefundStatus", `The Refund is already ${s.state}; only a RefundInitiated refund can settle.`);
+    return refuse(
+      422,
+      "InvalidRefundStatus",
+      `The Refund is already ${s.state}; only a RefundInitiated refund can settle.`,
+    );
   }
-  return event.type === "settle" ? allow({ state: "Refunded", reasonCode: null }) : allow({ state: "Declined", reasonCode: event.reasonCode });
+  return event.type === "settle"
+    ? allow({ state: "Refunded", reasonCode: null })
+    : allow({ state: "Declined", reasonCode: event.reasonCode });
 }

@@ -9,4 +9,7 @@ export interface Refusal {
 export type Transition<S> = { ok: true; next: S } | { ok: false; refusal: Refusal };
 
 export const allow = <S>(next: S): Transition<S> => ({ ok: true, next });
-export const refuse = <S>(status: number, reasonCode: string, message: string): Transition<S> => ({ ok: false, refusal: { status, reasonCode, message } });
+export const refuse = <S>(status: number, reasonCode: string, message: string): Transition<S> => ({
+  ok: false,
+  refusal: { status, reasonCode, message },
+});

@@ -7,7 +7,15 @@ import { nullable, openEnum } from "./lenient";
 export const PRIME_MEMBERSHIP_TYPES = ["PRIME_GENERAL", "PRIME_STUDENT", "PRIME_GENERAL_US"] as const;
 export type PrimeMembershipType = (typeof PRIME_MEMBERSHIP_TYPES)[number];
 
-export const SCOPES = ["name", "email", "phoneNumber", "billingAddress", "postalCode", "shippingAddress", "primeStatus"] as const;
+export const SCOPES = [
+  "name",
+  "email",
+  "phoneNumber",
+  "billingAddress",
+  "postalCode",
+  "shippingAddress",
+  "primeStatus",
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 const buyerMembers = {

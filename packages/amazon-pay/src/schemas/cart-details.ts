@@ -17,9 +17,15 @@ export const lineItemSchema = z.looseObject({
 export const deliveryOptionSchema = z.looseObject({
   id: nullable(z.string()),
   price: nullable(priceSchema),
-  shippingMethod: nullable(z.looseObject({ shippingMethodName: nullable(z.string()), shippingMethodCode: nullable(z.string()) })),
+  shippingMethod: nullable(
+    z.looseObject({ shippingMethodName: nullable(z.string()), shippingMethodCode: nullable(z.string()) }),
+  ),
   isDefault: nullable(z.boolean()),
-  shippingEstimate: nullable(z.array(z.looseObject({ timeUnit: nullable(z.string()), value: nullable(z.union([z.number(), z.string()])) }))),
+  shippingEstimate: nullable(
+    z.array(
+      z.looseObject({ timeUnit: nullable(z.string()), value: nullable(z.union([z.number(), z.string()])) }),
+    ),
+  ),
   dateTimeWindow: nullable(z.unknown()),
 });
 

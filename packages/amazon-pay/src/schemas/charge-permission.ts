@@ -5,8 +5,13 @@ import { addressSchema } from "./address";
 import { checkoutBuyerSchema } from "./buyer";
 import { amazonTimestamp, isOneOf, nullable, openEnum } from "./lenient";
 import {
-  CHARGE_PERMISSION_TYPES, merchantMetadataRequestSchema, merchantMetadataSchema, paymentMethodOnFileMetadataSchema,
-  recurringMetadataRequestSchema, recurringMetadataSchema, releaseEnvironmentSchema,
+  CHARGE_PERMISSION_TYPES,
+  merchantMetadataRequestSchema,
+  merchantMetadataSchema,
+  paymentMethodOnFileMetadataSchema,
+  recurringMetadataRequestSchema,
+  recurringMetadataSchema,
+  releaseEnvironmentSchema,
 } from "./metadata";
 import { priceSchema } from "./price";
 
@@ -15,19 +20,38 @@ export type ChargePermissionState = (typeof CHARGE_PERMISSION_STATES)[number];
 export const isChargePermissionState = isOneOf(CHARGE_PERMISSION_STATES);
 
 export const CHARGE_PERMISSION_NON_CHARGEABLE_REASON_CODES = [
-  "PaymentMethodInvalid", "PaymentMethodDeleted", "BillingAddressDeleted", "PaymentMethodExpired",
-  "PaymentMethodNotAllowed", "PaymentMethodNotSet", "ChargeInProgress", "MFAFailed",
+  "PaymentMethodInvalid",
+  "PaymentMethodDeleted",
+  "BillingAddressDeleted",
+  "PaymentMethodExpired",
+  "PaymentMethodNotAllowed",
+  "PaymentMethodNotSet",
+  "ChargeInProgress",
+  "MFAFailed",
 ] as const;
 export const CHARGE_PERMISSION_CLOSED_REASON_CODES = [
-  "MerchantClosed", "BuyerCanceled", "BuyerClosed", "AmazonCanceled", "AmazonClosed", "Expired",
+  "MerchantClosed",
+  "BuyerCanceled",
+  "BuyerClosed",
+  "AmazonCanceled",
+  "AmazonClosed",
+  "Expired",
 ] as const;
-export const CHARGE_PERMISSION_REASON_CODES = [...CHARGE_PERMISSION_NON_CHARGEABLE_REASON_CODES, ...CHARGE_PERMISSION_CLOSED_REASON_CODES] as const;
+export const CHARGE_PERMISSION_REASON_CODES = [
+  ...CHARGE_PERMISSION_NON_CHARGEABLE_REASON_CODES,
+  ...CHARGE_PERMISSION_CLOSED_REASON_CODES,
+] as const;
 export type ChargePermissionReasonCode = (typeof CHARGE_PERMISSION_REASON_CODES)[number];
 
 export const chargePermissionStatusDetailsSchema = z.looseObject({
   state: openEnum(CHARGE_PERMISSION_STATES),
   reasons: nullable(
-    z.array(z.looseObject({ reasonCode: nullable(openEnum(CHARGE_PERMISSION_REASON_CODES)), reasonDescription: nullable(z.string()) })),
+    z.array(
+      z.looseObject({
+        reasonCode: nullable(openEnum(CHARGE_PERMISSION_REASON_CODES)),
+        reasonDescription: nullable(z.string()),
+      }),
+    ),
   ),
   lastUpdatedTimestamp: nullable(amazonTimestamp),
 });
@@ -40,14 +64,18 @@ export const chargePermissionSchema = z.looseObject({
   buyer: nullable(checkoutBuyerSchema),
   shippingAddress: nullable(addressSchema),
   billingAddress: nullable(addressSchema),
-  paymentPreferences: nullable(z.array(z.looseObject({ paymentDescriptor: nullable(z.string()) }).nullable())),
+  paymentPreferences: nullable(
+    z.array(z.looseObject({ paymentDescriptor: nullable(z.string()) }).nullable()),
+  ),
   statusDetails: chargePermissionStatusDetailsSchema,
   creationTimestamp: nullable(amazonTimestamp),
   expirationTimestamp: nullable(amazonTimestamp),
   merchantMetadata: nullable(merchantMetadataSchema),
   releaseEnvironment: nullable(releaseEnvironmentSchema),
   /** `amountLimit`: total chargeable; `amountBalance`: what remains. */
-  limits: nullable(z.looseObject({ amountLimit: nullable(priceSchema), amountBalance: nullable(priceSchema) })),
+  limits: nullable(
+    z.looseObject({ amountLimit: nullable(priceSchema), amountBalance: nullable(priceSchema) }),
+  ),
   chargePermissionType: nullable(openEnum(CHARGE_PERMISSION_TYPES)),
   recurringMetadata: nullable(recurringMetadataSchema),
   presentmentCurrency: nullable(z.string()),

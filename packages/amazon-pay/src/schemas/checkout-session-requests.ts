@@ -5,8 +5,13 @@ import { z } from "zod";
 import { addressDetailsRequestSchema, addressRequestSchema } from "./address";
 import { SCOPES } from "./buyer";
 import {
-  CHARGE_PERMISSION_TYPES, PAYMENT_INTENTS, merchantMetadataRequestSchema, paymentMethodOnFileMetadataRequestSchema,
-  providerMetadataRequestSchema, recurringMetadataRequestSchema, softDescriptorSchema,
+  CHARGE_PERMISSION_TYPES,
+  PAYMENT_INTENTS,
+  merchantMetadataRequestSchema,
+  paymentMethodOnFileMetadataRequestSchema,
+  providerMetadataRequestSchema,
+  recurringMetadataRequestSchema,
+  softDescriptorSchema,
 } from "./metadata";
 import { currencyCodeSchema, priceRequestSchema } from "./price";
 
@@ -34,20 +39,40 @@ const updatablePaymentDetails = {
   estimateOrderTotal: priceRequestSchema.optional(),
 };
 
-type PaymentDetailsShape = { paymentIntent?: string | undefined; canHandlePendingAuthorization?: boolean | undefined; softDescriptor?: string | undefined };
+type PaymentDetailsShape = {
+  paymentIntent?: string | undefined;
+  canHandlePendingAuthorization?: boolean | undefined;
+  softDescriptor?: string | undefined;
+};
 
 /** The documented combination rules of paymentDetails, checked where both members are in the same body. */
 function checkPaymentDetails(details: PaymentDetailsShape, ctx: z.RefinementCtx): void {
   if (details.canHandlePendingAuthorization === true && details.paymentIntent === "AuthorizeWithCapture") {
-    ctx.addIssue({ code: "custom", path: ["canHandlePendingAuthorization"], message: "cannot be true with paymentIntent AuthorizeWithCapture" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["canHandlePendingAuthorization"],
+      message: "cannot be true with paymentIntent AuthorizeWithCapture",
+    });
   }
-  if (details.softDescriptor !== undefined && details.paymentIntent !== undefined && details.paymentIntent !== "AuthorizeWithCapture") {
-    ctx.addIssue({ code: "custom", path: ["softDescriptor"], message: "is only allowed with paymentIntent AuthorizeWithCapture" });
+  if (
+    details.softDescriptor !== undefined &&
+    details.paymentIntent !== undefined &&
+    details.paymentIntent !== "AuthorizeWithCapture"
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["softDescriptor"],
+      message: "is only allowed with paymentIntent AuthorizeWithCapture",
+    });
   }
 }
 
 const createPaymentDetailsSchema = z
-  .strictObject({ ...updatablePaymentDetails, allowOvercharge: z.boolean().optional(), extendExpiration: z.boolean().optional() })
+  .strictObject({
+    ...updatablePaymentDetails,
+    allowOvercharge: z.boolean().optional(),
+    extendExpiration: z.boolean().optional(),
+  })
   .superRefine(checkPaymentDetails);
 
 /** `allowOvercharge` and `extendExpiration` can only be set at creation. */
@@ -88,16 +113,32 @@ export const createCheckoutSessionRequestSchema = z
   .superRefine((body, ctx) => {
     const processOrder = body.webCheckoutDetails.checkoutMode === "ProcessOrder";
     if (!processOrder && body.webCheckoutDetails.checkoutReviewReturnUrl === undefined) {
-      ctx.addIssue({ code: "custom", path: ["webCheckoutDetails", "checkoutReviewReturnUrl"], message: "is required unless checkoutMode is ProcessOrder" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["webCheckoutDetails", "checkoutReviewReturnUrl"],
+        message: "is required unless checkoutMode is ProcessOrder",
+      });
     }
     if (processOrder && body.webCheckoutDetails.checkoutResultReturnUrl === undefined) {
-      ctx.addIssue({ code: "custom", path: ["webCheckoutDetails", "checkoutResultReturnUrl"], message: "is required with checkoutMode ProcessOrder" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["webCheckoutDetails", "checkoutResultReturnUrl"],
+        message: "is required with checkoutMode ProcessOrder",
+      });
     }
     if (processOrder && body.paymentDetails === undefined) {
-      ctx.addIssue({ code: "custom", path: ["paymentDetails"], message: "is required with checkoutMode ProcessOrder" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["paymentDetails"],
+        message: "is required with checkoutMode ProcessOrder",
+      });
     }
     if (body.chargePermissionType === "Recurring" && body.recurringMetadata === undefined) {
-      ctx.addIssue({ code: "custom", path: ["recurringMetadata"], message: "is required with chargePermissionType Recurring" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["recurringMetadata"],
+        message: "is required with chargePermissionType Recurring",
+      });
     }
   });
 export type CreateCheckoutSessionBody = z.input<typeof createCheckoutSessionRequestSchema>;
@@ -112,7 +153,9 @@ export const updateCheckoutSessionRequestSchema = z.strictObject({
   chargePermissionType: z.enum(CHARGE_PERMISSION_TYPES).optional(),
   recurringMetadata: recurringMetadataRequestSchema.optional(),
   /** JP multi-address checkout. */
-  multiAddressesCheckoutMetadata: z.array(z.strictObject({ addressId: z.string().min(1), price: priceRequestSchema })).optional(),
+  multiAddressesCheckoutMetadata: z
+    .array(z.strictObject({ addressId: z.string().min(1), price: priceRequestSchema }))
+    .optional(),
 });
 export type UpdateCheckoutSessionBody = z.input<typeof updateCheckoutSessionRequestSchema>;
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { checkoutSessionResponse, completedCheckoutSessionResponse, newCheckoutSessionResponse } from "../test-fixtures/responses";
+import {
+  checkoutSessionResponse,
+  completedCheckoutSessionResponse,
+  newCheckoutSessionResponse,
+} from "../test-fixtures/responses";
 import { CHECKOUT_SESSION_STATES, checkoutSessionSchema, isCheckoutSessionState } from "./checkout-session";
 import { parseAmazonTimestamp } from "./lenient";
 
 const issuesOf = (value: unknown) => {
   const result = checkoutSessionSchema.safeParse(value);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
 };
 
 describe("Checkout Session response", () => {
@@ -25,7 +31,12 @@ describe("Checkout Session response", () => {
     const session = checkoutSessionSchema.parse(newCheckoutSessionResponse());
     expect(session.buyer).toBeNull();
     expect(session.paymentPreferences).toEqual([null]);
-    expect(session.constraints?.map((c) => c.constraintId)).toEqual(["BuyerNotAssociated", "ChargeAmountNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet"]);
+    expect(session.constraints?.map((c) => c.constraintId)).toEqual([
+      "BuyerNotAssociated",
+      "ChargeAmountNotSet",
+      "CheckoutResultReturnUrlNotSet",
+      "PaymentIntentNotSet",
+    ]);
     expect(session.webCheckoutDetails?.amazonPayRedirectUrl).toBeNull();
   });
 
@@ -41,9 +52,31 @@ describe("Checkout Session response", () => {
     const raw = {
       ...completedCheckoutSessionResponse(),
       cartDetails: {
-        lineItems: [{ id: "sku-1", title: "Linen apron", quantity: "2", listPrice: usd("7.00"), totalListPrice: usd("14.00"), variantTitle: null, discountedPrice: null }],
-        deliveryOptions: [{ id: "std", price: usd("0.00"), shippingMethod: { shippingMethodName: "Standard", shippingMethodCode: "STD" }, isDefault: true, shippingEstimate: [{ timeUnit: "DAY", value: 3 }] }],
-        totalShippingAmount: usd("0.00"), totalBaseAmount: usd("14.00"), totalTaxAmount: usd("0.00"), totalChargeAmount: usd("14.00"), totalDiscountAmount: null,
+        lineItems: [
+          {
+            id: "sku-1",
+            title: "Linen apron",
+            quantity: "2",
+            listPrice: usd("7.00"),
+            totalListPrice: usd("14.00"),
+            variantTitle: null,
+            discountedPrice: null,
+          },
+        ],
+        deliveryOptions: [
+          {
+            id: "std",
+            price: usd("0.00"),
+            shippingMethod: { shippingMethodName: "Standard", shippingMethodCode: "STD" },
+            isDefault: true,
+            shippingEstimate: [{ timeUnit: "DAY", value: 3 }],
+          },
+        ],
+        totalShippingAmount: usd("0.00"),
+        totalBaseAmount: usd("14.00"),
+        totalTaxAmount: usd("0.00"),
+        totalChargeAmount: usd("14.00"),
+        totalDiscountAmount: null,
       },
     };
     const cart = checkoutSessionSchema.parse(raw).cartDetails;
@@ -61,7 +94,10 @@ describe("Checkout Session response", () => {
   });
 
   it("reads missing optional members as null", () => {
-    const session = checkoutSessionSchema.parse({ checkoutSessionId: "id-1", statusDetails: { state: "Open" } });
+    const session = checkoutSessionSchema.parse({
+      checkoutSessionId: "id-1",
+      statusDetails: { state: "Open" },
+    });
     expect(session.buyer).toBeNull();
     expect(session.chargeId).toBeNull();
     expect(session.tokens).toBeNull();
@@ -69,8 +105,19 @@ describe("Checkout Session response", () => {
   });
 
   it("reads a Canceled session's reason code", () => {
-    const raw = { ...checkoutSessionResponse(), statusDetails: { state: "Canceled", reasonCode: "BuyerCanceled", reasonDescription: "The buyer canceled the checkout.", lastUpdatedTimestamp: "20200412T101914Z" } };
-    expect(checkoutSessionSchema.parse(raw).statusDetails).toMatchObject({ state: "Canceled", reasonCode: "BuyerCanceled" });
+    const raw = {
+      ...checkoutSessionResponse(),
+      statusDetails: {
+        state: "Canceled",
+        reasonCode: "BuyerCanceled",
+        reasonDescription: "The buyer canceled the checkout.",
+        lastUpdatedTimestamp: "20200412T101914Z",
+      },
+    };
+    expect(checkoutSessionSchema.parse(raw).statusDetails).toMatchObject({
+      state: "Canceled",
+      reasonCode: "BuyerCanceled",
+    });
   });
 
   it("accepts an undocumented state as a string and narrows documented ones", () => {
@@ -82,22 +129,37 @@ describe("Checkout Session response", () => {
   });
 
   it("parses shippingAddressList entries that arrive as JSON strings", () => {
-    const address = { name: "山田 太郎", addressLine1: "1-2-3", city: "Tokyo", postalCode: "100-0001", countryCode: "JP" };
+    const address = {
+      name: "山田 太郎",
+      addressLine1: "1-2-3",
+      city: "Tokyo",
+      postalCode: "100-0001",
+      countryCode: "JP",
+    };
     const raw = { ...checkoutSessionResponse(), shippingAddressList: [JSON.stringify(address), address] };
     const list = checkoutSessionSchema.parse(raw).shippingAddressList;
     expect(list).toHaveLength(2);
     expect(list?.[0]).toMatchObject(address);
     expect(list?.[1]).toMatchObject(address);
-    expect(issuesOf({ ...checkoutSessionResponse(), shippingAddressList: ["{not json"] })[0]).toMatch(/^shippingAddressList\.0: /);
+    expect(issuesOf({ ...checkoutSessionResponse(), shippingAddressList: ["{not json"] })[0]).toMatch(
+      /^shippingAddressList\.0: /,
+    );
   });
 
   it("refuses contract breaks and names the field", () => {
     const { checkoutSessionId: _id, ...withoutId } = checkoutSessionResponse();
     expect(issuesOf(withoutId)).toEqual([expect.stringMatching(/^checkoutSessionId: .*expected string/)]);
-    expect(issuesOf({ ...checkoutSessionResponse(), statusDetails: { state: 3 } })).toEqual([expect.stringMatching(/^statusDetails\.state: .*expected string/)]);
+    expect(issuesOf({ ...checkoutSessionResponse(), statusDetails: { state: 3 } })).toEqual([
+      expect.stringMatching(/^statusDetails\.state: .*expected string/),
+    ]);
     expect(issuesOf({ ...checkoutSessionResponse(), statusDetails: null })[0]).toMatch(/^statusDetails: /);
     expect(issuesOf({ ...checkoutSessionResponse(), chargeId: 42 })[0]).toMatch(/^chargeId: /);
-    expect(issuesOf({ ...checkoutSessionResponse(), paymentDetails: { chargeAmount: { amount: "x", currencyCode: "USD" } } })[0]).toMatch(/^paymentDetails\.chargeAmount\.amount: /);
+    expect(
+      issuesOf({
+        ...checkoutSessionResponse(),
+        paymentDetails: { chargeAmount: { amount: "x", currencyCode: "USD" } },
+      })[0],
+    ).toMatch(/^paymentDetails\.chargeAmount\.amount: /);
     expect(issuesOf("not an object")[0]).toMatch(/expected object/);
   });
 });

@@ -5,8 +5,13 @@ import { checkoutBuyerSchema } from "./buyer";
 import { cartDetailsSchema } from "./cart-details";
 import { isOneOf, nullable, openEnum, amazonTimestamp } from "./lenient";
 import {
-  CHARGE_PERMISSION_TYPES, PAYMENT_INTENTS, merchantMetadataSchema, paymentMethodOnFileMetadataSchema,
-  providerMetadataSchema, recurringMetadataSchema, releaseEnvironmentSchema,
+  CHARGE_PERMISSION_TYPES,
+  PAYMENT_INTENTS,
+  merchantMetadataSchema,
+  paymentMethodOnFileMetadataSchema,
+  providerMetadataSchema,
+  recurringMetadataSchema,
+  releaseEnvironmentSchema,
 } from "./metadata";
 import { priceSchema } from "./price";
 
@@ -15,11 +20,20 @@ export type CheckoutSessionState = (typeof CHECKOUT_SESSION_STATES)[number];
 export const isCheckoutSessionState = isOneOf(CHECKOUT_SESSION_STATES);
 
 /** `statusDetails.reasonCode` of a Canceled session. */
-export const CHECKOUT_SESSION_REASON_CODES = ["BuyerCanceled", "Declined", "Expired", "AmazonCanceled"] as const;
+export const CHECKOUT_SESSION_REASON_CODES = [
+  "BuyerCanceled",
+  "Declined",
+  "Expired",
+  "AmazonCanceled",
+] as const;
 export type CheckoutSessionReasonCode = (typeof CHECKOUT_SESSION_REASON_CODES)[number];
 
 export const CONSTRAINT_IDS = [
-  "BuyerNotAssociated", "ChargeAmountNotSet", "CheckoutResultReturnUrlNotSet", "PaymentIntentNotSet", "RecurringFrequencyNotSet",
+  "BuyerNotAssociated",
+  "ChargeAmountNotSet",
+  "CheckoutResultReturnUrlNotSet",
+  "PaymentIntentNotSet",
+  "RecurringFrequencyNotSet",
 ] as const;
 export type ConstraintId = (typeof CONSTRAINT_IDS)[number];
 
@@ -65,7 +79,9 @@ export const deliverySpecificationsSchema = z.looseObject({
   addressRestrictions: nullable(
     z.looseObject({
       type: nullable(z.string()),
-      restrictions: nullable(z.record(z.string(), z.looseObject({ statesOrRegions: stringList, zipCodes: stringList }).nullable())),
+      restrictions: nullable(
+        z.record(z.string(), z.looseObject({ statesOrRegions: stringList, zipCodes: stringList }).nullable()),
+      ),
     }),
   ),
 });
@@ -86,7 +102,9 @@ export const checkoutSessionSchema = z.looseObject({
   buyer: nullable(checkoutBuyerSchema),
   billingAddress: nullable(addressSchema),
   /** `[null]` before the buyer signed in. */
-  paymentPreferences: nullable(z.array(z.looseObject({ paymentDescriptor: nullable(z.string()) }).nullable())),
+  paymentPreferences: nullable(
+    z.array(z.looseObject({ paymentDescriptor: nullable(z.string()) }).nullable()),
+  ),
   statusDetails: checkoutSessionStatusDetailsSchema,
   shippingAddress: nullable(addressSchema),
   shippingAddressList: nullable(shippingAddressListSchema),

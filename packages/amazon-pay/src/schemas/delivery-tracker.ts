@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { nullable } from "./lenient";
 
-const deliveryDetailSchema = z.strictObject({ trackingNumber: z.string().min(1), carrierCode: z.string().min(1) });
+const deliveryDetailSchema = z.strictObject({
+  trackingNumber: z.string().min(1),
+  carrierCode: z.string().min(1),
+});
 
 export const createDeliveryTrackerRequestSchema = z
   .strictObject({
@@ -13,7 +16,11 @@ export const createDeliveryTrackerRequestSchema = z
   })
   .superRefine((body, ctx) => {
     if ((body.chargePermissionId === undefined) === (body.amazonOrderReferenceId === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["chargePermissionId"], message: "exactly one of chargePermissionId and amazonOrderReferenceId is required" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["chargePermissionId"],
+        message: "exactly one of chargePermissionId and amazonOrderReferenceId is required",
+      });
     }
   });
 export type CreateDeliveryTrackerBody = z.input<typeof createDeliveryTrackerRequestSchema>;
@@ -22,7 +29,9 @@ export const deliveryTrackerSchema = z
   .looseObject({
     chargePermissionId: nullable(z.string()),
     amazonOrderReferenceId: nullable(z.string()),
-    deliveryDetails: nullable(z.array(z.looseObject({ trackingNumber: nullable(z.string()), carrierCode: nullable(z.string()) }))),
+    deliveryDetails: nullable(
+      z.array(z.looseObject({ trackingNumber: nullable(z.string()), carrierCode: nullable(z.string()) })),
+    ),
   })
   .refine((tracker) => tracker.chargePermissionId !== null || tracker.amazonOrderReferenceId !== null, {
     path: ["chargePermissionId"],

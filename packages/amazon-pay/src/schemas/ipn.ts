@@ -38,19 +38,18 @@ export const snsEnvelopeSchema = z.looseObject({
 export type SnsEnvelope = z.output<typeof snsEnvelopeSchema>;
 
 /** A `Notification` envelope whose Message parses as an IPN message. */
-export const ipnNotificationSchema = snsEnvelopeSchema
-  .extend({
-    Type: z.literal("Notification"),
-    Message: z
-      .string()
-      .transform((text, ctx) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.issues.push({ code: "custom", message: "Message is not JSON", input: text });
-          return z.NEVER;
-        }
-      })
-      .pipe(ipnMessageSchema),
-  });
+export const ipnNotificationSchema = snsEnvelopeSchema.extend({
+  Type: z.literal("Notification"),
+  Message: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.issues.push({ code: "custom", message: "Message is not JSON", input: text });
+        return z.NEVER;
+      }
+    })
+    .pipe(ipnMessageSchema),
+});
 export type IpnNotification = z.output<typeof ipnNotificationSchema>;

@@ -15,7 +15,10 @@ export type OpenEnum<T extends string> = T | (string & {});
  * money moved would be worse than an unknown state. Narrow with the matching `is...` guard.
  */
 export const openEnum = <const T extends readonly string[]>(_documented: T) =>
-  z.string().min(1).transform((value): OpenEnum<T[number]> => value);
+  z
+    .string()
+    .min(1)
+    .transform((value): OpenEnum<T[number]> => value);
 
 /** Type guard for the documented values of an open enum. */
 export const isOneOf =

@@ -26,12 +26,20 @@ export const RECURRING_FREQUENCY_UNITS = ["Year", "Month", "Week", "Day", "Varia
 export type RecurringFrequencyUnit = (typeof RECURRING_FREQUENCY_UNITS)[number];
 
 export const recurringMetadataSchema = z.looseObject({
-  frequency: nullable(z.looseObject({ unit: nullable(openEnum(RECURRING_FREQUENCY_UNITS)), value: nullable(z.union([z.string(), z.number()])) })),
+  frequency: nullable(
+    z.looseObject({
+      unit: nullable(openEnum(RECURRING_FREQUENCY_UNITS)),
+      value: nullable(z.union([z.string(), z.number()])),
+    }),
+  ),
   amount: nullable(priceSchema),
 });
 
 export const recurringMetadataRequestSchema = z.strictObject({
-  frequency: z.strictObject({ unit: z.enum(RECURRING_FREQUENCY_UNITS), value: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]) }),
+  frequency: z.strictObject({
+    unit: z.enum(RECURRING_FREQUENCY_UNITS),
+    value: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]),
+  }),
   amount: priceRequestSchema.optional(),
 });
 export type RecurringMetadataInput = z.input<typeof recurringMetadataRequestSchema>;

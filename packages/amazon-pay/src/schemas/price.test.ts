@@ -33,7 +33,10 @@ describe("price in requests", () => {
 
 describe("price in responses", () => {
   it("keeps decimal strings and reads a JSON number as its decimal text", () => {
-    expect(priceSchema.parse({ amount: "14.00", currencyCode: "USD" })).toEqual({ amount: "14.00", currencyCode: "USD" });
+    expect(priceSchema.parse({ amount: "14.00", currencyCode: "USD" })).toEqual({
+      amount: "14.00",
+      currencyCode: "USD",
+    });
     expect(priceSchema.parse({ amount: 10.5, currencyCode: "USD" }).amount).toBe("10.5");
   });
   it("keeps unknown members and refuses a non-decimal amount", () => {

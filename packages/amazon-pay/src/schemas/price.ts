@@ -5,7 +5,9 @@ import { fromDecimal, isCurrency, MoneyError, toDecimalString, type Money } from
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-export const currencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as USD" });
+export const currencyCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: "must be an ISO 4217 code such as USD" });
 
 /** A JSON number as plain decimal text; exponent forms (1e21, 1e-7) are not decimal amounts. */
 function amountText(value: string | number): string {
@@ -32,14 +34,27 @@ export const priceRequestSchema = z
   .transform((price, ctx) => {
     const text = amountText(price.amount);
     if (!DECIMAL.test(text) || text.startsWith("-")) {
-      ctx.issues.push({ code: "custom", path: ["amount"], message: `must be a non-negative decimal amount, got ${JSON.stringify(price.amount)}`, input: price.amount });
+      ctx.issues.push({
+        code: "custom",
+        path: ["amount"],
+        message: `must be a non-negative decimal amount, got ${JSON.stringify(price.amount)}`,
+        input: price.amount,
+      });
       return z.NEVER;
     }
     if (!isCurrency(price.currencyCode)) return { amount: text, currencyCode: price.currencyCode };
     try {
-      return { amount: toDecimalString(fromDecimal(text, price.currencyCode)), currencyCode: price.currencyCode };
+      return {
+        amount: toDecimalString(fromDecimal(text, price.currencyCode)),
+        currencyCode: price.currencyCode,
+      };
     } catch (error) {
-      ctx.issues.push({ code: "custom", path: ["amount"], message: error instanceof MoneyError ? error.message : String(error), input: price.amount });
+      ctx.issues.push({
+        code: "custom",
+        path: ["amount"],
+        message: error instanceof MoneyError ? error.message : String(error),
+        input: price.amount,
+      });
       return z.NEVER;
     }
   });
