@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 
 const run = promisify(execFile);
 
-// The private key never reaches the browser: lib/amazon-pay/client.ts (and config.ts) import
+// The private key never reaches the browser: packages/amazon-pay/src/client.ts (and config.ts) import
 // "server-only", so a client component that imports the client must fail `next build`. This
 // builds a one-page probe app that does exactly that.
 test("importing the Amazon Pay client from a client component fails the build", async () => {
@@ -20,7 +20,7 @@ test("importing the Amazon Pay client from a client component fails the build", 
   );
   writeFileSync(
     path.join(dir, "app/page.tsx"),
-    '"use client";\nimport { createAmazonPayClient } from "../../../lib/amazon-pay/client";\nexport default function Page() {\n  return <p>{typeof createAmazonPayClient}</p>;\n}\n',
+    '"use client";\nimport { createAmazonPayClient } from "../../../packages/amazon-pay/src/client";\nexport default function Page() {\n  return <p>{typeof createAmazonPayClient}</p>;\n}\n',
   );
   writeFileSync(
     path.join(dir, "next.config.mjs"),
@@ -55,7 +55,7 @@ test("importing the Amazon Pay client from a client component fails the build", 
     );
     expect(outcome.failed, "the probe build should fail").toBe(true);
     expect(outcome.output).toContain("It should only be used from a Server Component");
-    expect(outcome.output).toMatch(/lib\/amazon-pay\/client\.ts \[Client Component Browser\]/);
+    expect(outcome.output).toMatch(/packages\/amazon-pay\/src\/client\.ts \[Client Component Browser\]/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
