@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { CRASH_POINTS, type CrashPoint } from "@/lib/testing/crash-point";
+import { CRASH_POINTS, type CrashPoint } from "@/lib/env";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { eventually, pauseReconcilers, resumeReconcilers, emulator } from "./support/checkout";
@@ -7,7 +7,7 @@ import { e2eDb } from "./support/database";
 import { E2E_DATA_DIR, e2eDatabaseUrl, EMULATOR_URL, SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
 import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
-import { NO_BACKGROUND_WORK, startShop, type ShopProcess } from "./support/shop-process";
+import { crashAt, startShop, type ShopProcess } from "./support/shop-process";
 
 // The server is killed with a real SIGKILL at each step of checkout, then restarted. Every
 // checkout must end as one recorded order with its charge ids, or as a clean failure the buyer
@@ -42,11 +42,7 @@ async function readyToPay(buyer: HttpBuyer): Promise<string> {
 
 for (const point of CRASH_POINTS.filter((p) => p.startsWith("place-order"))) {
   test(`SIGKILL at ${point}: the buyer presses Place order again and pays once`, async () => {
-    shop = await startShop({
-      port: PORT,
-      quiet: true,
-      env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK },
-    });
+    shop = await startShop({ port: PORT, quiet: true, env: crashAt(point) });
     const buyer = new HttpBuyer(shop.url);
     const sessionId = await readyToPay(buyer);
     await crashDuring(point, () => buyer.placeOrder(sessionId));
@@ -63,11 +59,7 @@ for (const point of CRASH_POINTS.filter((p) => p.startsWith("place-order"))) {
 for (const point of CRASH_POINTS.filter((p) => p.startsWith("complete"))) {
   for (const buyerReturns of [true, false]) {
     test(`SIGKILL at ${point}: ${buyerReturns ? "the buyer reloads the result page" : "the buyer never comes back, the reconciler finishes"}`, async () => {
-      shop = await startShop({
-        port: PORT,
-        quiet: true,
-        env: { STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK },
-      });
+      shop = await startShop({ port: PORT, quiet: true, env: crashAt(point) });
       const buyer = new HttpBuyer(shop.url);
       const sessionId = await readyToPay(buyer);
       await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
@@ -85,11 +77,7 @@ for (const point of CRASH_POINTS.filter((p) => p.startsWith("complete"))) {
 }
 
 test("npm run reconcile finishes a checkout the crashed server left behind", async () => {
-  shop = await startShop({
-    port: PORT,
-    quiet: true,
-    env: { STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK },
-  });
+  shop = await startShop({ port: PORT, quiet: true, env: crashAt("complete:after-amazon") });
   const buyer = new HttpBuyer(shop.url);
   const sessionId = await readyToPay(buyer);
   await buyer.payAtAmazon(await buyer.placeOrder(sessionId));

@@ -5,7 +5,7 @@ import { SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robin-proxy";
 import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
-import { NO_BACKGROUND_WORK, startShop, type ShopProcess } from "./support/shop-process";
+import { crashAt, startShop, type ShopProcess } from "./support/shop-process";
 
 // Two storefront instances on one database behind a round-robin "load balancer": consecutive
 // requests of one buyer land on different instances. They share the database and the
@@ -81,7 +81,7 @@ test("an instance killed after Amazon completed: the survivor's reconciler recor
   const crashing = await startShop({
     port: INSTANCE_PORTS[1]! + 2,
     quiet: true,
-    env: { SHOP_URL: PUBLIC_URL, STOREFRONT_CRASH_POINT: "complete:after-amazon", ...NO_BACKGROUND_WORK },
+    env: { SHOP_URL: PUBLIC_URL, ...crashAt("complete:after-amazon") },
   });
   try {
     const buyer = new HttpBuyer(PUBLIC_URL);

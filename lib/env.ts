@@ -33,6 +33,15 @@ export type PaymentIntent = (typeof PAYMENT_INTENTS)[number];
 
 export const SIGNING_ALGORITHMS = ["AMZN-PAY-RSASSA-PSS-V2", "AMZN-PAY-RSASSA-PSS"] as const;
 
+/** Where lib/crash-point.ts may kill the server, in checkout order. */
+export const CRASH_POINTS = [
+  "place-order:before-update",
+  "place-order:after-update",
+  "complete:after-amazon",
+  "complete:during-write",
+] as const;
+export type CrashPoint = (typeof CRASH_POINTS)[number];
+
 const REGION_ALIASES: Record<string, "na" | "eu" | "jp"> = {
   na: "na",
   us: "na",
@@ -131,6 +140,8 @@ const schema = z.object({
     blankAsUndefined,
     z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   ),
+  // Crash-safety tests only: the server SIGKILLs itself when checkout reaches this point.
+  STOREFRONT_CRASH_POINT: z.preprocess(blankAsUndefined, z.enum(CRASH_POINTS).optional()),
 });
 
 type RawEnv = z.output<typeof schema>;

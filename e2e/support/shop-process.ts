@@ -3,7 +3,7 @@
 // which start, SIGKILL and restart extra servers.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import type { PaymentIntent } from "@/lib/env";
+import type { CrashPoint, PaymentIntent } from "@/lib/env";
 import { E2E_DATA_DIR, e2eDatabaseUrl, EMULATOR_URL } from "./environment";
 
 export interface ShopProcess {
@@ -20,7 +20,10 @@ export const SHARED_INSTANCE_ENV = {
 };
 
 /** For an instance that is to crash at a crash point: only the test's own request may reach it. */
-export const NO_BACKGROUND_WORK = { RECONCILER_INTERVAL_SECONDS: "0" };
+const NO_BACKGROUND_WORK = { RECONCILER_INTERVAL_SECONDS: "0" };
+
+/** The environment of an instance that SIGKILLs itself at `point` (lib/crash-point.ts). */
+export const crashAt = (point: CrashPoint) => ({ STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK });
 
 export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

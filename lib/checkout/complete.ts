@@ -14,7 +14,7 @@ import type { EventSource } from "@/lib/orders/state-machine";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { withAmazonPayAudit } from "@/lib/payments/audit";
 import type { Order } from "@/lib/generated/sqlite/client";
-import { crashPoint } from "@/lib/testing/crash-point";
+import { crashPoint } from "@/lib/crash-point";
 import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
 import { completionEvent } from "./completion-facts";
 import { adoptSessionOutcome } from "./adopt";

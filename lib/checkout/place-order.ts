@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { amazonPay } from "@/lib/payments/amazon-pay";
 import { withAmazonPayAudit } from "@/lib/payments/audit";
 import { exceedsPaymentLimit } from "@/lib/pricing/quote";
-import { crashPoint } from "@/lib/testing/crash-point";
+import { crashPoint } from "@/lib/crash-point";
 import { isShippingMethodId, DEFAULT_SHIPPING_METHOD } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { findBinding } from "./binding";

@@ -3,7 +3,7 @@
 // decide again. Refused events change nothing and are logged in the order's audit trail.
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { PrismaClient } from "@/lib/prisma/create-client";
-import { crashPoint } from "@/lib/testing/crash-point";
+import { crashPoint } from "@/lib/crash-point";
 import { recordPaymentEvent } from "./audit";
 import { nextPollAt } from "./poll-schedule";
 import { toSnapshot, type OrderWithPayments } from "./snapshot";
