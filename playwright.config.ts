@@ -48,6 +48,8 @@ const browser = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Playwright specs only: e2e/support/*.test.ts are Vitest tests of the support code.
+  testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),

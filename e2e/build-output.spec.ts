@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFil
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { pemBodyLines, scanDirectory, type Needle } from "@/lib/security/bundle-secrets";
+import { pemBodyLines, scanDirectory, type Needle } from "./support/bundle-secrets";
 import {
   firstLoadFiles,
   projectClientModules,
