@@ -1,0 +1,100 @@
+// The processes one benchmark level runs against: a fresh database, the emulator with the chosen
+// latency, and the production shop with the reconciler's production defaults. Every child is
+// tracked so Ctrl-C or a failure stops them all.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { assertPortFree, startShop } from "@/e2e/support/shop-process";
+import type { ApiCall } from "@storefront/amazon-pay-emulator/core/api-call-log";
+import { ensureLocalMerchant } from "@/lib/amazon-pay/local-merchant";
+import { ensurePostgresDatabase } from "@/scripts/db/ensure-postgres-database";
+import { prepareDatabase } from "@/scripts/db/prepare";
+import { startEmulatorProcess } from "@/scripts/local-emulator";
+import type { BenchDatabase, BenchOptions } from "./options";
+
+export interface BenchEnvironment {
+  shopUrl: string;
+  emulatorUrl: string;
+  dataDir: string;
+  databaseUrl: string;
+  shopPid: number;
+  close(): Promise<void>;
+}
+
+const running: ChildProcess[] = [];
+
+export function stopAll(): void {
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+export async function startEnvironment(
+  options: BenchOptions,
+  database: BenchDatabase,
+  latencyMs: number,
+): Promise<BenchEnvironment> {
+  await assertPortFree(options.emulatorPort);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-bench-"));
+  const databaseUrl = database === "sqlite" ? `file:${path.join(dataDir, "bench.db")}` : options.postgresUrl;
+  if (database === "postgresql") await ensurePostgresDatabase(databaseUrl);
+  await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
+
+  const shopUrl = `http://127.0.0.1:${options.shopPort}`;
+  const emulatorUrl = `http://127.0.0.1:${options.emulatorPort}`;
+  const merchant = ensureLocalMerchant(dataDir);
+  const emulator = await startEmulatorProcess({
+    url: emulatorUrl,
+    merchant,
+    ipnUrl: `${shopUrl}/api/amazon-pay/ipn`,
+    quiet: true,
+    env: {
+      AMAZON_PAY_EMULATOR_DATA_DIR: path.join(dataDir, "emulator"),
+      AMAZON_PAY_EMULATOR_LATENCY_MS: String(latencyMs),
+      AMAZON_PAY_EMULATOR_QUIET: "1",
+    },
+  });
+  if (emulator.child) running.push(emulator.child);
+
+  // The production defaults of the reconciler, not the e2e run's one-second cadence.
+  const shop = await startShop({
+    port: options.shopPort,
+    quiet: true,
+    env: {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      AMAZON_PAY_EMULATOR_HOST: "127.0.0.1",
+      AMAZON_PAY_EMULATOR_PORT: String(options.emulatorPort),
+      RECONCILER_INTERVAL_SECONDS: "30",
+      RECONCILER_POLL_BASE_SECONDS: "15",
+      RECONCILER_DRAFT_GRACE_SECONDS: "120",
+    },
+  });
+  running.push(shop.child);
+  return {
+    shopUrl,
+    emulatorUrl,
+    dataDir,
+    databaseUrl,
+    shopPid: shop.child.pid!,
+    close: async () => {
+      await shop.stop();
+      if (emulator.child) await stop(emulator.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Amazon Pay API calls the emulator answered since `since` (epoch milliseconds). */
+export async function apiCallsSince(env: BenchEnvironment, since: number): Promise<ApiCall[]> {
+  const response = await fetch(`${env.emulatorUrl}/__emulator/api-calls?since=${since}`);
+  if (!response.ok) throw new Error(`the emulator's API call log answered ${response.status}`);
+  return ((await response.json()) as { calls: ApiCall[] }).calls;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { parseBenchOptions } from "./options";
+
+describe("the benchmark's command line", () => {
+  it("runs both databases, both latencies and three buyer counts by default", () => {
+    const options = parseBenchOptions([]);
+    expect(options.databases).toEqual(["sqlite", "postgresql"]);
+    expect(options.latencies).toEqual([0, 100]);
+    expect(options.concurrencies).toEqual([1, 8, 32]);
+    expect(options.fixedCheckouts).toBeUndefined();
+  });
+
+  it("reads comma lists, skips empty entries and zero buyers", () => {
+    const options = parseBenchOptions([
+      "--database",
+      " sqlite ,",
+      "--latency",
+      "25",
+      "--concurrency",
+      "0,4,,16",
+      "--checkouts",
+      "10",
+      "--shop-port",
+      "3301",
+    ]);
+    expect(options).toMatchObject({
+      databases: ["sqlite"],
+      latencies: [25],
+      concurrencies: [4, 16],
+      fixedCheckouts: 10,
+      shopPort: 3301,
+    });
+  });
+
+  it("refuses an unknown database and numbers that are not whole", () => {
+    expect(() => parseBenchOptions(["--database", "mysql"])).toThrow(/mysql.*neither sqlite nor postgresql/);
+    expect(() => parseBenchOptions(["--latency", "1.5"])).toThrow(/--latency: "1.5"/);
+    expect(() => parseBenchOptions(["--concurrency=8,-2"])).toThrow(/--concurrency: "-2"/);
+  });
+});

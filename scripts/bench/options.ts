@@ -1,0 +1,66 @@
+// The checkout benchmark's command line (see scripts/bench/checkout.ts for the usage line).
+import { parseArgs } from "node:util";
+
+export type BenchDatabase = "sqlite" | "postgresql";
+
+export interface BenchOptions {
+  databases: BenchDatabase[];
+  latencies: number[];
+  concurrencies: number[];
+  /** Checkouts per level; unset: three per buyer, at least 24. */
+  fixedCheckouts: number | undefined;
+  catalogSeconds: number;
+  shopPort: number;
+  emulatorPort: number;
+  postgresUrl: string;
+  /** Results folder, relative to the repository. */
+  out: string;
+}
+
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const numbers = (text: string, name: string) =>
+  list(text).map((s) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name}: "${s}" is not a whole number`);
+    return n;
+  });
+
+export function parseBenchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
+  const { values: args } = parseArgs({
+    args: argv,
+    options: {
+      database: { type: "string", default: "sqlite,postgresql" },
+      latency: { type: "string", default: "0,100" },
+      concurrency: { type: "string", default: "1,8,32" },
+      checkouts: { type: "string" },
+      "catalog-seconds": { type: "string", default: "5" },
+      "shop-port": { type: "string", default: "3300" },
+      "emulator-port": { type: "string", default: "4310" },
+      "postgres-url": {
+        type: "string",
+        default: process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/storefront_bench",
+      },
+      out: { type: "string", default: "bench-results" },
+    },
+  });
+  return {
+    databases: list(args.database).map((d) => {
+      if (d !== "sqlite" && d !== "postgresql")
+        throw new Error(`--database: "${d}" is neither sqlite nor postgresql`);
+      return d;
+    }),
+    latencies: numbers(args.latency, "latency"),
+    concurrencies: numbers(args.concurrency, "concurrency").filter((c) => c > 0),
+    fixedCheckouts: args.checkouts === undefined ? undefined : numbers(args.checkouts, "checkouts")[0],
+    catalogSeconds: Number(args["catalog-seconds"]),
+    shopPort: Number(args["shop-port"]),
+    emulatorPort: Number(args["emulator-port"]),
+    postgresUrl: args["postgres-url"],
+    out: args.out,
+  };
+}
