@@ -2,63 +2,32 @@ import "server-only";
 // The Amazon Pay API v2 client: typed operations grouped by object, each validating its request
 // body before sending and its response after receiving, signing every attempt with the
 // merchant's key, and resolving to `{ data, status, requestId }` (so 200 and 202 stay distinct).
-import { type z } from "zod";
-import {
-  resolveCallHeaders,
-  resolveIdempotencyKey,
-  type CallOptions,
-  type IdempotentCallOptions,
-} from "./call-options";
 import { type AmazonPayConfig } from "./config";
+import { buttonConfigOperations, type ButtonConfigOperations } from "./client/button-config";
+import { buyerOperations, type BuyerOperations } from "./client/buyers";
+import { chargePermissionOperations, type ChargePermissionOperations } from "./client/charge-permissions";
+import { chargeOperations, type ChargeOperations } from "./client/charges";
+import { checkoutSessionOperations, type CheckoutSessionOperations } from "./client/checkout-sessions";
+import { deliveryTrackerOperations, type DeliveryTrackerOperations } from "./client/delivery-trackers";
+import { createOperationCaller } from "./client/operation";
+import { refundOperations, type RefundOperations } from "./client/refunds";
 import { checkoutJsUrl, resolveApiBase, type Region } from "./environment";
-import { AmazonPayError } from "./errors";
-import { createTransport, type AmazonPayLogger, type HttpMethod, type RetryPolicy } from "./http";
+import { type AmazonPayLogger } from "./http/log-entry";
+import { type RetryPolicy } from "./http/retry-policy";
+import { createTransport } from "./http/transport";
 import { randomIdempotencyKey } from "./idempotency";
-import { buyerSchema, type Buyer } from "./schemas/buyer";
-import {
-  cancelChargeRequestSchema,
-  captureChargeRequestSchema,
-  chargeSchema,
-  createChargeRequestSchema,
-  type CancelChargeBody,
-  type CaptureChargeBody,
-  type Charge,
-  type CreateChargeBody,
-} from "./schemas/charge";
-import {
-  chargePermissionSchema,
-  closeChargePermissionRequestSchema,
-  updateChargePermissionRequestSchema,
-  type ChargePermission,
-  type CloseChargePermissionBody,
-  type UpdateChargePermissionBody,
-} from "./schemas/charge-permission";
-import { checkoutSessionSchema, type CheckoutSession } from "./schemas/checkout-session";
-import {
-  completeCheckoutSessionRequestSchema,
-  createCheckoutSessionRequestSchema,
-  finalizeCheckoutSessionRequestSchema,
-  updateCheckoutSessionRequestSchema,
-  type CompleteCheckoutSessionBody,
-  type CreateCheckoutSessionBody,
-  type FinalizeCheckoutSessionBody,
-  type UpdateCheckoutSessionBody,
-} from "./schemas/checkout-session-requests";
-import {
-  createDeliveryTrackerRequestSchema,
-  deliveryTrackerSchema,
-  type CreateDeliveryTrackerBody,
-  type DeliveryTracker,
-} from "./schemas/delivery-tracker";
-import {
-  createRefundRequestSchema,
-  refundSchema,
-  type CreateRefundBody,
-  type Refund,
-} from "./schemas/refund";
-import { signButtonPayload, signRequest, type SigningAlgorithm } from "./signing";
+import { type SigningAlgorithm } from "./signing/algorithms";
+import { signRequest } from "./signing/authorization";
 
 export type { CallOptions, IdempotentCallOptions } from "./call-options";
+export type { ButtonConfig, ButtonConfigOperations } from "./client/button-config";
+export type { BuyerOperations } from "./client/buyers";
+export type { ChargePermissionOperations } from "./client/charge-permissions";
+export type { ChargeOperations } from "./client/charges";
+export type { CheckoutSessionOperations } from "./client/checkout-sessions";
+export type { DeliveryTrackerOperations } from "./client/delivery-trackers";
+export type { AmazonPayResult } from "./client/operation";
+export type { RefundOperations } from "./client/refunds";
 
 export interface AmazonPayClientOptions {
   fetch?: typeof fetch;
@@ -79,24 +48,6 @@ export interface AmazonPayClientOptions {
   generateIdempotencyKey?: () => string;
 }
 
-export interface AmazonPayResult<T> {
-  data: T;
-  /** 200, 201, or 202 when Complete/Finalize left the authorization pending. */
-  status: number;
-  requestId: string | null;
-  /** The key sent with a POST, also on every retry; null for other methods. */
-  idempotencyKey: string | null;
-  attempts: number;
-}
-
-/** The `createCheckoutSessionConfig` (or `signInConfig`) object checkout.js expects. */
-export interface ButtonConfig {
-  payloadJSON: string;
-  signature: string;
-  publicKeyId: string;
-  algorithm: SigningAlgorithm;
-}
-
 export interface AmazonPayEnvironment {
   region: Region;
   sandbox: boolean;
@@ -109,96 +60,14 @@ export interface AmazonPayEnvironment {
   checkoutJsUrl: string;
 }
 
-type Result<T> = Promise<AmazonPayResult<T>>;
-
-export interface AmazonPayClient {
+export interface AmazonPayClient extends ButtonConfigOperations {
   environment: AmazonPayEnvironment;
-  checkoutSessions: {
-    create(body: CreateCheckoutSessionBody, options?: IdempotentCallOptions): Result<CheckoutSession>;
-    get(checkoutSessionId: string, options?: CallOptions): Result<CheckoutSession>;
-    update(
-      checkoutSessionId: string,
-      body: UpdateCheckoutSessionBody,
-      options?: CallOptions,
-    ): Result<CheckoutSession>;
-    complete(
-      checkoutSessionId: string,
-      body: CompleteCheckoutSessionBody,
-      options?: IdempotentCallOptions,
-    ): Result<CheckoutSession>;
-    finalize(
-      checkoutSessionId: string,
-      body: FinalizeCheckoutSessionBody,
-      options?: IdempotentCallOptions,
-    ): Result<CheckoutSession>;
-  };
-  chargePermissions: {
-    get(chargePermissionId: string, options?: CallOptions): Result<ChargePermission>;
-    update(
-      chargePermissionId: string,
-      body: UpdateChargePermissionBody,
-      options?: CallOptions,
-    ): Result<ChargePermission>;
-    close(
-      chargePermissionId: string,
-      body: CloseChargePermissionBody,
-      options?: CallOptions,
-    ): Result<ChargePermission>;
-  };
-  charges: {
-    create(body: CreateChargeBody, options?: IdempotentCallOptions): Result<Charge>;
-    get(chargeId: string, options?: CallOptions): Result<Charge>;
-    capture(chargeId: string, body: CaptureChargeBody, options?: IdempotentCallOptions): Result<Charge>;
-    cancel(chargeId: string, body: CancelChargeBody, options?: CallOptions): Result<Charge>;
-  };
-  refunds: {
-    create(body: CreateRefundBody, options?: IdempotentCallOptions): Result<Refund>;
-    get(refundId: string, options?: CallOptions): Result<Refund>;
-  };
-  deliveryTrackers: {
-    create(body: CreateDeliveryTrackerBody, options?: IdempotentCallOptions): Result<DeliveryTracker>;
-  };
-  buyers: { get(buyerToken: string, options?: CallOptions): Result<Buyer> };
-  /** Validates a Create Checkout Session payload, serializes it once and signs that exact string. */
-  checkoutButtonConfig(payload: CreateCheckoutSessionBody): ButtonConfig;
-  /** Signs a payload string exactly as given (e.g. a signInConfig payload). */
-  signButtonPayload(payloadJSON: string): ButtonConfig;
-}
-
-// Methods that take an id are async so that an invalid id rejects instead of throwing synchronously.
-interface OperationSpec<T> {
-  operation: string;
-  method: HttpMethod;
-  path: string;
-  response: z.ZodType<T>;
-  request?: z.ZodType;
-  body?: unknown;
-}
-
-function invalidRequest(operation: string, issues: string[]): AmazonPayError {
-  return new AmazonPayError({
-    kind: "invalid-request",
-    operation,
-    issues,
-    message: `Amazon Pay ${operation}: invalid request: ${issues.join("; ")}`,
-  });
-}
-
-function validated(operation: string, schema: z.ZodType, body: unknown): unknown {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw invalidRequest(
-      operation,
-      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`),
-    );
-  return parsed.data;
-}
-
-/** One path segment from an id; ids are URL-safe in practice, anything else is encoded. */
-function segment(operation: string, name: string, id: string): string {
-  if (typeof id !== "string" || id.trim() === "" || /[\0-\x1f]/.test(id))
-    throw invalidRequest(operation, [`${name}: must be a non-empty id`]);
-  return encodeURIComponent(id);
+  checkoutSessions: CheckoutSessionOperations;
+  chargePermissions: ChargePermissionOperations;
+  charges: ChargeOperations;
+  refunds: RefundOperations;
+  deliveryTrackers: DeliveryTrackerOperations;
+  buyers: BuyerOperations;
 }
 
 export function createAmazonPayClient(
@@ -225,43 +94,12 @@ export function createAmazonPayClient(
     logBodies: options.logBodies,
     userAgent: options.userAgent,
   });
-  const generateKey = options.generateIdempotencyKey ?? randomIdempotencyKey;
-  const context = { sandbox: config.sandbox, signSimulationCode: options.signSimulationCode ?? true };
-
-  async function call<T>(spec: OperationSpec<T>, callOptions: IdempotentCallOptions = {}): Result<T> {
-    const { operation, method } = spec;
-    const headers = resolveCallHeaders(operation, callOptions, context);
-    const idempotencyKey =
-      method === "POST" ? resolveIdempotencyKey(operation, callOptions.idempotencyKey, generateKey) : null;
-    const body = spec.request ? JSON.stringify(validated(operation, spec.request, spec.body)) : undefined;
-    const response = await transport({
-      operation,
-      method,
-      path: spec.path,
-      body,
-      idempotencyKey: idempotencyKey ?? undefined,
-      signedHeaders: headers.signedHeaders,
-      unsignedHeaders: headers.unsignedHeaders,
-      signal: callOptions.signal,
-      response: spec.response,
-    });
-    return { ...response, idempotencyKey };
-  }
-
-  const sessionPath = (operation: string, id: string) =>
-    `/v2/checkoutSessions/${segment(operation, "checkoutSessionId", id)}`;
-  const permissionPath = (operation: string, id: string) =>
-    `/v2/chargePermissions/${segment(operation, "chargePermissionId", id)}`;
-  const chargePath = (operation: string, id: string) => `/v2/charges/${segment(operation, "chargeId", id)}`;
-
-  function buttonConfig(payloadJSON: string): ButtonConfig {
-    return {
-      payloadJSON,
-      signature: signButtonPayload(payloadJSON, privateKey, algorithm),
-      publicKeyId,
-      algorithm,
-    };
-  }
+  const call = createOperationCaller({
+    transport,
+    sandbox: config.sandbox,
+    signSimulationCode: options.signSimulationCode ?? true,
+    generateIdempotencyKey: options.generateIdempotencyKey ?? randomIdempotencyKey,
+  });
 
   return {
     environment: {
@@ -274,204 +112,12 @@ export function createAmazonPayClient(
       apiBaseUrl: `${base.origin}${base.pathPrefix}`,
       checkoutJsUrl: checkoutJsUrl(config.region),
     },
-    checkoutSessions: {
-      create: (body, o) =>
-        call(
-          {
-            operation: "createCheckoutSession",
-            method: "POST",
-            path: "/v2/checkoutSessions",
-            request: createCheckoutSessionRequestSchema,
-            body,
-            response: checkoutSessionSchema,
-          },
-          o,
-        ),
-      get: async (id, o) =>
-        call(
-          {
-            operation: "getCheckoutSession",
-            method: "GET",
-            path: sessionPath("getCheckoutSession", id),
-            response: checkoutSessionSchema,
-          },
-          o,
-        ),
-      update: async (id, body, o) =>
-        call(
-          {
-            operation: "updateCheckoutSession",
-            method: "PATCH",
-            path: sessionPath("updateCheckoutSession", id),
-            request: updateCheckoutSessionRequestSchema,
-            body,
-            response: checkoutSessionSchema,
-          },
-          o,
-        ),
-      complete: async (id, body, o) =>
-        call(
-          {
-            operation: "completeCheckoutSession",
-            method: "POST",
-            path: `${sessionPath("completeCheckoutSession", id)}/complete`,
-            request: completeCheckoutSessionRequestSchema,
-            body,
-            response: checkoutSessionSchema,
-          },
-          o,
-        ),
-      finalize: async (id, body, o) =>
-        call(
-          {
-            operation: "finalizeCheckoutSession",
-            method: "POST",
-            path: `${sessionPath("finalizeCheckoutSession", id)}/finalize`,
-            request: finalizeCheckoutSessionRequestSchema,
-            body,
-            response: checkoutSessionSchema,
-          },
-          o,
-        ),
-    },
-    chargePermissions: {
-      get: async (id, o) =>
-        call(
-          {
-            operation: "getChargePermission",
-            method: "GET",
-            path: permissionPath("getChargePermission", id),
-            response: chargePermissionSchema,
-          },
-          o,
-        ),
-      update: async (id, body, o) =>
-        call(
-          {
-            operation: "updateChargePermission",
-            method: "PATCH",
-            path: permissionPath("updateChargePermission", id),
-            request: updateChargePermissionRequestSchema,
-            body,
-            response: chargePermissionSchema,
-          },
-          o,
-        ),
-      close: async (id, body, o) =>
-        call(
-          {
-            operation: "closeChargePermission",
-            method: "DELETE",
-            path: `${permissionPath("closeChargePermission", id)}/close`,
-            request: closeChargePermissionRequestSchema,
-            body,
-            response: chargePermissionSchema,
-          },
-          o,
-        ),
-    },
-    charges: {
-      create: (body, o) =>
-        call(
-          {
-            operation: "createCharge",
-            method: "POST",
-            path: "/v2/charges",
-            request: createChargeRequestSchema,
-            body,
-            response: chargeSchema,
-          },
-          o,
-        ),
-      get: async (id, o) =>
-        call(
-          {
-            operation: "getCharge",
-            method: "GET",
-            path: chargePath("getCharge", id),
-            response: chargeSchema,
-          },
-          o,
-        ),
-      capture: async (id, body, o) =>
-        call(
-          {
-            operation: "captureCharge",
-            method: "POST",
-            path: `${chargePath("captureCharge", id)}/capture`,
-            request: captureChargeRequestSchema,
-            body,
-            response: chargeSchema,
-          },
-          o,
-        ),
-      cancel: async (id, body, o) =>
-        call(
-          {
-            operation: "cancelCharge",
-            method: "DELETE",
-            path: `${chargePath("cancelCharge", id)}/cancel`,
-            request: cancelChargeRequestSchema,
-            body,
-            response: chargeSchema,
-          },
-          o,
-        ),
-    },
-    refunds: {
-      create: (body, o) =>
-        call(
-          {
-            operation: "createRefund",
-            method: "POST",
-            path: "/v2/refunds",
-            request: createRefundRequestSchema,
-            body,
-            response: refundSchema,
-          },
-          o,
-        ),
-      get: async (id, o) =>
-        call(
-          {
-            operation: "getRefund",
-            method: "GET",
-            path: `/v2/refunds/${segment("getRefund", "refundId", id)}`,
-            response: refundSchema,
-          },
-          o,
-        ),
-    },
-    deliveryTrackers: {
-      create: (body, o) =>
-        call(
-          {
-            operation: "createDeliveryTracker",
-            method: "POST",
-            path: "/v2/deliveryTrackers",
-            request: createDeliveryTrackerRequestSchema,
-            body,
-            response: deliveryTrackerSchema,
-          },
-          o,
-        ),
-    },
-    buyers: {
-      get: async (token, o) =>
-        call(
-          {
-            operation: "getBuyer",
-            method: "GET",
-            path: `/v2/buyers/${segment("getBuyer", "buyerToken", token)}`,
-            response: buyerSchema,
-          },
-          o,
-        ),
-    },
-    checkoutButtonConfig: (payload) =>
-      buttonConfig(
-        JSON.stringify(validated("checkoutButtonConfig", createCheckoutSessionRequestSchema, payload)),
-      ),
-    signButtonPayload: (payloadJSON) => buttonConfig(payloadJSON),
+    checkoutSessions: checkoutSessionOperations(call),
+    chargePermissions: chargePermissionOperations(call),
+    charges: chargeOperations(call),
+    refunds: refundOperations(call),
+    deliveryTrackers: deliveryTrackerOperations(call),
+    buyers: buyerOperations(call),
+    ...buttonConfigOperations(config),
   };
 }

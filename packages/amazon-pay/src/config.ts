@@ -14,7 +14,8 @@ import {
   type Region,
 } from "./environment";
 import { AmazonPayConfigError, type ConfigProblem } from "./errors";
-import { SIGNING_ALGORITHMS, signString, verifyString, type SigningAlgorithm } from "./signing";
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from "./signing/algorithms";
+import { signString, verifyString } from "./signing/signature";
 
 export const STORE_ID_PATTERN = /^amzn1\.application-oa2-client\.[0-9a-f]{32}$/i;
 export const MIN_RSA_BITS = 2048;

@@ -1,7 +1,7 @@
 // Building blocks for reading Amazon's responses leniently: unknown members are kept,
 // documented members may be missing or null, and open enums accept values Amazon adds later.
 import { z } from "zod";
-import { parseAmzDate } from "../signing";
+import { parseAmzDate } from "../signing/amz-date";
 
 /** A response member that may be null or missing; a missing member reads as null. */
 export const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
