@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
+import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
 import {
   buyOnShop,

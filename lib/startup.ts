@@ -1,71 +1,13 @@
 import "server-only";
-// Runs once when a server process starts (instrumentation.ts): validates the configuration and
-// the Amazon Pay keys (self-check), registers the shop with the emulator when it is in use,
-// and starts the periodic reconciler.
-import { AmazonPayConfigError } from "@storefront/amazon-pay/errors";
+// Runs once when a server process starts (instrumentation.ts): validates the configuration,
+// checks the Amazon Pay connection (keys, emulator registration) and starts the periodic
+// reconciler.
+import { checkAmazonPayAtStartup } from "@/lib/amazon-pay/startup-check";
 import { env } from "@/lib/env";
-import { startReconcilerLoop } from "@/lib/orders/reconciler-loop";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
-
-/**
- * Makes sure the emulator knows the shop's key (when the server was started without the
- * launcher, or the emulator was restarted). An IPN URL already registered is left alone: like
- * Seller Central's setting, it belongs to whoever set it up (the launcher or a test harness).
- */
-async function registerWithEmulator(url: string): Promise<void> {
-  const e = env();
-  const merchant = ensureLocalMerchant(e.DATA_DIR);
-  try {
-    const known = await fetch(`${url}/__emulator/merchants`, { signal: AbortSignal.timeout(3000) });
-    if (known.ok) {
-      const { merchants } = (await known.json()) as {
-        merchants?: { publicKeyId: string; ipnUrl: string | null }[];
-      };
-      if (merchants?.some((m) => m.publicKeyId === merchant.publicKeyId && m.ipnUrl)) return;
-    }
-    const response = await fetch(`${url}/__emulator/merchants`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        publicKeyId: merchant.publicKeyId,
-        publicKey: merchant.publicKeyPem,
-        merchantId: merchant.merchantId,
-        storeId: merchant.storeId,
-        ipnUrl: `${e.SHOP_URL}/api/amazon-pay/ipn`,
-      }),
-      signal: AbortSignal.timeout(3000),
-    });
-    if (!response.ok)
-      console.warn(
-        `[startup] the local Amazon Pay emulator refused the shop's registration: HTTP ${response.status}`,
-      );
-  } catch {
-    console.warn(
-      `[startup] the local Amazon Pay emulator is not running at ${url}; start it with \`npm run emulator\` (npm run dev and npm start do it for you).`,
-    );
-  }
-}
+import { startReconcilerLoop } from "@/lib/reconciliation/reconciler-loop";
 
 export async function startup(): Promise<void> {
   const e = env(); // throws EnvError listing every problem
-  let settings;
-  try {
-    settings = amazonPay().settings;
-  } catch (error) {
-    if (error instanceof AmazonPayConfigError) {
-      console.error(
-        `[startup] Amazon Pay configuration is not usable:\n${error.problems.map((p) => `  - ${p.field}: ${p.message}`).join("\n")}`,
-      );
-    }
-    throw error;
-  }
-  console.log(
-    `[startup] Amazon Pay ${settings.mode} (merchant ${settings.merchantId}, key ${settings.publicKeyId}), payment intent ${settings.paymentIntent}${settings.canHandlePendingAuthorization ? ", pending authorizations accepted" : ""}`,
-  );
-  if (settings.mode === "live" && !e.SHOP_URL.startsWith("https://")) {
-    console.warn("[startup] SHOP_URL is not https: Amazon Pay live requires https return URLs.");
-  }
-  if (settings.emulatorUrl) await registerWithEmulator(settings.emulatorUrl);
+  await checkAmazonPayAtStartup();
   if (e.RECONCILER_INTERVAL_SECONDS > 0) startReconcilerLoop(e.RECONCILER_INTERVAL_SECONDS);
 }

@@ -3,7 +3,7 @@
 // key pair and IPN URL with it), then runs Next.js. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import { EnvError, parseEnv } from "@/lib/env";
-import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
+import { ensureLocalMerchant } from "@/lib/amazon-pay/local-merchant";
 import { prepareDatabase } from "./db/prepare";
 import { startEmulatorProcess } from "./local-emulator";
 

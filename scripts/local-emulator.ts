@@ -1,7 +1,7 @@
 // Starts (or reuses) the local Amazon Pay emulator as a separate process and registers the
 // shop's merchant key and IPN URL with it. Used by the launcher and the e2e setup.
 import { spawn, type ChildProcess } from "node:child_process";
-import type { LocalMerchant } from "@/lib/payments/local-merchant";
+import type { LocalMerchant } from "@/lib/amazon-pay/local-merchant";
 
 export interface EmulatorProcess {
   /** The process we started, or null when an emulator was already listening. */

@@ -1,5 +1,5 @@
 // `npm run reconcile`: one reconciliation pass (for cron, or after an outage), then exit.
-import { reconcileOnce } from "@/lib/orders/reconciler";
+import { reconcileOnce } from "@/lib/reconciliation/reconciler";
 
 const summary = await reconcileOnce({ limit: 500 });
 console.log(

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { getCurrentCart } from "@/lib/cart/server";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
-import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { CartActivityProvider } from "@/components/cart/cart-activity";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { OrderSummary } from "@/components/cart/order-summary";
 import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
+import { amazonPayPrice } from "@/components/checkout/checkout-js";
 
 export const metadata: Metadata = { title: "Your cart" };
 
@@ -59,7 +59,7 @@ export default async function CartPage({ searchParams }: CartPageProps) {
                   <AmazonPayButton
                     {...button}
                     placement="Cart"
-                    estimatedOrderAmount={priceFromMoney(cart.quote.total)}
+                    estimatedOrderAmount={amazonPayPrice(cart.quote.total)}
                   />
                 </>
               ) : (

@@ -2,12 +2,12 @@
 
 import { useId, useRef, useState } from "react";
 import { addToCartAction } from "@/lib/cart/action";
-import type { AmazonPayButtonProps } from "@/lib/checkout/button";
-import type { BuyNowButtonProps } from "@/lib/checkout/buy-now";
-import { multiply, toDecimalString, type Money } from "@/lib/money";
+import type { AmazonPayButtonProps, BuyNowButtonProps } from "@/lib/checkout/button-props";
+import { multiply, type Money } from "@/lib/money";
 import { useCartCount } from "@/components/layout/cart-count";
 import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
 import { BuyNowButton } from "@/components/checkout/buy-now-button";
+import { amazonPayPrice } from "@/components/checkout/checkout-js";
 import { AddToCartForm } from "./add-to-cart-form";
 
 interface BuyBoxProps {
@@ -17,9 +17,6 @@ interface BuyBoxProps {
   express: AmazonPayButtonProps | null;
   buyNow: BuyNowButtonProps | null;
 }
-
-/** Amazon's Price shape, for the buttons' estimatedOrderAmount (no zod in the browser bundle). */
-const amazonPrice = (value: Money) => ({ amount: toDecimalString(value), currencyCode: value.currency });
 
 const QUANTITIES = Array.from({ length: 10 }, (_, i) => i + 1);
 
@@ -73,7 +70,7 @@ export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProp
           <AmazonPayButton
             {...express}
             placement="Product"
-            estimatedOrderAmount={amazonPrice(multiply(price, quantity))}
+            estimatedOrderAmount={amazonPayPrice(multiply(price, quantity))}
             beforeCheckout={addBeforeExpressCheckout}
           />
           {expressError && (
@@ -90,7 +87,7 @@ export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProp
             {...buyNow}
             slug={slug}
             quantity={() => quantityRef.current}
-            estimatedOrderAmount={amazonPrice(multiply(price, quantity))}
+            estimatedOrderAmount={amazonPayPrice(multiply(price, quantity))}
           />
         </>
       )}

@@ -1,16 +1,11 @@
 "use client";
 
 import { useId, useRef } from "react";
-import type { ButtonConfig } from "@storefront/amazon-pay/client";
+import type { AmazonPayButtonProps as ServerProps } from "@/lib/checkout/button-props";
 import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
 import { useCheckoutJs } from "./use-checkout-js";
 
-interface AmazonPayButtonProps {
-  checkoutJsUrl: string;
-  merchantId: string;
-  ledgerCurrency: string;
-  sandbox: boolean;
-  createCheckoutSessionConfig: ButtonConfig;
+interface AmazonPayButtonProps extends ServerProps {
   placement: "Cart" | "Product" | "Checkout";
   estimatedOrderAmount?: AmazonPayPrice;
   /** Runs on click before checkout starts (the product page's express button adds the item first). */

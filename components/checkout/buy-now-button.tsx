@@ -8,7 +8,7 @@ import {
   buyNowDeliveryAction,
   buyNowInitAction,
 } from "@/lib/checkout/buy-now-action";
-import type { BuyNowButtonProps as ServerProps } from "@/lib/checkout/buy-now";
+import type { BuyNowButtonProps as ServerProps } from "@/lib/checkout/button-props";
 import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
 import { useCheckoutJs } from "./use-checkout-js";
 

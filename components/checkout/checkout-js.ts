@@ -1,8 +1,16 @@
 // The part of Amazon's checkout.js API this shop uses, as seen from the browser.
+import { toDecimalString, type Money } from "@/lib/money";
+
 export interface AmazonPayPrice {
   amount: string;
   currencyCode: string;
 }
+
+/** Amazon's Price shape, for the buttons' estimatedOrderAmount (no zod in the browser bundle). */
+export const amazonPayPrice = (value: Money): AmazonPayPrice => ({
+  amount: toDecimalString(value),
+  currencyCode: value.currency,
+});
 
 export interface AmazonPayButtonHandle {
   onClick(callback: () => void): void;

@@ -1,5 +1,5 @@
 import { chooseShippingMethodFormAction } from "@/lib/checkout/action";
-import type { ShippingOption } from "@/lib/checkout/review";
+import type { ShippingOption } from "@/lib/pricing/shipping-methods";
 import { formatMoney } from "@/lib/money";
 
 interface ShippingMethodFormProps {

@@ -3,7 +3,7 @@
 // Run `npm run build` first. SIGTERM (Playwright's teardown) stops everything.
 import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { ensureLocalMerchant } from "@/lib/payments/local-merchant";
+import { ensureLocalMerchant } from "@/lib/amazon-pay/local-merchant";
 import { ensurePostgresDatabase } from "@/scripts/db/ensure-postgres-database";
 import { prepareDatabase } from "@/scripts/db/prepare";
 import { startEmulatorProcess } from "@/scripts/local-emulator";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/action-result";
 import { env } from "@/lib/env";
-import { formFields } from "@/lib/cart/schemas";
+import { formFields } from "@/lib/http/form-fields";
 import { ADMIN_COOKIE, ADMIN_SESSION_SECONDS, issueAdminToken, safeEqual } from "./session-token";
 
 const loginInput = z.object({

@@ -13,7 +13,8 @@ import {
   removeCartLine,
   setCartLineQuantity,
 } from "./repository";
-import { addToCartInput, formFields, removeCartLineInput, updateCartLineInput } from "./schemas";
+import { formFields } from "@/lib/http/form-fields";
+import { addToCartInput, removeCartLineInput, updateCartLineInput } from "./schemas";
 
 type CartActionResult = ActionResult<{ quantity: number } | null>;
 

@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, type ActionResult } from "@/lib/action-result";
-import { formFields } from "@/lib/cart/schemas";
+import { formFields } from "@/lib/http/form-fields";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";

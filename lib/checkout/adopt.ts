@@ -7,13 +7,13 @@ import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { db } from "@/lib/db";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
-import type { EventSource } from "@/lib/orders/state-machine";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { withAmazonPayAudit } from "@/lib/payments/audit";
+import type { EventSource } from "@/lib/payment-events";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { Order } from "@/lib/generated/sqlite/client";
 import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
-import { completionEvent } from "./completion-facts";
-import type { CompleteResult } from "./complete";
+import { completionEvent } from "./completion-event";
+import type { CompleteResult } from "./complete-result";
 
 export async function adoptSessionOutcome(
   order: Order,

@@ -2,18 +2,10 @@ import "server-only";
 // The Amazon Pay button's createCheckoutSessionConfig, built and signed on
 // the server: where Amazon returns the buyer, which buyer data the shop needs, and where the
 // shop ships (deliverySpecifications). No amount is in it: amounts are set at "Place order".
-import type { ButtonConfig } from "@storefront/amazon-pay/client";
 import { env } from "@/lib/env";
-import { amazonPay } from "@/lib/payments/amazon-pay";
+import { amazonPay } from "@/lib/amazon-pay/connection";
 import { DELIVERY_SPECIFICATIONS } from "@/lib/pricing/shipping-rules";
-
-export interface AmazonPayButtonProps {
-  checkoutJsUrl: string;
-  merchantId: string;
-  ledgerCurrency: string;
-  sandbox: boolean;
-  createCheckoutSessionConfig: ButtonConfig;
-}
+import type { AmazonPayButtonProps } from "./button-props";
 
 export function checkoutButtonProps(): AmazonPayButtonProps {
   const { client, settings } = amazonPay();

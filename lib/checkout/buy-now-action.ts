@@ -6,7 +6,7 @@ import { currentCartId, currentOrNewCartId } from "@/lib/cart/server";
 import { productSlugSchema } from "@/lib/catalog/product";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
-import { PAYMENT_FAILED_MESSAGE } from "./messages";
+import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import {
   chooseBuyNowDelivery,
   completeBuyNow,

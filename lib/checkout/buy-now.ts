@@ -3,10 +3,9 @@ import "server-only";
 // checkout.js asks the shop for the cart (onInitCheckout), for new totals when the address or
 // delivery option changes, and finally to complete (onCompleteCheckout → Finalize). The product
 // and quantity are fixed when the session is first bound; later calls cannot change them.
-import type { ButtonConfig } from "@storefront/amazon-pay/client";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
-import { amazonPay } from "@/lib/payments/amazon-pay";
+import { amazonPay } from "@/lib/amazon-pay/connection";
 import {
   SHIPPING_METHODS,
   shippingCost,
@@ -16,15 +15,8 @@ import {
 } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction, type ShippableAddress } from "@/lib/pricing/shipping-rules";
 import { bindCheckoutSession } from "./binding";
+import type { BuyNowButtonProps } from "./button-props";
 import { finalizeCheckout, priceItems, type FinalizeResult } from "./finalize";
-
-export interface BuyNowButtonProps {
-  checkoutJsUrl: string;
-  merchantId: string;
-  ledgerCurrency: string;
-  sandbox: boolean;
-  checkoutSessionConfig: ButtonConfig;
-}
 
 export function buyNowButtonProps(): BuyNowButtonProps {
   const { client, settings } = amazonPay();

@@ -10,28 +10,16 @@ import { db } from "@/lib/db";
 import { money } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
-import type { EventSource } from "@/lib/orders/state-machine";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { withAmazonPayAudit } from "@/lib/payments/audit";
-import type { Order } from "@/lib/generated/sqlite/client";
+import type { EventSource } from "@/lib/payment-events";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { crashPoint } from "@/lib/crash-point";
 import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
-import { completionEvent } from "./completion-facts";
+import { completionEvent } from "./completion-event";
 import { adoptSessionOutcome } from "./adopt";
-
-export type CompleteResult =
-  | { kind: "placed"; orderNumber: string }
-  | { kind: "failed"; orderNumber: string }
-  | { kind: "unconfirmed"; orderNumber: string }
-  | { kind: "not-found" };
+import { outcomeOf, type CompleteResult } from "./complete-result";
 
 const inFlight = new Map<string, Promise<CompleteResult>>();
-
-export function outcomeOf(order: Pick<Order, "status" | "orderNumber">): CompleteResult {
-  if (order.status === "Failed") return { kind: "failed", orderNumber: order.orderNumber };
-  if (order.status === "Draft") return { kind: "unconfirmed", orderNumber: order.orderNumber };
-  return { kind: "placed", orderNumber: order.orderNumber };
-}
 
 /** Completes the checkout of this cart's order for the session. Concurrent calls share one attempt per process. */
 export function completeCheckout(

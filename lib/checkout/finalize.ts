@@ -10,19 +10,20 @@ import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { money, multiply } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { withAmazonPayAudit } from "@/lib/payments/audit";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { exceedsPaymentLimit, priceOrder, type Quote } from "@/lib/pricing/quote";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { adoptSessionOutcome } from "./adopt";
 import { addressForFinalize } from "./amazon-address";
 import type { CheckoutFlow } from "./binding";
-import { outcomeOf, type CompleteResult } from "./complete";
-import { completionEvent } from "./completion-facts";
+import { outcomeOf, type CompleteResult } from "./complete-result";
+import { completionEvent } from "./completion-event";
 import { upsertDraftOrder } from "./order-draft";
 import { readCheckoutSession } from "./review";
-import { buyerSnapshot, formatAddressLines, sessionStanding } from "./session-outcome";
+import { buyerSnapshot, sessionStanding } from "./session-outcome";
+import { formatAddressLines } from "@/lib/orders/address-lines";
 
 export interface FinalizeItem {
   productId: string;

@@ -1,6 +1,6 @@
 // Everything the buyer is told when checkout cannot go on, by code. Pages receive only the
 // code (?checkout=...), never free text, so a link cannot put words in the shop's mouth.
-export const PAYMENT_FAILED_MESSAGE = "Your payment was not successful. Please try another payment method.";
+import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 
 export const CHECKOUT_NOTICES = {
   "payment-failed": PAYMENT_FAILED_MESSAGE,

@@ -13,7 +13,7 @@ import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
 import { DEFAULT_SHIPPING_METHOD, SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { bindCheckoutSession } from "./binding";
 import { finalizeCheckout } from "./finalize";
-import { PAYMENT_FAILED_MESSAGE } from "./messages";
+import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import { readCheckoutSession } from "./review";
 import { checkoutSessionIdSchema } from "./session-id";
 

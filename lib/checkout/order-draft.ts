@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/prisma/create-client";
 import type { Quote } from "@/lib/pricing/quote";
 import type { Order } from "@/lib/generated/sqlite/client";
 import { isUniqueViolation, type CheckoutFlow } from "./binding";
-import { newOrderNumber } from "./order-number";
+import { newOrderNumber } from "@/lib/orders/order-number";
 
 export interface DraftInput {
   sessionId: string;

@@ -7,8 +7,8 @@ import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { loadCart } from "@/lib/cart/repository";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { withAmazonPayAudit } from "@/lib/payments/audit";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { exceedsPaymentLimit } from "@/lib/pricing/quote";
 import { crashPoint } from "@/lib/crash-point";
 import { isShippingMethodId, DEFAULT_SHIPPING_METHOD } from "@/lib/pricing/shipping-methods";
@@ -17,7 +17,8 @@ import { findBinding } from "./binding";
 import { CHECKOUT_NOTICES, type CheckoutNotice } from "./messages";
 import { upsertDraftOrder } from "./order-draft";
 import { quoteFingerprint } from "./quote-fingerprint";
-import { buyerSnapshot, formatAddressLines } from "./session-outcome";
+import { buyerSnapshot } from "./session-outcome";
+import { formatAddressLines } from "@/lib/orders/address-lines";
 
 export type PlaceOrderResult =
   | { ok: true; redirectUrl: string; orderNumber: string }

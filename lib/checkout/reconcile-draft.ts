@@ -6,12 +6,13 @@ import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { db } from "@/lib/db";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { nextPollAt } from "@/lib/orders/poll-schedule";
-import type { EventSource } from "@/lib/orders/state-machine";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { withAmazonPayAudit } from "@/lib/payments/audit";
+import type { EventSource } from "@/lib/payment-events";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { Order } from "@/lib/generated/sqlite/client";
 import { adoptSessionOutcome } from "./adopt";
-import { completeCheckout, outcomeOf, type CompleteResult } from "./complete";
+import { completeCheckout } from "./complete";
+import { outcomeOf, type CompleteResult } from "./complete-result";
 
 /** Amazon cancels an un-completed session 24 h after creation; we allow a margin before giving up ourselves. */
 const SESSION_LIFETIME_MS = 25 * 60 * 60 * 1000;

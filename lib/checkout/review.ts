@@ -6,28 +6,21 @@ import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-se
 import { loadCart, type CartView } from "@/lib/cart/repository";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
-import { amazonPay } from "@/lib/payments/amazon-pay";
+import { amazonPay } from "@/lib/amazon-pay/connection";
 import {
   shippingCost,
   SHIPPING_METHODS,
   isShippingMethodId,
   DEFAULT_SHIPPING_METHOD,
-  type ShippingMethodId,
+  type ShippingOption,
 } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
-import type { Money } from "@/lib/money";
 import { bindCheckoutSession } from "./binding";
 import type { CheckoutNotice } from "./messages";
 import { quoteFingerprint } from "./quote-fingerprint";
-import { formatAddressLines, paymentDescriptorOf, sessionStanding } from "./session-outcome";
+import { paymentDescriptorOf, sessionStanding } from "./session-outcome";
+import { formatAddressLines } from "@/lib/orders/address-lines";
 import { parseCheckoutSessionId } from "./session-id";
-
-export interface ShippingOption {
-  id: ShippingMethodId;
-  label: string;
-  estimate: string;
-  cost: Money;
-}
 
 export interface ReviewView {
   sessionId: string;
@@ -41,6 +34,8 @@ export interface ReviewView {
   cart: CartView;
   /** Identifies exactly what the buyer saw; "Place order" refuses if the cart changed since. */
   fingerprint: string;
+  /** checkout.js, for the buttons that change the address or payment method. */
+  checkoutJsUrl: string;
 }
 
 export type ReviewResult =
@@ -127,6 +122,7 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
       })),
       cart,
       fingerprint: quoteFingerprint(cart),
+      checkoutJsUrl: amazonPay().settings.checkoutJsUrl,
     },
   };
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { money, type Money } from "@/lib/money";
 import { asOrderStatus, type OrderWithPayments } from "@/lib/orders/snapshot";
 import { ORDER_STATUSES, type OrderStatus } from "@/lib/orders/state-machine";
-import { formatAddressLines } from "@/lib/checkout/session-outcome";
+import { formatAddressLines } from "@/lib/orders/address-lines";
 import { capturableMinor, capturedMinor, refundableMinor } from "./operations";
 
 export interface AdminOrderRow {

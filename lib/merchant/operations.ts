@@ -8,14 +8,14 @@ import "server-only";
 import { isAmazonPayError } from "@storefront/amazon-pay/errors";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
-import { chargeFactFromApi } from "@/lib/checkout/completion-facts";
+import { chargeFactFromApi } from "@/lib/orders/amazon-facts";
 import { db } from "@/lib/db";
 import { money, formatMoney } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { toSnapshot, type OrderWithPayments } from "@/lib/orders/snapshot";
-import { syncCharge, syncChargePermission, syncRefund } from "@/lib/orders/sync";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { withAmazonPayAudit } from "@/lib/payments/audit";
+import { syncCharge, syncChargePermission, syncRefund } from "@/lib/reconciliation/sync";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { runOnce, type LedgerOutcome } from "./action-ledger";
 import { merchantMessage } from "./reason-messages";
 

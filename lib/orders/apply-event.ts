@@ -4,7 +4,7 @@
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { PrismaClient } from "@/lib/prisma/create-client";
 import { crashPoint } from "@/lib/crash-point";
-import { recordPaymentEvent } from "./audit";
+import { recordPaymentEvent } from "@/lib/payment-events";
 import { nextPollAt } from "./poll-schedule";
 import { toSnapshot, type OrderWithPayments } from "./snapshot";
 import {

@@ -2,10 +2,10 @@ import "server-only";
 // What the buyer sees of their order on /orders/[orderNumber]: only the browser whose cart
 // placed the order may read it.
 import { currentCartId } from "@/lib/cart/server";
-import { ORDER_NUMBER_PATTERN } from "@/lib/checkout/order-number";
-import { formatAddressLines } from "@/lib/checkout/session-outcome";
 import { db } from "@/lib/db";
 import { money, type Money } from "@/lib/money";
+import { formatAddressLines } from "./address-lines";
+import { ORDER_NUMBER_PATTERN } from "./order-number";
 import { asOrderStatus } from "./snapshot";
 import { isSettledForBuyer, type OrderStatus } from "./state-machine";
 import { buyerStatusMessage, type StatusMessage } from "./status-messages";

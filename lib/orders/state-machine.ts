@@ -6,6 +6,7 @@
 // the API) plus the checkout outcome. Facts only move forward along each object's transition
 // graph, so applying observations in any order, any number of times, yields the same status.
 import type { PaymentIntent } from "@/lib/env";
+import type { EventSource } from "@/lib/payment-events";
 
 export const ORDER_STATUSES = [
   "Draft", // amounts frozen, buyer sent to Amazon; checkout not completed yet
@@ -37,9 +38,6 @@ export const REFUND_STATES = ["RefundInitiated", "Refunded", "Declined"] as cons
 export type RefundState = (typeof REFUND_STATES)[number];
 export const PERMISSION_STATES = ["Chargeable", "NonChargeable", "Closed"] as const;
 export type PermissionState = (typeof PERMISSION_STATES)[number];
-
-/** Who or what caused an event. */
-export type EventSource = "buyer" | "return" | "ipn" | "poll" | "merchant" | "reconciler";
 
 type Graph<S extends string> = Record<S, readonly S[]>;
 

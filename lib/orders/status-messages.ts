@@ -1,5 +1,6 @@
-import { PAYMENT_FAILED_MESSAGE } from "@/lib/checkout/messages";
 import type { OrderStatus } from "./state-machine";
+
+export const PAYMENT_FAILED_MESSAGE = "Your payment was not successful. Please try another payment method.";
 
 export interface StatusMessage {
   tone: "ok" | "info" | "error";

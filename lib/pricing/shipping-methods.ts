@@ -30,6 +30,14 @@ export const SHIPPING_METHODS: Record<ShippingMethodId, ShippingMethod> = {
   },
 };
 
+/** A shipping method as offered for one cart: what it costs for that cart. */
+export interface ShippingOption {
+  id: ShippingMethodId;
+  label: string;
+  estimate: string;
+  cost: Money;
+}
+
 export const DEFAULT_SHIPPING_METHOD: ShippingMethodId = "standard";
 
 export function isShippingMethodId(value: string): value is ShippingMethodId {

@@ -2,7 +2,7 @@
 // and a signer that produces envelopes exactly as AWS SNS signs them.
 import { generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import forge from "node-forge";
-import { snsStringToSign, type SnsEnvelope } from "@/lib/orders/ipn/sns-message";
+import { snsStringToSign, type SnsEnvelope } from "@/lib/reconciliation/ipn/sns-message";
 
 export function createSnsIdentity(options: { validFrom?: Date; validTo?: Date } = {}) {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { cartUrlWithNotice } from "@/lib/checkout/messages";
 import { loadReview } from "@/lib/checkout/review";
-import { amazonPay } from "@/lib/payments/amazon-pay";
 import { OrderSummary } from "@/components/cart/order-summary";
 import { ChangeActions } from "@/components/checkout/change-actions";
 import { PlaceOrderForm } from "@/components/checkout/place-order-form";
@@ -21,7 +20,6 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
   if (!result.ok)
     redirect(result.orderNumber ? `/orders/${result.orderNumber}` : cartUrlWithNotice(result.notice));
   const { view } = result;
-  const { settings } = amazonPay();
   return (
     <>
       <h1>Review your order</h1>
@@ -99,7 +97,7 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
           />
         </OrderSummary>
       </div>
-      <ChangeActions checkoutJsUrl={settings.checkoutJsUrl} sessionId={view.sessionId} />
+      <ChangeActions checkoutJsUrl={view.checkoutJsUrl} sessionId={view.sessionId} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { handleIpn } from "@/lib/orders/ipn/handle-ipn";
+import { handleIpn } from "@/lib/reconciliation/ipn/handle-ipn";
 
 const MAX_BODY_BYTES = 64 * 1024;
 

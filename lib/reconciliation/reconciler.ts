@@ -7,7 +7,7 @@ import "server-only";
 import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { nextPollAt } from "./poll-schedule";
+import { nextPollAt } from "@/lib/orders/poll-schedule";
 import { syncCharge, syncRefund } from "./sync";
 
 /** A checkout session lives 24 h at Amazon; a Draft order older than this is settled from it. */

@@ -1,32 +1,14 @@
-// Turns Amazon's answer to Complete/Finalize (or a later GET) into the facts the order state
+// Turns Amazon's answer to Complete/Finalize (or a later GET) into the event the order state
 // machine records. Complete's answer carries no charge state, so it is inferred as Amazon
 // documents it: 202 = AuthorizationInitiated; 200 = Captured for AuthorizeWithCapture,
 // Authorized for Authorize; Confirm creates no charge and leaves the permission Chargeable.
 // IPNs and the reconciler then read the real states from the API.
 import type { Charge } from "@storefront/amazon-pay/schemas/charge";
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
-import { moneyFromPrice } from "@storefront/amazon-pay/schemas/price";
 import type { PaymentIntent } from "@/lib/env";
+import { chargeFactFromApi } from "@/lib/orders/amazon-facts";
 import type { ChargeFact, OrderEvent, PermissionFact } from "@/lib/orders/state-machine";
-import { CHARGE_STATES } from "@/lib/orders/state-machine";
-import type { EventSource } from "@/lib/orders/state-machine";
-import { parseAmazonTimestamp } from "@storefront/amazon-pay/schemas/lenient";
-
-export function chargeFactFromApi(charge: Charge): ChargeFact | null {
-  const state = charge.statusDetails.state;
-  if (!(CHARGE_STATES as readonly string[]).includes(state)) return null;
-  const amount = charge.chargeAmount ? moneyFromPrice(charge.chargeAmount).amount : 0;
-  const captured = charge.captureAmount ? moneyFromPrice(charge.captureAmount).amount : 0;
-  const refunded = charge.refundedAmount ? moneyFromPrice(charge.refundedAmount).amount : 0;
-  return {
-    chargeId: charge.chargeId,
-    state: state as ChargeFact["state"],
-    amountMinor: amount,
-    capturedMinor: state === "Captured" ? captured || amount : 0,
-    refundedMinor: refunded,
-    reasonCode: charge.statusDetails.reasonCode ?? null,
-  };
-}
+import type { EventSource } from "@/lib/payment-events";
 
 export function completionEvent(input: {
   session: Pick<CheckoutSession, "chargePermissionId" | "chargeId">;
@@ -66,15 +48,4 @@ export function completionEvent(input: {
     permission,
     charge,
   };
-}
-
-export function permissionFactFromApi(permission: {
-  statusDetails: { state: string; lastUpdatedTimestamp?: string | null };
-}): PermissionFact | null {
-  const state = permission.statusDetails.state;
-  if (state !== "Chargeable" && state !== "NonChargeable" && state !== "Closed") return null;
-  const at = permission.statusDetails.lastUpdatedTimestamp
-    ? parseAmazonTimestamp(permission.statusDetails.lastUpdatedTimestamp)
-    : null;
-  return { state, updatedAt: at?.getTime() ?? Date.now() };
 }

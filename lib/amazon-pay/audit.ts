@@ -5,8 +5,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { AmazonPayLogEntry } from "@storefront/amazon-pay/http";
 import { env } from "@/lib/env";
-import { recordPaymentEvent } from "@/lib/orders/audit";
-import type { EventSource } from "@/lib/orders/state-machine";
+import { recordPaymentEvent, type EventSource } from "@/lib/payment-events";
 import type { PrismaClient } from "@/lib/prisma/create-client";
 
 interface AuditScope {

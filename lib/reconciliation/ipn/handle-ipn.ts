@@ -4,8 +4,8 @@ import "server-only";
 // and apply its state. A forged or replayed message changes nothing and is logged.
 import { ipnMessageSchema } from "@storefront/amazon-pay/schemas/ipn";
 import { db } from "@/lib/db";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { recordPaymentEvent } from "../audit";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { recordPaymentEvent } from "@/lib/payment-events";
 import { syncCharge, syncChargePermission, syncRefund, type SyncResult } from "../sync";
 import { snsEnvelopeSchema, type SnsEnvelope } from "./sns-message";
 import { createSnsVerifier, type SnsVerifier } from "./sns-verifier";

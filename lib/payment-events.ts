@@ -1,7 +1,9 @@
 // The per-order payment event log (audit trail). Callers pass already-redacted detail; this
 // module refuses obvious secrets as a last line of defence.
 import type { PrismaClient } from "@/lib/prisma/create-client";
-import type { EventSource } from "./state-machine";
+
+/** Who or what caused an event. */
+export type EventSource = "buyer" | "return" | "ipn" | "poll" | "merchant" | "reconciler";
 
 export type PaymentEventKind =
   "amazon-call" | "ipn" | "transition" | "refused-transition" | "merchant-action" | "reconciler" | "checkout";

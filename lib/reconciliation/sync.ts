@@ -6,15 +6,16 @@ import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import type { Charge } from "@storefront/amazon-pay/schemas/charge";
 import type { ChargePermission } from "@storefront/amazon-pay/schemas/charge-permission";
 import { moneyFromPrice } from "@storefront/amazon-pay/schemas/price";
-import { chargeFactFromApi, permissionFactFromApi } from "@/lib/checkout/completion-facts";
+import { chargeFactFromApi, permissionFactFromApi } from "@/lib/orders/amazon-facts";
 import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";
-import { amazonPay } from "@/lib/payments/amazon-pay";
-import { withAmazonPayAudit } from "@/lib/payments/audit";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { Order } from "@/lib/generated/sqlite/client";
-import { applyEventToOrder, type ApplyResult } from "./apply-event";
+import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
 import { awaitBuyerCompletion } from "./await-buyer-completion";
-import { REFUND_STATES, type EventSource, type RefundFact } from "./state-machine";
+import { REFUND_STATES, type RefundFact } from "@/lib/orders/state-machine";
+import type { EventSource } from "@/lib/payment-events";
 
 export type SyncResult =
   | { kind: "applied"; result: ApplyResult }
