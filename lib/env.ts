@@ -224,6 +224,11 @@ export function env(): Env {
   return cached;
 }
 
+/** Forgets the parsed environment, so the next env() reads process.env again (tests change it). */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
 /** True when no Amazon credentials are configured and the shop talks to the emulator. */
 export function usesEmulator(): boolean {
   return env().amazonPayMode.kind === "emulator";

@@ -1,0 +1,127 @@
+// The shop as its lib/ code sees it, without Next.js: a fresh test database, the Amazon Pay
+// emulator in-process on a free port, and the shop's local merchant key registered with it. The
+// shop's configuration (env()), Prisma client (db()) and Amazon Pay connection (amazonPay()) are
+// process-wide caches: start() points them at this database and emulator, close() forgets them.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmulator, type RunningEmulator } from "@storefront/amazon-pay-emulator";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { ensureLocalMerchant, type LocalMerchant } from "@/lib/amazon-pay/local-merchant";
+import { db } from "@/lib/db";
+import { resetEnv, type PaymentIntent } from "@/lib/env";
+import type { PrismaClient } from "@/lib/prisma/create-client";
+import { createTestDatabase, type TestDatabase } from "./database";
+
+/** Where Amazon (the emulator) sends the buyer back; nothing listens there, tests never follow it. */
+export const SHOP_URL = "http://shop.test";
+
+export interface ShopHarness {
+  prisma: PrismaClient;
+  database: TestDatabase;
+  emulator: RunningEmulator;
+  merchant: LocalMerchant;
+  close(): Promise<void>;
+}
+
+export interface ShopHarnessOptions {
+  intent?: PaymentIntent;
+  /** Pending authorizations, async captures and refunds settle after this (default 100 ms). */
+  asyncDelayMs?: number;
+}
+
+// The caches lib/db.ts and lib/amazon-pay/connection.ts keep on globalThis (they survive
+// Next.js dev reloads). start() checks that db() and amazonPay() really use what it put there.
+const caches = globalThis as unknown as {
+  __storefrontPrisma?: PrismaClient;
+  __storefrontAmazonPay?: unknown;
+};
+
+function setEnvironment(values: Record<string, string>): () => void {
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
+function forgetShopCaches(): void {
+  resetEnv();
+  delete caches.__storefrontPrisma;
+  delete caches.__storefrontAmazonPay;
+}
+
+export async function startShopHarness(options: ShopHarnessOptions = {}): Promise<ShopHarness> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-harness-"));
+  const merchant = ensureLocalMerchant(dataDir);
+  const emulator = await startEmulator({
+    port: 0,
+    dataDir: null,
+    quiet: true,
+    log: () => {},
+    config: { asyncDelayMs: options.asyncDelayMs ?? 100, ipn: { enabled: false } },
+  });
+  emulator.registerMerchant({
+    publicKeyId: merchant.publicKeyId,
+    publicKey: merchant.publicKeyPem,
+    merchantId: merchant.merchantId,
+    storeId: merchant.storeId,
+  });
+  // No credentials: the shop talks to the emulator at AMAZON_PAY_EMULATOR_HOST:PORT.
+  const restoreEnvironment = setEnvironment({
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    SHOP_URL,
+    AMAZON_PAY_EMULATOR_HOST: "127.0.0.1",
+    AMAZON_PAY_EMULATOR_PORT: String(emulator.port),
+    AMAZON_PAY_PAYMENT_INTENT: options.intent ?? "AuthorizeWithCapture",
+    AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: "",
+    AMAZON_PAY_MERCHANT_ID: "",
+    AMAZON_PAY_STORE_ID: "",
+    AMAZON_PAY_PUBLIC_KEY_ID: "",
+    AMAZON_PAY_PRIVATE_KEY: "",
+    AMAZON_PAY_PRIVATE_KEY_PATH: "",
+    AMAZON_PAY_API_BASE_URL: "",
+    AMAZON_PAY_MAX_ATTEMPTS: "2",
+    AMAZON_PAY_ATTEMPT_TIMEOUT_MS: "2000",
+    AMAZON_PAY_MAX_TOTAL_MS: "4000",
+    STOREFRONT_CRASH_POINT: "",
+    LOG_LEVEL: "silent",
+  });
+  forgetShopCaches();
+  caches.__storefrontPrisma = database.prisma;
+  if (db() !== database.prisma || amazonPay().settings.emulatorUrl !== emulator.url) {
+    throw new Error("the shop's db() or amazonPay() cache moved: update tests/helpers/shop-harness.ts");
+  }
+  const silenced = silenceCheckoutLog();
+  return {
+    prisma: database.prisma,
+    database,
+    emulator,
+    merchant,
+    close: async () => {
+      silenced();
+      forgetShopCaches();
+      restoreEnvironment();
+      await emulator.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The shop logs each placed order with console.log; tests keep their output to failures. */
+function silenceCheckoutLog(): () => void {
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith("[checkout]")) return;
+    log(...args);
+  };
+  return () => {
+    console.log = log;
+  };
+}
