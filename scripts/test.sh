@@ -36,6 +36,7 @@ npx tsc --noEmit > test-reports/logs/typecheck.log 2>&1 &
 typecheck_pid=$!
 step "lint" -- npm run -s lint
 step "format" -- npm run -s format:check
+step "architecture (import rules)" -- npm run -s check:arrows
 wait "$typecheck_pid"
 typecheck_status=$?
 step "typecheck" -- bash -c 'cat test-reports/logs/typecheck.log; exit "$1"' _ "$typecheck_status"
