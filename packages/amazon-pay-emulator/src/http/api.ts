@@ -10,7 +10,7 @@ import { parseSimulationCode, type Operation } from "../core/simulation";
 import { liveRefused, verifyRequest } from "../auth/verify-request";
 import type { OpContext, OpResult } from "../operations/context";
 import { getBuyer } from "../operations/buyers";
-import { finalizeCheckoutSession } from "../operations/buy-now";
+import { finalizeCheckoutSession } from "../operations/finalize-checkout-session";
 import {
   closeChargePermission,
   getChargePermission,

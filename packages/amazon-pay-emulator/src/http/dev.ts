@@ -6,7 +6,7 @@ import { ApiError } from "../core/api-error";
 import { faultRequestSchema } from "../core/faults";
 import { merchantRegistrationSchema, merchantUpdateSchema, type MerchantRecord } from "../core/merchants";
 import { chargeJson, chargePermissionJson, refundJson } from "../model/serialize";
-import { sessionJson } from "../operations/checkout-sessions";
+import { sessionJson } from "../operations/session-records";
 import { dashboardPage } from "../pages/dashboard";
 import { issueToApiError, parseRequest } from "../schemas/parse";
 import type { Emulator } from "../emulator";

@@ -13,9 +13,9 @@ import {
   cancelBuyNow,
   confirmBuyNow,
   selectBuyNow,
-  setBuyNowCart,
-  startBuyNow,
 } from "../operations/buy-now";
+import { setBuyNowCart } from "../operations/buy-now-cart";
+import { startBuyNow } from "../operations/buy-now-start";
 import { processCheckout } from "../operations/checkout-sessions";
 import { changePaymentMethod } from "../operations/lifecycle";
 import {

@@ -5,7 +5,7 @@ import { parseRequest } from "../schemas/parse";
 import { closeChargePermissionSchema, updateChargePermissionSchema } from "../schemas/requests";
 import { canUpdateChargePermission, chargePermissionTransition } from "../state/charge-permission";
 import { ApiError } from "../core/api-error";
-import { mergeMerchantMetadata, mergeRecurringMetadata } from "./checkout-sessions";
+import { mergeMerchantMetadata, mergeRecurringMetadata } from "./session-details";
 import type { OpContext, OpResult } from "./context";
 import { changeCharge, changeChargePermission } from "./lifecycle";
 

@@ -16,7 +16,7 @@ import { cancelChargeSchema, captureChargeSchema, createChargeSchema } from "../
 import { chargeTransition } from "../state/charge";
 import { canCreateCharge } from "../state/charge-permission";
 import type { Emulator } from "../emulator";
-import { mergeMerchantMetadata } from "./checkout-sessions";
+import { mergeMerchantMetadata } from "./session-details";
 import type { OpContext, OpResult } from "./context";
 import {
   armChargePermissionExpiry,

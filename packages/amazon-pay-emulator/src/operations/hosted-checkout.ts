@@ -11,7 +11,7 @@ import { parseRequest } from "../schemas/parse";
 import { httpUrl } from "../schemas/fields";
 import { verifySignedConfig } from "../auth/button-signature";
 import type { Emulator } from "../emulator";
-import { changeSession, createSessionRecord } from "./checkout-sessions";
+import { changeSession, createSessionRecord } from "./session-records";
 
 export const buttonFormSchema = z.object({
   payloadJSON: z.string().min(1),
