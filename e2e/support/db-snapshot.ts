@@ -27,7 +27,7 @@ export async function snapshotDatabase(): Promise<DbSnapshot> {
   const tables: Record<string, Record<string, unknown>[]> = {
     carts: await db.cart.findMany(),
     cartLines: await db.cartLine.findMany(),
-    checkoutSessions: await db.checkoutSession.findMany(),
+    checkoutSessionBindings: await db.checkoutSessionBinding.findMany(),
     orders: await db.order.findMany(),
     orderLines: await db.orderLine.findMany(),
     charges: await db.charge.findMany(),

@@ -60,7 +60,7 @@ export async function chooseShippingMethodFormAction(form: FormData): Promise<vo
   const binding = cartId ? await findBinding(db(), sessionId, cartId) : null;
   if (!binding) redirect(cartUrlWithNotice("session-foreign"));
   if (input.success)
-    await db().checkoutSession.update({
+    await db().checkoutSessionBinding.update({
       where: { id: binding.id },
       data: { shippingMethod: input.data.shippingMethod },
     });

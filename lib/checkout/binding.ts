@@ -1,13 +1,13 @@
 // Binds an Amazon Checkout Session to the cart that first presents it. From then on only that
 // cart (that browser's cookie) can review, place or complete it.
 import type { PrismaClient } from "@/lib/prisma/create-client";
-import type { CheckoutSession as Binding } from "@/lib/generated/sqlite/client";
+import type { CheckoutSessionBinding } from "@/lib/generated/sqlite/client";
 
 export type CheckoutFlow = "redirect" | "buy-now" | "mobile";
 
-export type BindResult = { ok: true; binding: Binding } | { ok: false; reason: "foreign" };
+export type BindResult = { ok: true; binding: CheckoutSessionBinding } | { ok: false; reason: "foreign" };
 
-type Db = Pick<PrismaClient, "checkoutSession">;
+type Db = Pick<PrismaClient, "checkoutSessionBinding">;
 
 /** Prisma's unique-constraint error (the same code from both providers' clients). */
 export const isUniqueViolation = (error: unknown): boolean =>
@@ -18,25 +18,31 @@ export async function bindCheckoutSession(
   sessionId: string,
   cartId: string,
   flow: CheckoutFlow,
-  extra: Partial<Pick<Binding, "buyNowProductId" | "buyNowQuantity" | "shippingMethod">> = {},
+  extra: Partial<Pick<CheckoutSessionBinding, "buyNowProductId" | "buyNowQuantity" | "shippingMethod">> = {},
 ): Promise<BindResult> {
-  const existing = await prisma.checkoutSession.findUnique({ where: { id: sessionId } });
+  const existing = await prisma.checkoutSessionBinding.findUnique({ where: { id: sessionId } });
   if (existing)
     return existing.cartId === cartId ? { ok: true, binding: existing } : { ok: false, reason: "foreign" };
   try {
     return {
       ok: true,
-      binding: await prisma.checkoutSession.create({ data: { id: sessionId, cartId, flow, ...extra } }),
+      binding: await prisma.checkoutSessionBinding.create({
+        data: { id: sessionId, cartId, flow, ...extra },
+      }),
     };
   } catch (error) {
     // Two requests raced to bind the same session: whoever lost reads the winner's binding.
     if (!isUniqueViolation(error)) throw error;
-    const winner = await prisma.checkoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const winner = await prisma.checkoutSessionBinding.findUniqueOrThrow({ where: { id: sessionId } });
     return winner.cartId === cartId ? { ok: true, binding: winner } : { ok: false, reason: "foreign" };
   }
 }
 
-export async function findBinding(prisma: Db, sessionId: string, cartId: string): Promise<Binding | null> {
-  const binding = await prisma.checkoutSession.findUnique({ where: { id: sessionId } });
+export async function findBinding(
+  prisma: Db,
+  sessionId: string,
+  cartId: string,
+): Promise<CheckoutSessionBinding | null> {
+  const binding = await prisma.checkoutSessionBinding.findUnique({ where: { id: sessionId } });
   return binding && binding.cartId === cartId ? binding : null;
 }

@@ -151,7 +151,7 @@ export async function startBuyNow(input: {
 }
 
 async function boundBuyNow(sessionId: string, cartId: string) {
-  const binding = await db().checkoutSession.findUnique({ where: { id: sessionId } });
+  const binding = await db().checkoutSessionBinding.findUnique({ where: { id: sessionId } });
   return binding && binding.cartId === cartId && binding.flow === "buy-now" ? binding : null;
 }
 
@@ -177,7 +177,7 @@ export async function chooseBuyNowDelivery(input: {
   const binding = await boundBuyNow(input.sessionId, input.cartId);
   if (!binding)
     return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
-  const updated = await db().checkoutSession.update({
+  const updated = await db().checkoutSessionBinding.update({
     where: { id: binding.id },
     data: { shippingMethod: input.method },
   });

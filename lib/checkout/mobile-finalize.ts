@@ -68,7 +68,7 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
       return { status: 401, body: { error: "The x-cart-token is not valid." } };
     }
   }
-  const existing = await prisma.checkoutSession.findUnique({ where: { id: input.checkoutSessionId } });
+  const existing = await prisma.checkoutSessionBinding.findUnique({ where: { id: input.checkoutSessionId } });
   if (existing && existing.flow !== "mobile")
     return { status: 409, body: { error: "This checkout session belongs to a web checkout." } };
   if (existing && cartId && existing.cartId !== cartId)

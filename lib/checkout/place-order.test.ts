@@ -162,7 +162,7 @@ describe("Place order", () => {
 
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining("shipping address changed") });
     // The next review prices for Texas: the binding now holds the new destination.
-    const binding = await shop.prisma.checkoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+    const binding = await shop.prisma.checkoutSessionBinding.findUniqueOrThrow({ where: { id: sessionId } });
     expect(binding.shipState).toBe("TX");
   });
 });

@@ -116,7 +116,7 @@ export async function placeOrder(input: {
     (address?.stateOrRegion ?? null) !== binding.shipState ||
     (address?.countryCode ?? null) !== binding.shipCountry
   ) {
-    await prisma.checkoutSession.update({
+    await prisma.checkoutSessionBinding.update({
       where: { id: input.sessionId },
       data: { shipState: address?.stateOrRegion ?? null, shipCountry: address?.countryCode ?? null },
     });

@@ -73,7 +73,7 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   }
   // Another cart's session is refused before Amazon is asked (its address is that buyer's), and
   // one Amazon does not know is refused before it is bound: an unknown id leaves no row behind.
-  const existing = await prisma.checkoutSession.findUnique({
+  const existing = await prisma.checkoutSessionBinding.findUnique({
     where: { id: sessionId },
     select: { cartId: true },
   });
@@ -100,7 +100,7 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
     bound.binding.shipCountry !== (address?.countryCode ?? null) ||
     bound.binding.shipState !== (address?.stateOrRegion ?? null)
   ) {
-    await prisma.checkoutSession.update({
+    await prisma.checkoutSessionBinding.update({
       where: { id: sessionId },
       data: { shipCountry: address?.countryCode ?? null, shipState: address?.stateOrRegion ?? null },
     });
