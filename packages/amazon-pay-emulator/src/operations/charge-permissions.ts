@@ -7,7 +7,8 @@ import { canUpdateChargePermission, chargePermissionTransition } from "../state/
 import { ApiError } from "../core/api-error";
 import { mergeMerchantMetadata, mergeRecurringMetadata } from "./session-details";
 import type { OpContext, OpResult } from "./context";
-import { changeCharge, changeChargePermission } from "./lifecycle";
+import { changeCharge } from "./charge-lifecycle";
+import { changeChargePermission } from "./charge-permission-lifecycle";
 
 export function getChargePermission(ctx: OpContext, id: string): OpResult {
   return {

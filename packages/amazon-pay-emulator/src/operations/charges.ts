@@ -19,14 +19,13 @@ import type { Emulator } from "../emulator";
 import { mergeMerchantMetadata } from "./session-details";
 import type { OpContext, OpResult } from "./context";
 import {
-  armChargePermissionExpiry,
   captureCharge,
   changeCharge,
   createCharge,
-  hardDeclined,
   type AuthorizationPlan,
   type CapturePlan,
-} from "./lifecycle";
+} from "./charge-lifecycle";
+import { armChargePermissionExpiry, hardDeclined } from "./charge-permission-lifecycle";
 
 const DECLINE_SIMULATIONS: Record<string, string> = {
   SoftDeclined: "SoftDeclined",

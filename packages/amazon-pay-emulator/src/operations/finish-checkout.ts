@@ -13,7 +13,8 @@ import {
 import { sessionBuyerDetails } from "../model/serialize";
 import type { Emulator } from "../emulator";
 import type { OpResult } from "./context";
-import { chargePermissionCreated, createCharge } from "./lifecycle";
+import { createCharge } from "./charge-lifecycle";
+import { chargePermissionCreated } from "./charge-permission-lifecycle";
 import { sessionJson, changeSession } from "./session-records";
 
 /** Plays the checkout's outcome: cancel ⇒ 422 CheckoutSessionCanceled; approve ⇒ Completed (202 when pending). */

@@ -10,7 +10,7 @@ import { createRefundSchema } from "../schemas/requests";
 import { canRefund } from "../state/charge";
 import { initialRefundStatus, type RefundEvent } from "../state/refund";
 import type { OpContext, OpResult } from "./context";
-import { refundCreated } from "./lifecycle";
+import { refundCreated } from "./refund-lifecycle";
 
 const SIMULATED_OUTCOMES: Record<string, RefundEvent> = {
   "Emulator:RefundDeclined": { type: "decline", reasonCode: "AmazonRejected" },

@@ -1,82 +1,14 @@
-// State changes of Charge Permissions, Charges and Refunds with everything that follows from
-// them: the IPN, timers on the movable clock (authorization expiry, async settlement), captured
-// totals, and a OneTime permission closing once fully captured.
-import { add, subtract, type Money } from "@storefront/amazon-pay/money";
-import { ApiError } from "../core/api-error";
+// State changes of Charges with everything that follows from them: the IPN, timers on the movable
+// clock (authorization expiry, async settlement), captured totals, and a OneTime permission
+// closing once fully captured.
+import { add, type Money } from "@storefront/amazon-pay/money";
 import { DAY } from "../core/clock";
 import { newChargeId, uniqueId } from "../core/ids";
-import type { ChargePermissionRecord, ChargeRecord, MerchantMetadata, RefundRecord } from "../model/records";
+import type { ChargePermissionRecord, ChargeRecord, MerchantMetadata } from "../model/records";
 import { chargeTransition, type ChargeEvent, type ChargeStatus } from "../state/charge";
-import { chargePermissionTransition, type ChargePermissionEvent } from "../state/charge-permission";
-import { refundTransition, type RefundEvent } from "../state/refund";
-import type { Transition } from "../state/transition";
 import type { Emulator } from "../emulator";
-
-function apply<S>(result: Transition<S>): S {
-  if (!result.ok)
-    throw new ApiError(result.refusal.status, result.refusal.reasonCode, result.refusal.message);
-  return result.next;
-}
-
-export function changeChargePermission(
-  sb: Emulator,
-  cp: ChargePermissionRecord,
-  event: ChargePermissionEvent,
-  at = sb.now(),
-): void {
-  cp.status = apply(chargePermissionTransition(cp.status, event));
-  cp.statusUpdatedAt = at;
-  sb.notify(
-    {
-      MerchantID: cp.merchantId,
-      ObjectType: "CHARGE_PERMISSION",
-      ObjectId: cp.chargePermissionId,
-      ChargePermissionId: cp.chargePermissionId,
-      NotificationType: "STATE_CHANGE",
-    },
-    cp.status.state,
-  );
-}
-
-/** The buyer chose another payment method for the permission: a NonChargeable one becomes Chargeable. */
-export function changePaymentMethod(sb: Emulator, cp: ChargePermissionRecord, instrumentId: string): void {
-  cp.instrumentId = instrumentId;
-  if (cp.status.state === "NonChargeable") changeChargePermission(sb, cp, { type: "markChargeable" });
-}
-
-/** Announces a new Charge Permission and arms its expiry. */
-export function chargePermissionCreated(sb: Emulator, cp: ChargePermissionRecord): void {
-  sb.store.chargePermissions.set(cp.chargePermissionId, cp);
-  if (sb.config.ipn.notifyOnCreate) {
-    sb.notify(
-      {
-        MerchantID: cp.merchantId,
-        ObjectType: "CHARGE_PERMISSION",
-        ObjectId: cp.chargePermissionId,
-        ChargePermissionId: cp.chargePermissionId,
-        NotificationType: "STATE_CHANGE",
-      },
-      cp.status.state,
-    );
-  }
-  armChargePermissionExpiry(sb, cp);
-}
-
-export function armChargePermissionExpiry(sb: Emulator, cp: ChargePermissionRecord): void {
-  sb.scheduler.cancel(cp.expiryEventId);
-  cp.expiryEventId = null;
-  const expiresAt = cp.expiresAt;
-  if (expiresAt === null) return;
-  cp.expiryEventId = sb.scheduler.schedule(
-    expiresAt,
-    `expire charge permission ${cp.chargePermissionId}`,
-    (at) => {
-      cp.expiryEventId = null;
-      if (cp.status.state !== "Closed" && cp.expiresAt === expiresAt)
-        changeChargePermission(sb, cp, { type: "expire" }, at);
-    },
-  );
-}
+import { changeChargePermission, hardDeclined } from "./charge-permission-lifecycle";
+import { applyTransition } from "./apply-transition";
 
 function notifyCharge(sb: Emulator, charge: ChargeRecord): void {
   sb.notify(
@@ -117,12 +49,6 @@ function enteredChargeState(sb: Emulator, charge: ChargeRecord, at: number): voi
   }
 }
 
-export function hardDeclined(sb: Emulator, cp: ChargePermissionRecord, at: number): void {
-  if (sb.config.hardDeclineMakesChargePermissionNonChargeable && cp.status.state !== "Closed") {
-    changeChargePermission(sb, cp, { type: "markNonChargeable", reasonCode: "PaymentMethodInvalid" }, at);
-  }
-}
-
 function armAuthorizationExpiry(sb: Emulator, charge: ChargeRecord, authorizedAt: number): void {
   sb.scheduler.cancel(charge.expiryEventId);
   charge.expiresAt = authorizedAt + sb.config.authorizationValidityDays * DAY;
@@ -155,7 +81,7 @@ function addCaptured(sb: Emulator, cp: ChargePermissionRecord, amount: Money, at
 
 export function changeCharge(sb: Emulator, charge: ChargeRecord, event: ChargeEvent, at = sb.now()): void {
   const before = charge.status.state;
-  charge.status = apply(chargeTransition(charge.status, event));
+  charge.status = applyTransition(chargeTransition(charge.status, event));
   charge.statusUpdatedAt = at;
   if (before === "Authorized" && charge.status.state !== "Authorized") {
     sb.scheduler.cancel(charge.expiryEventId);
@@ -262,7 +188,7 @@ export function captureCharge(
 ): void {
   const asynchronous = plan !== "sync";
   // Validate the transition before touching the record.
-  apply(chargeTransition(charge.status, { type: "capture", asynchronous }));
+  applyTransition(chargeTransition(charge.status, { type: "capture", asynchronous }));
   charge.captureAmount = amount;
   if (softDescriptor !== null) charge.softDescriptor = softDescriptor;
   changeCharge(sb, charge, { type: "capture", asynchronous }, at);
@@ -273,45 +199,4 @@ export function captureCharge(
       changeCharge(sb, charge, { type: "captureDeclined", reasonCode: "AmazonRejected" }, settledAt);
     else changeCharge(sb, charge, { type: "captureSettled" }, settledAt);
   });
-}
-
-function notifyRefund(sb: Emulator, refund: RefundRecord): void {
-  sb.notify(
-    {
-      MerchantID: refund.merchantId,
-      ObjectType: "REFUND",
-      ObjectId: refund.refundId,
-      ChargePermissionId: refund.chargePermissionId,
-      NotificationType: "STATE_CHANGE",
-    },
-    refund.status.state,
-  );
-}
-
-/** Registers a new (RefundInitiated) refund and schedules its settlement. */
-export function refundCreated(
-  sb: Emulator,
-  refund: RefundRecord,
-  charge: ChargeRecord,
-  outcome: RefundEvent,
-): void {
-  sb.store.refunds.set(refund.refundId, refund);
-  charge.refundIds.push(refund.refundId);
-  const countedEarly = sb.config.refundedAmountOn === "RefundInitiated";
-  if (countedEarly) charge.refundedAmount = add(charge.refundedAmount, refund.refundAmount);
-  if (sb.config.ipn.notifyOnCreate) notifyRefund(sb, refund);
-  sb.scheduler.schedule(
-    refund.createdAt + sb.config.asyncDelayMs,
-    `settle refund ${refund.refundId}`,
-    (at) => {
-      if (refund.status.state !== "RefundInitiated") return;
-      refund.status = apply(refundTransition(refund.status, outcome));
-      refund.statusUpdatedAt = at;
-      if (refund.status.state === "Refunded" && !countedEarly)
-        charge.refundedAmount = add(charge.refundedAmount, refund.refundAmount);
-      if (refund.status.state === "Declined" && countedEarly)
-        charge.refundedAmount = subtract(charge.refundedAmount, refund.refundAmount);
-      notifyRefund(sb, refund);
-    },
-  );
 }
