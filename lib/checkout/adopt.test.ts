@@ -89,7 +89,7 @@ describe("Adopting the session's outcome", () => {
 
   it("when Amazon does not answer, nothing is guessed: the order waits for the next look", async () => {
     const { order: draft } = await paidAtAmazon(shop);
-    injectFault(shop.emulator, { status: 503, operation: "getCheckoutSession", count: 2 });
+    injectFault(shop.emulator, { fault: "status", status: 503, operation: "getCheckoutSession", count: 2 });
 
     const result = await adoptSessionOutcome(draft, "reconciler");
 

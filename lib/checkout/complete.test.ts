@@ -102,7 +102,12 @@ describe("Complete", () => {
 
   it("when Amazon does not answer, the order waits unconfirmed; the next attempt completes it with the same key", async () => {
     const { buyer, sessionId, order: draft } = await paidAtAmazon(shop);
-    injectFault(shop.emulator, { status: 503, operation: "completeCheckoutSession", count: 2 });
+    injectFault(shop.emulator, {
+      fault: "status",
+      status: 503,
+      operation: "completeCheckoutSession",
+      count: 2,
+    });
 
     const unanswered = await completeCheckout(sessionId, buyer.cartId, "return");
 

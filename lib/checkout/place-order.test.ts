@@ -138,7 +138,12 @@ describe("Place order", () => {
   it("when Amazon does not answer, tells the buyer nothing was charged; pressing again succeeds", async () => {
     const { buyer, sessionId, review } = await reviewedCheckout(shop);
     const input = { sessionId, cartId: buyer.cartId, fingerprint: review.fingerprint };
-    injectFault(shop.emulator, { status: 503, operation: "updateCheckoutSession", count: 2 });
+    injectFault(shop.emulator, {
+      fault: "status",
+      status: 503,
+      operation: "updateCheckoutSession",
+      count: 2,
+    });
 
     const unanswered = await placeOrder(input);
 

@@ -2,7 +2,7 @@
 // payment event log (with the idempotency key it sent), and the API calls the emulator answered.
 import type { RunningEmulator } from "@storefront/amazon-pay-emulator";
 import { faultSpecSchema } from "@storefront/amazon-pay-emulator/core/faults";
-import type { Operation } from "@storefront/amazon-pay-emulator/core/simulation";
+import type { z } from "zod";
 import type { PrismaClient } from "@/lib/prisma/create-client";
 
 export interface RecordedCall {
@@ -39,10 +39,7 @@ export const emulatorApiCalls = (emulator: RunningEmulator): string[] =>
 
 export const clearEmulatorLog = (emulator: RunningEmulator): void => emulator.emulator.apiCalls.clear();
 
-/** Makes the emulator answer the next calls of one operation with a fault (see its README). */
-export function injectFault(
-  emulator: RunningEmulator,
-  fault: { status: 429 | 500 | 503; operation: Operation; count?: number },
-): void {
-  emulator.emulator.faults.add([faultSpecSchema.parse({ fault: "status", ...fault })]);
+/** Makes the emulator misbehave on the next calls (see its README, "Developer endpoints"). */
+export function injectFault(emulator: RunningEmulator, fault: z.input<typeof faultSpecSchema>): void {
+  emulator.emulator.faults.add([faultSpecSchema.parse(fault)]);
 }

@@ -2,12 +2,17 @@
 // emulator in-process on a free port, and the shop's local merchant key registered with it. The
 // shop's configuration (env()), Prisma client (db()) and Amazon Pay connection (amazonPay()) are
 // process-wide caches: start() points them at this database and emulator, close() forgets them.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "@storefront/amazon-pay-emulator";
 import { amazonPay } from "@/lib/amazon-pay/connection";
-import { ensureLocalMerchant, type LocalMerchant } from "@/lib/amazon-pay/local-merchant";
+import {
+  ensureLocalMerchant,
+  localMerchantFile,
+  readLocalMerchant,
+  type LocalMerchant,
+} from "@/lib/amazon-pay/local-merchant";
 import { db } from "@/lib/db";
 import { resetEnv, type PaymentIntent } from "@/lib/env";
 import type { PrismaClient } from "@/lib/prisma/create-client";
@@ -56,7 +61,7 @@ function forgetShopCaches(): void {
 
 export async function startShopHarness(options: ShopHarnessOptions = {}): Promise<ShopHarness> {
   const database = await createTestDatabase();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-harness-"));
+  const dataDir = sharedMerchantDir();
   const merchant = ensureLocalMerchant(dataDir);
   const emulator = await startEmulator({
     port: 0,
@@ -109,9 +114,24 @@ export async function startShopHarness(options: ShopHarnessOptions = {}): Promis
       restoreEnvironment();
       await emulator.close();
       await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The shop's data folder, holding only its local merchant key. RSA keys are slow to make, so
+ * one is made per user and machine and kept in the temp folder; a rename publishes it whole
+ * for test files running in parallel.
+ */
+function sharedMerchantDir(): string {
+  const dir = path.join(tmpdir(), `storefront-test-merchant-${process.getuid?.() ?? "user"}`);
+  if (readLocalMerchant(dir)) return dir;
+  const scratch = mkdtempSync(path.join(tmpdir(), "storefront-test-merchant-new-"));
+  ensureLocalMerchant(scratch);
+  mkdirSync(dir, { recursive: true });
+  renameSync(localMerchantFile(scratch), localMerchantFile(dir));
+  rmSync(scratch, { recursive: true, force: true });
+  return dir;
 }
 
 /** The shop logs each placed order with console.log; tests keep their output to failures. */
