@@ -153,8 +153,9 @@ test.describe("server actions", () => {
           const answer = await callAction(buyer, SHOP, "/checkout/result", complete, args);
           expect(answer.status, JSON.stringify(args)).toBe(200);
           expect(answer.result, JSON.stringify(args)).toMatchObject({
-            next: expect.stringMatching(/^\/cart\?checkout=session-/),
-            message: expect.stringMatching(/\S/),
+            ok: false,
+            redirectTo: expect.stringMatching(/^\/cart\?checkout=session-/),
+            error: expect.stringMatching(/\S/),
           });
           const form = await callFormAction(buyer, SHOP, "/checkout/result", completeForm, {
             sessionId: JSON.stringify(args[0] ?? "").slice(0, 200),
@@ -189,9 +190,9 @@ test.describe("server actions", () => {
           const answer = await callAction(buyer, SHOP, "/products/harbor-ceramic-mug", id, args);
           expect(answer.status, JSON.stringify(args)).toBe(200);
           expect(answer.result, JSON.stringify(args)).toMatchObject({
-            status: "error",
-            reasonCode: expect.stringMatching(/\S/),
-            message: expect.stringMatching(/\S/),
+            ok: false,
+            code: expect.stringMatching(/\S/),
+            error: expect.stringMatching(/\S/),
           });
         }),
         FUZZ(60),

@@ -27,7 +27,10 @@ test("checkout session ids Amazon does not know are refused and leave nothing be
           });
           expect(review.headers().location, sessionId).toBe("/cart?checkout=session-unknown");
           const completed = await callAction(buyer, SHOP, "/checkout/result", complete, [sessionId]);
-          expect(completed.result, sessionId).toMatchObject({ next: "/cart?checkout=session-unknown" });
+          expect(completed.result, sessionId).toMatchObject({
+            ok: false,
+            redirectTo: "/cart?checkout=session-unknown",
+          });
           for (const headers of [{ "x-cart-token": token }, {} as Record<string, string>]) {
             const finalize = await buyer.post(`${SHOP}/api/checkout/finalize`, {
               headers,

@@ -9,7 +9,7 @@ import {
   buyNowInitAction,
 } from "@/lib/checkout/buy-now-action";
 import type { BuyNowButtonProps as ServerProps } from "@/lib/checkout/button-props";
-import { amazonPayGlobal, type AmazonPayPrice } from "./checkout-js";
+import { amazonPayGlobal, checkoutJsAnswer, checkoutJsError, type AmazonPayPrice } from "./checkout-js";
 import { useCheckoutJs } from "./use-checkout-js";
 
 interface BuyNowButtonProps extends ServerProps {
@@ -54,27 +54,25 @@ export function BuyNowButton(props: BuyNowButtonProps) {
           slug: props.slug,
           quantity: props.quantity(),
           shippingAddress: event.shippingAddress ?? null,
-        });
+        }).then(checkoutJsAnswer);
       },
       onShippingAddressSelection: (event: AmazonEvent) => {
         lastAddress.current = event.shippingAddress ?? null;
         return buyNowAddressAction({
           sessionId: event.amazonCheckoutSessionId,
           shippingAddress: event.shippingAddress ?? null,
-        });
+        }).then(checkoutJsAnswer);
       },
       onDeliveryOptionSelection: (event: AmazonEvent) =>
         buyNowDeliveryAction({
           sessionId: event.amazonCheckoutSessionId,
           deliveryOptionId: event.deliveryOptions?.id,
           shippingAddress: lastAddress.current,
-        }),
+        }).then(checkoutJsAnswer),
       onCompleteCheckout: async (event: AmazonEvent) => {
         const result = await buyNowCompleteAction({ sessionId: event.amazonCheckoutSessionId });
-        if (result.next) router.push(result.next);
-        return result.status === "success"
-          ? { status: "success" }
-          : { status: "error", reasonCode: result.reasonCode, message: result.message };
+        if (result.redirectTo) router.push(result.redirectTo);
+        return result.ok ? { status: "success" } : checkoutJsError(result);
       },
       onCancel: () => setCanceled(true),
     });

@@ -1,4 +1,5 @@
 // The part of Amazon's checkout.js API this shop uses, as seen from the browser.
+import type { ActionResult } from "@/lib/action-result";
 import { toDecimalString, type Money } from "@/lib/money";
 
 export interface AmazonPayPrice {
@@ -34,4 +35,20 @@ export interface AmazonPayGlobal {
 
 export function amazonPayGlobal(): AmazonPayGlobal | undefined {
   return (window as unknown as { amazon?: AmazonPayGlobal }).amazon;
+}
+
+/** How a checkout.js handler (Buy Now's onInitCheckout, ...) reports a failure. */
+export interface CheckoutJsError {
+  status: "error";
+  reasonCode: string;
+  message: string;
+}
+
+export function checkoutJsError(result: Extract<ActionResult<unknown>, { ok: false }>): CheckoutJsError {
+  return { status: "error", reasonCode: result.code ?? "InvalidRequest", message: result.error };
+}
+
+/** A server action's result as a checkout.js handler answers: the data, or the error. */
+export function checkoutJsAnswer<T>(result: ActionResult<T>): T | CheckoutJsError {
+  return result.ok ? result.data : checkoutJsError(result);
 }

@@ -20,7 +20,10 @@ export function CompleteCheckout({ sessionId }: CompleteCheckoutProps) {
   function run() {
     setProblem(false);
     completeCheckoutAction(sessionId)
-      .then((result) => router.replace(result.next))
+      .then((result) => {
+        if (result.redirectTo) router.replace(result.redirectTo);
+        else setProblem(true);
+      })
       .catch(() => setProblem(true));
   }
 

@@ -42,7 +42,7 @@ export async function adminLoginAction(
   redirect(safeNext(input.data.next));
 }
 
-export async function adminLogoutAction(): Promise<void> {
+export async function adminLogoutAction(): Promise<never> {
   (await cookies()).delete(ADMIN_COOKIE);
   redirect("/admin/login");
 }

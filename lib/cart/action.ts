@@ -21,10 +21,9 @@ type CartActionResult = ActionResult<{ quantity: number } | null>;
 function invalid(error: z.ZodError): CartActionResult {
   const { fieldErrors } = z.flattenError(error);
   const first = Object.values(fieldErrors).flat()[0];
-  return failure(
-    typeof first === "string" ? first : "Please check the form and try again.",
-    fieldErrors as Record<string, string[]>,
-  );
+  return failure(typeof first === "string" ? first : "Please check the form and try again.", {
+    fieldErrors: fieldErrors as Record<string, string[]>,
+  });
 }
 
 function fromCartError(error: unknown): CartActionResult {
@@ -56,7 +55,7 @@ export async function addToCartAction(
     }
     const quantity = await addToCart(db(), cartId, input.data.slug, input.data.quantity);
     refresh();
-    return success({ quantity }, "Added to cart.");
+    return success({ quantity }, { message: "Added to cart." });
   } catch (error) {
     return fromCartError(error);
   }
@@ -73,7 +72,7 @@ export async function updateCartLineAction(
   try {
     await setCartLineQuantity(db(), cartId, input.data.slug, input.data.quantity);
     refresh();
-    return success({ quantity: input.data.quantity }, "Quantity updated.");
+    return success({ quantity: input.data.quantity }, { message: "Quantity updated." });
   } catch (error) {
     return fromCartError(error);
   }
@@ -89,5 +88,5 @@ export async function removeCartLineAction(
   if (!cartId) return failure("Your cart is empty.");
   await removeCartLine(db(), cartId, input.data.slug);
   refresh();
-  return success(null, "Removed from cart.");
+  return success(null, { message: "Removed from cart." });
 }

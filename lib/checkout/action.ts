@@ -3,14 +3,14 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, type ActionResult } from "@/lib/action-result";
+import { failure, success, type ActionResult } from "@/lib/action-result";
 import { formFields } from "@/lib/http/form-fields";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { findBinding } from "./binding";
 import { completeCheckout } from "./complete";
-import { cartUrlWithNotice, CHECKOUT_NOTICES } from "./messages";
+import { cartUrlWithNotice, CHECKOUT_NOTICES, type CheckoutNotice } from "./messages";
 import { placeOrder } from "./place-order";
 import { checkoutSessionIdSchema } from "./session-id";
 
@@ -49,8 +49,8 @@ const shippingInput = z.object({
   shippingMethod: z.enum(SHIPPING_METHOD_IDS, { error: "Choose a shipping method." }),
 });
 
-/** The review page's shipping method (a plain form: it redirects back to the review). */
-export async function chooseShippingMethodFormAction(form: FormData): Promise<void> {
+/** The review page's shipping method (a plain form: it always redirects back to the review). */
+export async function chooseShippingMethodFormAction(form: FormData): Promise<never> {
   const input = shippingInput.safeParse(formFields(form, ["sessionId", "shippingMethod"]));
   const sessionId = input.success
     ? input.data.sessionId
@@ -67,34 +67,37 @@ export async function chooseShippingMethodFormAction(form: FormData): Promise<vo
   redirect(`/checkout/review?amazonCheckoutSessionId=${encodeURIComponent(sessionId)}`);
 }
 
-export type CompleteActionResult = { next: string; message: string };
+/** Back to the cart, which explains why checkout cannot go on. */
+const backToCart = (notice: CheckoutNotice): ActionResult =>
+  failure(CHECKOUT_NOTICES[notice], { redirectTo: cartUrlWithNotice(notice) });
 
 /**
  * Runs when the result page mounts (never during a render, so prefetching or reloading the
- * page has no side effect). Answers where the buyer goes next.
+ * page has no side effect). Every answer says where the buyer goes next (redirectTo).
  */
-export async function completeCheckoutAction(rawSessionId: unknown): Promise<CompleteActionResult> {
+export async function completeCheckoutAction(rawSessionId: unknown): Promise<ActionResult> {
   const sessionId = checkoutSessionIdSchema.safeParse(rawSessionId);
-  if (!sessionId.success)
-    return { next: cartUrlWithNotice("session-unknown"), message: CHECKOUT_NOTICES["session-unknown"] };
+  if (!sessionId.success) return backToCart("session-unknown");
   const cartId = await currentCartId();
-  if (!cartId)
-    return { next: cartUrlWithNotice("session-foreign"), message: CHECKOUT_NOTICES["session-foreign"] };
+  if (!cartId) return backToCart("session-foreign");
   const result = await completeCheckout(sessionId.data, cartId, "return");
   refresh(); // the header's cart count changes when the order takes the items out of the cart
   switch (result.kind) {
     case "placed":
     case "unconfirmed":
-      return { next: `/orders/${result.orderNumber}`, message: "Thank you! Your order is placed." };
+      return success(undefined, {
+        message: "Thank you! Your order is placed.",
+        redirectTo: `/orders/${result.orderNumber}`,
+      });
     case "failed":
-      return { next: cartUrlWithNotice("payment-failed"), message: CHECKOUT_NOTICES["payment-failed"] };
+      return backToCart("payment-failed");
     case "not-found":
-      return { next: cartUrlWithNotice("session-unknown"), message: CHECKOUT_NOTICES["session-unknown"] };
+      return backToCart("session-unknown");
   }
 }
 
 /** The result page's no-JavaScript fallback: the same completion, answered with a redirect. */
-export async function completeCheckoutFormAction(form: FormData): Promise<void> {
-  const { next } = await completeCheckoutAction(formFields(form, ["sessionId"]).sessionId);
-  redirect(next);
+export async function completeCheckoutFormAction(form: FormData): Promise<never> {
+  const result = await completeCheckoutAction(formFields(form, ["sessionId"]).sessionId);
+  redirect(result.redirectTo ?? "/cart");
 }

@@ -2,6 +2,7 @@
 
 import { refresh } from "next/cache";
 import { z } from "zod";
+import { failure, success, type ActionResult } from "@/lib/action-result";
 import { currentCartId, currentOrNewCartId } from "@/lib/cart/server";
 import { productSlugSchema } from "@/lib/catalog/product";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
@@ -30,16 +31,11 @@ const addressInput = z
   .nullish()
   .transform((value) => value ?? null);
 
-type HandlerAnswer = CartDetailsAnswer | { status: "error"; reasonCode: string; message: string };
-const toHandlerAnswer = (answer: BuyNowAnswer): HandlerAnswer =>
-  answer.ok
-    ? answer.cartDetails
-    : { status: "error", reasonCode: answer.reasonCode, message: answer.message };
-const invalid: HandlerAnswer = {
-  status: "error",
-  reasonCode: "InvalidRequest",
-  message: "The checkout request was not valid.",
-};
+// Failures carry checkout.js's reasonCode as their code; the button hands both on to checkout.js.
+type CartDetailsResult = ActionResult<CartDetailsAnswer>;
+const toResult = (answer: BuyNowAnswer): CartDetailsResult =>
+  answer.ok ? success(answer.cartDetails) : failure(answer.message, { code: answer.reasonCode });
+const invalid = () => failure("The checkout request was not valid.", { code: "InvalidRequest" });
 
 const initInput = z.object({
   sessionId: checkoutSessionIdSchema,
@@ -48,11 +44,11 @@ const initInput = z.object({
   shippingAddress: addressInput,
 });
 
-export async function buyNowInitAction(raw: unknown): Promise<HandlerAnswer> {
+export async function buyNowInitAction(raw: unknown): Promise<CartDetailsResult> {
   const input = initInput.safeParse(raw);
-  if (!input.success) return invalid;
+  if (!input.success) return invalid();
   const cartId = await currentOrNewCartId();
-  return toHandlerAnswer(
+  return toResult(
     await startBuyNow({
       sessionId: input.data.sessionId,
       cartId,
@@ -65,11 +61,11 @@ export async function buyNowInitAction(raw: unknown): Promise<HandlerAnswer> {
 
 const addressChangeInput = z.object({ sessionId: checkoutSessionIdSchema, shippingAddress: addressInput });
 
-export async function buyNowAddressAction(raw: unknown): Promise<HandlerAnswer> {
+export async function buyNowAddressAction(raw: unknown): Promise<CartDetailsResult> {
   const input = addressChangeInput.safeParse(raw);
   const cartId = await currentCartId();
-  if (!input.success || !cartId) return invalid;
-  return toHandlerAnswer(
+  if (!input.success || !cartId) return invalid();
+  return toResult(
     await repriceBuyNow({ sessionId: input.data.sessionId, cartId, address: input.data.shippingAddress }),
   );
 }
@@ -80,11 +76,11 @@ const deliveryInput = z.object({
   shippingAddress: addressInput,
 });
 
-export async function buyNowDeliveryAction(raw: unknown): Promise<HandlerAnswer> {
+export async function buyNowDeliveryAction(raw: unknown): Promise<CartDetailsResult> {
   const input = deliveryInput.safeParse(raw);
   const cartId = await currentCartId();
-  if (!input.success || !cartId) return invalid;
-  return toHandlerAnswer(
+  if (!input.success || !cartId) return invalid();
+  return toResult(
     await chooseBuyNowDelivery({
       sessionId: input.data.sessionId,
       cartId,
@@ -94,35 +90,25 @@ export async function buyNowDeliveryAction(raw: unknown): Promise<HandlerAnswer>
   );
 }
 
-export type BuyNowCompletion =
-  | { status: "success"; next: string }
-  | { status: "error"; reasonCode: string; message: string; next?: string };
-
-export async function buyNowCompleteAction(raw: unknown): Promise<BuyNowCompletion> {
+/** Finalizes the Buy Now checkout; redirectTo is the order page once there is an order. */
+export async function buyNowCompleteAction(raw: unknown): Promise<ActionResult> {
   const input = z.object({ sessionId: checkoutSessionIdSchema }).safeParse(raw);
   const cartId = await currentCartId();
-  if (!input.success || !cartId)
-    return { status: "error", reasonCode: "InvalidRequest", message: "The checkout request was not valid." };
+  if (!input.success || !cartId) return invalid();
   const result = await completeBuyNow({ sessionId: input.data.sessionId, cartId });
   refresh();
   switch (result.kind) {
     case "placed":
     case "unconfirmed":
-      return { status: "success", next: `/orders/${result.orderNumber}` };
+      return success(undefined, { redirectTo: `/orders/${result.orderNumber}` });
     case "failed":
-      return {
-        status: "error",
-        reasonCode: "PaymentFailed",
-        message: PAYMENT_FAILED_MESSAGE,
-        next: `/orders/${result.orderNumber}`,
-      };
+      return failure(PAYMENT_FAILED_MESSAGE, {
+        code: "PaymentFailed",
+        redirectTo: `/orders/${result.orderNumber}`,
+      });
     case "not-found":
-      return {
-        status: "error",
-        reasonCode: "InvalidSession",
-        message: "This checkout belongs to another cart.",
-      };
+      return failure("This checkout belongs to another cart.", { code: "InvalidSession" });
     case "refused":
-      return { status: "error", reasonCode: result.code, message: result.message };
+      return failure(result.message, { code: result.code });
   }
 }

@@ -152,23 +152,19 @@ describe("Buy Now server actions", () => {
 
     const answer = await buyNowInitAction({ sessionId, slug: MUG, quantity: 1, shippingAddress });
 
-    expect(answer).toMatchObject({ totalOrderAmount: { currencyCode: "USD" } });
+    expect(answer).toMatchObject({ ok: true, data: { totalOrderAmount: { currencyCode: "USD" } } });
     expect(cartCookie()).toEqual(expect.any(String));
   });
 
   it("refuses what the browser may not choose: prices, a product that does not exist, a quantity of 0", async () => {
     const { sessionId } = await openBuyNowDialog(shop.emulator);
-    const invalid = {
-      status: "error",
-      reasonCode: "InvalidRequest",
-      message: "The checkout request was not valid.",
-    };
+    const invalid = { ok: false, code: "InvalidRequest", error: "The checkout request was not valid." };
 
     expect(await buyNowInitAction({ sessionId, slug: MUG, quantity: 0 })).toEqual(invalid);
     expect(await buyNowInitAction({ sessionId, slug: "../etc", quantity: 1 })).toEqual(invalid);
     expect(await buyNowInitAction({ sessionId, slug: "no-such-mug", quantity: 1 })).toMatchObject({
-      status: "error",
-      reasonCode: "ProductUnavailable",
+      ok: false,
+      code: "ProductUnavailable",
     });
   });
 
@@ -179,7 +175,7 @@ describe("Buy Now server actions", () => {
     const answer = await buyNowCompleteAction({ sessionId });
 
     const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
-    expect(answer).toEqual({ status: "success", next: `/orders/${order.orderNumber}` });
+    expect(answer).toEqual({ ok: true, data: undefined, redirectTo: `/orders/${order.orderNumber}` });
   });
 
   it("a declined card: the dialog shows the documented message and the order page records the failure", async () => {
@@ -191,10 +187,10 @@ describe("Buy Now server actions", () => {
     const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
     expect(order.status).toBe("Failed");
     expect(answer).toEqual({
-      status: "error",
-      reasonCode: "PaymentFailed",
-      message: "Your payment was not successful. Please try another payment method.",
-      next: `/orders/${order.orderNumber}`,
+      ok: false,
+      code: "PaymentFailed",
+      error: "Your payment was not successful. Please try another payment method.",
+      redirectTo: `/orders/${order.orderNumber}`,
     });
   });
 });

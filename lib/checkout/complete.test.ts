@@ -139,8 +139,9 @@ describe("Complete", () => {
     const answer = await completeCheckoutAction(sessionId);
 
     expect(answer).toEqual({
-      next: "/cart?checkout=payment-failed",
-      message: "Your payment was not successful. Please try another payment method.",
+      ok: false,
+      error: "Your payment was not successful. Please try another payment method.",
+      redirectTo: "/cart?checkout=payment-failed",
     });
     const order = await orderOf(sessionId);
     expect(order).toMatchObject({
@@ -166,8 +167,10 @@ describe("Complete", () => {
     browseAs(buyer.cartToken);
 
     expect(await completeCheckoutAction(sessionId)).toEqual({
-      next: `/orders/${order.orderNumber}`,
+      ok: true,
+      data: undefined,
       message: "Thank you! Your order is placed.",
+      redirectTo: `/orders/${order.orderNumber}`,
     });
   });
 

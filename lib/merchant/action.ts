@@ -46,7 +46,7 @@ const optionalAmount = z
 
 const toResult = (outcome: LedgerOutcome): ActionResult => {
   refresh();
-  return outcome.ok ? success(undefined, outcome.message) : failure(outcome.error);
+  return outcome.ok ? success(undefined, { message: outcome.message }) : failure(outcome.error);
 };
 
 async function parse<T extends z.ZodRawShape>(shape: T, form: FormData) {
