@@ -1,0 +1,148 @@
+// Finalize Checkout Session, shared by Buy Now and the mobile app: read the session for the
+// address Amazon shared, price the items from the database for it, freeze the order and Finalize
+// with the same amounts and address. Against the emulator and a real database.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
+import { startBuyNow } from "@/lib/checkout/buy-now";
+import { finalizeCheckout } from "@/lib/checkout/finalize";
+import { openBuyNowDialog, showCartInDialog } from "@/tests/helpers/amazon-buyer";
+import {
+  clearEmulatorLog,
+  emulatorApiCalls,
+  injectFault,
+  recordedAmazonCalls,
+} from "@/tests/helpers/amazon-calls";
+import { buyNowReadyToPay } from "@/tests/helpers/buy-now-journey";
+import { buyerWithCart } from "@/tests/helpers/checkout-journey";
+import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
+
+let shop: ShopHarness;
+beforeAll(async () => {
+  shop = await startShopHarness();
+});
+afterEach(() => shop.emulator.emulator.faults.clear());
+afterAll(() => shop.close());
+
+const MUG = "harbor-ceramic-mug";
+const mug = () => shop.prisma.product.findFirstOrThrow({ where: { slug: MUG } });
+const cents = (price: { amount: string }) => Math.round(Number(price.amount) * 100);
+
+/** What onCompleteCheckout finalizes: two mugs, standard shipping. */
+async function finalizeTwoMugs(sessionId: string, cartId: string) {
+  return finalizeCheckout({
+    sessionId,
+    cartId,
+    flow: "buy-now",
+    items: [{ productId: (await mug()).id, quantity: 2 }],
+    shippingMethod: "standard",
+  });
+}
+
+describe("Finalize", () => {
+  it("prices the items for the address Amazon shared, freezes the order and finalizes with those amounts", async () => {
+    const { buyer, sessionId, cartDetails } = await buyNowReadyToPay(shop);
+    clearEmulatorLog(shop.emulator);
+
+    const result = await finalizeTwoMugs(sessionId, buyer.cartId);
+
+    expect(result).toEqual({ kind: "placed", orderNumber: expect.stringMatching(/^HP-/) });
+    const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+    expect(order).toMatchObject({
+      status: "Paid",
+      flow: "buy-now",
+      subtotalMinor: cents(cartDetails.totalBaseAmount),
+      shippingMinor: cents(cartDetails.totalShippingAmount),
+      taxMinor: cents(cartDetails.totalTaxAmount),
+      totalMinor: cents(cartDetails.totalOrderAmount),
+      capturedMinor: cents(cartDetails.totalOrderAmount),
+      shipLine1: "410 Terry Ave N",
+      shipState: "WA",
+    });
+    expect(emulatorApiCalls(shop.emulator)).toEqual([
+      `GET /v2/checkoutSessions/${sessionId} 200`,
+      `POST /v2/checkoutSessions/${sessionId}/finalize 200`,
+    ]);
+    expect((await recordedAmazonCalls(shop.prisma, order.id)).at(-1)).toMatchObject({
+      operation: "finalizeCheckoutSession",
+      idempotencyKey: idempotencyKeyFor("finalize", sessionId),
+    });
+  });
+
+  it("answers a repeated call from the recorded order, without asking Amazon again", async () => {
+    const { buyer, sessionId } = await buyNowReadyToPay(shop);
+    const first = await finalizeTwoMugs(sessionId, buyer.cartId);
+    clearEmulatorLog(shop.emulator);
+
+    expect(await finalizeTwoMugs(sessionId, buyer.cartId)).toEqual(first);
+    expect(emulatorApiCalls(shop.emulator)).toEqual([]);
+  });
+
+  it("a lost answer is retried with the same key, and Amazon replays its saved answer: one charge", async () => {
+    const { buyer, sessionId } = await buyNowReadyToPay(shop);
+    injectFault(shop.emulator, { fault: "dropAfterProcessing", operation: "finalizeCheckoutSession" });
+    clearEmulatorLog(shop.emulator);
+
+    const result = await finalizeTwoMugs(sessionId, buyer.cartId);
+
+    expect(result.kind).toBe("placed");
+    expect(emulatorApiCalls(shop.emulator).filter((call) => call.includes("/finalize"))).toEqual([
+      `POST /v2/checkoutSessions/${sessionId}/finalize 0`,
+      `POST /v2/checkoutSessions/${sessionId}/finalize 200`,
+    ]);
+    const { chargePermissionId } = shop.emulator.emulator.store.checkoutSessions.get(sessionId)!;
+    const charges = [...shop.emulator.emulator.store.charges.values()].filter(
+      (charge) => charge.chargePermissionId === chargePermissionId,
+    );
+    expect(charges).toHaveLength(1);
+  });
+
+  it("refuses an address the shop cannot ship to before any order exists", async () => {
+    const buyer = await buyerWithCart(shop.prisma, []);
+    const { sessionId, shippingAddress } = await openBuyNowDialog(shop.emulator, { addressId: "ava-po-box" });
+    // A handler that priced it anyway (as a tampered page could) gets no further at Finalize.
+    const quote = await startBuyNow({
+      sessionId,
+      cartId: buyer.cartId,
+      slug: MUG,
+      quantity: 2,
+      address: { ...shippingAddress, addressLine1: "410 Terry Ave N" },
+    });
+    if (!quote.ok) throw new Error(quote.message);
+    await showCartInDialog(shop.emulator, sessionId, quote.cartDetails);
+
+    const result = await finalizeTwoMugs(sessionId, buyer.cartId);
+
+    expect(result).toEqual({
+      kind: "refused",
+      code: "unshippable",
+      message: "We cannot ship to PO boxes. Please choose a street address.",
+    });
+    expect(await shop.prisma.order.count({ where: { checkoutSessionId: sessionId } })).toBe(0);
+  });
+
+  it("a price that changed after the dialog showed it: Amazon refuses the amount, the order fails, nothing is charged", async () => {
+    const { buyer, sessionId } = await buyNowReadyToPay(shop);
+    await shop.prisma.product.update({ where: { slug: MUG }, data: { priceMinor: { increment: 100 } } });
+    try {
+      const result = await finalizeTwoMugs(sessionId, buyer.cartId);
+
+      expect(result).toEqual({ kind: "failed", orderNumber: expect.stringMatching(/^HP-/) });
+      const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+      expect(order).toMatchObject({ status: "Failed", failureReason: "AmountMismatch", chargeId: null });
+    } finally {
+      await shop.prisma.product.update({ where: { slug: MUG }, data: { priceMinor: { decrement: 100 } } });
+    }
+  });
+
+  it("refuses a session Amazon does not know, and a session another cart's order holds", async () => {
+    const { buyer, sessionId } = await buyNowReadyToPay(shop);
+    await finalizeTwoMugs(sessionId, buyer.cartId);
+    const someoneElse = await buyerWithCart(shop.prisma, []);
+
+    expect(await finalizeTwoMugs("unknown-to-amazon", someoneElse.cartId)).toMatchObject({
+      kind: "refused",
+      code: "session-unknown",
+    });
+    expect(await finalizeTwoMugs(sessionId, someoneElse.cartId)).toEqual({ kind: "not-found" });
+  });
+});
