@@ -94,6 +94,13 @@ const config = {
       to: { path: [DATABASE, "^lib/amazon-pay/", "^packages/amazon-pay/"] },
     },
     {
+      name: "prisma-types-from-lib-prisma",
+      comment: "Only lib/prisma names a generated client; everything else takes lib/prisma/types.",
+      severity: "error",
+      from: { pathNot: "^lib/(prisma|generated)/" },
+      to: { path: "^lib/generated/" },
+    },
+    {
       name: "components-not-server-only",
       comment: "Components may end up in the browser bundle: no server-only module, no database.",
       severity: "error",

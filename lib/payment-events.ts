@@ -1,6 +1,6 @@
 // The per-order payment event log (audit trail). Callers pass already-redacted detail; this
 // module refuses obvious secrets as a last line of defence.
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 
 /** Who or what caused an event. */
 export type EventSource = "buyer" | "return" | "ipn" | "poll" | "merchant" | "reconciler";

@@ -1,5 +1,6 @@
 // Direct database access for assertions in e2e tests (the same database the servers use).
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma/create-client";
+import { createPrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 import { e2eDatabaseUrl } from "./environment";
 
 let client: PrismaClient | undefined;

@@ -6,7 +6,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { AmazonPayLogEntry } from "@storefront/amazon-pay/http";
 import { env } from "@/lib/env";
 import { recordPaymentEvent, type EventSource } from "@/lib/payment-events";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 
 interface AuditScope {
   entries: AmazonPayLogEntry[];

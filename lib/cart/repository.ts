@@ -1,7 +1,7 @@
 // Cart persistence and rules on a Prisma client passed in (so tests run it against a real
 // database). Prices always come from the product rows, never from the browser.
 import { isCurrency, money, multiply, type Currency, type Money } from "@/lib/money";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 import { MAX_QUANTITY_PER_LINE, priceOrder, type Quote } from "@/lib/pricing/quote";
 import { DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
 import { hashCartToken, newCartToken } from "./token";

@@ -10,7 +10,7 @@ import { asPaymentIntent } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import type { Order } from "@/lib/generated/sqlite/client";
+import type { Order } from "@/lib/prisma/types";
 import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
 import { completionEvent } from "./completion-event";
 import type { CompleteResult } from "./complete-result";

@@ -1,7 +1,6 @@
 // Binds an Amazon Checkout Session to the cart that first presents it. From then on only that
 // cart (that browser's cookie) can review, place or complete it.
-import type { PrismaClient } from "@/lib/prisma/create-client";
-import type { CheckoutSessionBinding } from "@/lib/generated/sqlite/client";
+import type { CheckoutSessionBinding, PrismaClient } from "@/lib/prisma/types";
 
 export type CheckoutFlow = "redirect" | "buy-now" | "mobile";
 

@@ -1,7 +1,7 @@
 // Once an order is placed, the items it bought leave the cart, exactly once: quantities are
 // subtracted (a line added after "Place order" in another tab survives), guarded by
 // Order.cartClearedAt so a reload, a second tab or the reconciler cannot subtract twice.
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 
 export async function takeOrderedItemsOutOfCart(prisma: PrismaClient, orderId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 // What completing a checkout came to, as the buyer's next page needs it. Shared by Complete, the
 // adoption of a session's own outcome, and the reconciler.
-import type { Order } from "@/lib/generated/sqlite/client";
+import type { Order } from "@/lib/prisma/types";
 
 export type CompleteResult =
   | { kind: "placed"; orderNumber: string }

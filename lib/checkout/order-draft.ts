@@ -3,9 +3,8 @@
 // refreshed, and only while the buyer has not been sent to Amazon yet.
 import type { CartView } from "@/lib/cart/repository";
 import type { PaymentIntent } from "@/lib/env";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { Order, PrismaClient } from "@/lib/prisma/types";
 import type { Quote } from "@/lib/pricing/quote";
-import type { Order } from "@/lib/generated/sqlite/client";
 import { isUniqueViolation, type CheckoutFlow } from "./binding";
 import { newOrderNumber } from "@/lib/orders/order-number";
 

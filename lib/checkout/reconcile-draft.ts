@@ -9,7 +9,7 @@ import { nextPollAt } from "@/lib/orders/poll-schedule";
 import type { EventSource } from "@/lib/payment-events";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import type { Order } from "@/lib/generated/sqlite/client";
+import type { Order } from "@/lib/prisma/types";
 import { adoptSessionOutcome } from "./adopt";
 import { completeCheckout } from "./complete";
 import { outcomeOf, type CompleteResult } from "./complete-result";

@@ -2,7 +2,7 @@
 // submit or a retry returns the first result instead of capturing or refunding twice. A run
 // that crashed midway ("running" for over a minute) may be resumed: its Amazon calls use keys
 // derived from the same action key, so Amazon answers the same way again.
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 
 export type LedgerOutcome = { ok: true; message: string } | { ok: false; error: string };
 

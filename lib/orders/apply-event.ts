@@ -1,8 +1,7 @@
 // Applies an OrderEvent to a stored order: load, decide (state machine), write with
 // compare-and-set on the order's version, all in one transaction; on a lost race, reload and
 // decide again. Refused events change nothing and are logged in the order's audit trail.
-import type { Prisma } from "@/lib/generated/sqlite/client";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { Prisma, PrismaClient } from "@/lib/prisma/types";
 import { crashPoint } from "@/lib/crash-point";
 import { recordPaymentEvent } from "@/lib/payment-events";
 import { nextPollAt } from "./poll-schedule";

@@ -1,7 +1,7 @@
 // Converts between database rows and the state machine's OrderSnapshot.
 import type { PaymentIntent } from "@/lib/env";
 import { PAYMENT_INTENTS } from "@/lib/env";
-import type { Charge, Order, Refund } from "@/lib/generated/sqlite/client";
+import type { Charge, Order, Refund } from "@/lib/prisma/types";
 import {
   CHARGE_STATES,
   FULFILLMENT_STATUSES,

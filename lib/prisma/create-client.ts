@@ -1,16 +1,16 @@
 // Creates a Prisma client on the driver adapter that DATABASE_URL selects. No engine binary is
 // involved (generator "prisma-client", engineType "client"). Both providers' clients are
 // generated from the same models (scripts/db/generate.mjs), so one build serves either
-// database. Scripts use this directly; app code uses the server-only singleton in lib/db.ts.
+// database. Scripts use this directly; app code uses the server-only singleton in lib/db.ts. The
+// types to code against are in ./types.ts.
 import type { Config } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { createSqliteClient } from "./sqlite-connection";
+import type { PrismaClient } from "./types";
 
-/** The client type the app codes against; the PostgreSQL client has the same models. */
-export type PrismaClient = SqliteClient;
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export function providerOf(url: string): DatabaseProvider {

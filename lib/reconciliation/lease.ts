@@ -1,7 +1,7 @@
 // A lease in the database so that, of several storefront instances on one database, one at a
 // time runs the periodic reconciler. Portable compare-and-set: create, or take over when the
 // current holder is us or its lease has expired.
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 
 export async function acquireLease(
   prisma: PrismaClient,

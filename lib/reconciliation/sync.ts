@@ -11,7 +11,7 @@ import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import type { Order } from "@/lib/generated/sqlite/client";
+import type { Order } from "@/lib/prisma/types";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
 import { awaitBuyerCompletion } from "./await-buyer-completion";
 import { REFUND_STATES, type RefundFact } from "@/lib/orders/state-machine";

@@ -28,6 +28,8 @@ const FIXTURE: Record<string, string[]> = {
   "lib/cart/b.ts": ["./a.ts"],
   "lib/cart/pay.ts": ["../amazon-pay/connection.ts"],
   "lib/cart/typo.ts": ["./missing.ts"],
+  "lib/orders/model.ts": ["../generated/sqlite/client.ts"],
+  "lib/generated/sqlite/client.ts": [],
   "app/page.tsx": ["../lib/db.ts"],
   "components/badge.tsx": ["../lib/cart/server.ts"],
   "lib/checkout/demo.ts": ["../../packages/amazon-pay-emulator/src/emulator.ts"],
@@ -70,6 +72,7 @@ describe("import rules", () => {
       "emulator-uses-only-the-client-package: packages/amazon-pay-emulator/src/shop.ts → lib/env.ts",
       "no-circular: lib/cart/a.ts → lib/cart/b.ts",
       "not-to-unresolvable: lib/cart/typo.ts → ./missing.ts",
+      "prisma-types-from-lib-prisma: lib/orders/model.ts → lib/generated/sqlite/client.ts",
       "room-order:lib/orders: lib/orders/status.ts → lib/checkout/place.ts",
       "shop-not-emulator: lib/checkout/demo.ts → packages/amazon-pay-emulator/src/emulator.ts",
     ]);

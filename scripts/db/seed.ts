@@ -1,7 +1,7 @@
 // Seeds the catalog (idempotent: upsert by slug). Run with `npm run db:seed`; `npm run dev`,
 // `npm start` and the e2e setup call it through scripts/db/prepare.ts.
 import { CATALOG } from "@/prisma/catalog";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 
 export async function seedCatalog(prisma: PrismaClient): Promise<number> {
   for (const [index, product] of CATALOG.entries()) {

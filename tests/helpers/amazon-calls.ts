@@ -3,7 +3,7 @@
 import type { RunningEmulator } from "@storefront/amazon-pay-emulator";
 import { faultSpecSchema } from "@storefront/amazon-pay-emulator/core/faults";
 import type { z } from "zod";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 
 export interface RecordedCall {
   operation: string;

@@ -5,8 +5,7 @@
 import { addToCart, createCart } from "@/lib/cart/repository";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { loadReview, type ReviewView } from "@/lib/checkout/review";
-import type { Order } from "@/lib/generated/sqlite/client";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { Order, PrismaClient } from "@/lib/prisma/types";
 import { checkOutAtAmazon, followAmazonPayRedirect, type AmazonChoice } from "./amazon-buyer";
 import { browseAs } from "./next-request";
 import type { ShopHarness } from "./shop-harness";

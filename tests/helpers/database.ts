@@ -8,7 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createPrismaClient, type DatabaseProvider, type PrismaClient } from "@/lib/prisma/create-client";
+import { createPrismaClient, type DatabaseProvider } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 import { seedCatalog } from "@/scripts/db/seed";
 
 export interface TestDatabase {

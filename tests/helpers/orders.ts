@@ -1,6 +1,6 @@
 // Creates a Draft order (as "Place order" would) for tests of what happens after.
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 import { createCart } from "@/lib/cart/repository";
 
 export async function createDraftOrder(

@@ -15,7 +15,7 @@ import {
 } from "@/lib/amazon-pay/local-merchant";
 import { db } from "@/lib/db";
 import { resetEnv, type PaymentIntent } from "@/lib/env";
-import type { PrismaClient } from "@/lib/prisma/create-client";
+import type { PrismaClient } from "@/lib/prisma/types";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 /** Where Amazon (the emulator) sends the buyer back; nothing listens there, tests never follow it. */
