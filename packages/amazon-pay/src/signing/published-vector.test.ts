@@ -1,39 +1,20 @@
 // The full request vector of the published unit-test key: canonical request, hash, and the V2 and
 // V1 signatures published for it.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import {
+  PUBLISHED_REQUEST,
+  PUBLISHED_SIGNATURES,
+  UNIT_TEST_PUBLIC_KEY_PEM as unitTestPublicKey,
+} from "../test-fixtures/published-vector";
 import { sha256Hex } from "./algorithms";
 import { canonicalRequest, stringToSign } from "./canonical-request";
 import { verifyString } from "./signature";
 
-const unitTestPublicKey = readFileSync(
-  path.join(import.meta.dirname, "../test-fixtures/unit-test-public-key.pem"),
-  "utf8",
-);
-
 describe("full request vector with the published unit-test key", () => {
-  const body =
-    '{"webCheckoutDetails":{"checkoutReviewReturnUrl":"https://a.com/merchant-review-page"},"storeId":"amzn1.application-oa2-client.8b5e45312b5248b69eeaStoreId"}';
-  const headers = {
-    accept: "application/json",
-    "content-type": "application/json",
-    "x-amz-pay-date": "20190923T231908Z",
-    "x-amz-pay-host": "pay-api.amazon.com",
-    "x-amz-pay-idempotency-key": "cllHyiNvS8cJ8Zas",
-    "x-amz-pay-region": "us",
-  };
-  const canonical = canonicalRequest({
-    method: "POST",
-    path: "/sandbox/v2/checkoutSessions",
-    headers,
-    signedHeaders: Object.keys(headers),
-    body,
-  });
-  const v2 =
-    "LePcJ6H2+0EkTJO1w0FOQjcp1jgZyuYljGwMhTFvl/XgIwsgtujUpMW4UEn1QPd2mKSLDzU1clSgwFoKbnpAZD+MENycEBVK+VoaW6lfKnQ1uf8il0HldRwzrrtcTGTl8Syu2T0xoPlpPtMbgQDbqFe30ZRVtIvLOMhHRNaHNlFBcOHR+4Xj3pURGaUYp63iqEWhk6x3HgH6nfXxeHmx3VZpf9UtgXxEDjjqty6q6tT8+Vg8ctzC8u26rCTM4WsBPS1B6+729eMHahJZPOW7gU/Xwd4t5WD3A0Zs3bgIthg38YJ+yOacC52NDwR6f+IB4Qte4hbCM4Rlb2igQp029g==";
-  const v1 =
-    "L8MdHswJYC581r90bsHmaD52vx7rnH1E2XWQdxIqZ1K9S7rg0hL2zYbUyc10oK2dJ2AjwQtgjhXLwRrWxi13Z7CoVUj+TPXO4jiAj+7b4qdxN7qx5Lt4b24UBsilSEkyA9C56yibuK2QCaGsRukLU5ur1C508Ni8pjGtV4Yr93Qg/dHk/7qWBdDpYTVFfM7KJZ3yia117ubaOQ4DT2+bHmy8vSpVRKAEJWpWdHv0NY9IMa3qvXu1D6J06k5h+baOuCil19fj/X38/CjKk0V6ZkFaVEcxNDoaTSWXGVhSB/oQDhkFC6tynIev4O9X4/aoja3ahxF8v2N0Kd/HnYTAFA==";
+  const { method, path, headers, body } = PUBLISHED_REQUEST;
+  const canonical = canonicalRequest({ method, path, headers, signedHeaders: Object.keys(headers), body });
+  const v2 = PUBLISHED_SIGNATURES["AMZN-PAY-RSASSA-PSS-V2"];
+  const v1 = PUBLISHED_SIGNATURES["AMZN-PAY-RSASSA-PSS"];
 
   it("builds the documented canonical request and hash", () => {
     expect(canonical).toBe(
