@@ -10,13 +10,14 @@ import { money } from "@/lib/money";
 import { clearEmulatorLog, emulatorApiCalls, injectFault } from "@/tests/helpers/amazon-calls";
 import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
 import { createDraftOrder } from "@/tests/helpers/orders";
+import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
 
 let shop: ShopHarness;
 beforeAll(async () => {
-  shop = await startShopHarness();
+  shop = await startShopHarness(await createTestDatabase());
 });
 afterEach(() => shop.emulator.emulator.faults.clear());
 afterAll(() => shop.close());

@@ -14,6 +14,7 @@ import { recordedAmazonCalls } from "@/tests/helpers/amazon-calls";
 import { buyNowReadyToPay } from "@/tests/helpers/buy-now-journey";
 import { buyerWithCart } from "@/tests/helpers/checkout-journey";
 import { browseAs, cartCookie } from "@/tests/helpers/next-request";
+import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
@@ -21,7 +22,7 @@ vi.mock("next/cache", () => ({ refresh: () => {} }));
 
 let shop: ShopHarness;
 beforeAll(async () => {
-  shop = await startShopHarness();
+  shop = await startShopHarness(await createTestDatabase());
 });
 afterAll(() => shop.close());
 

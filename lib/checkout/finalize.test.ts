@@ -14,11 +14,12 @@ import {
 } from "@/tests/helpers/amazon-calls";
 import { buyNowReadyToPay } from "@/tests/helpers/buy-now-journey";
 import { buyerWithCart } from "@/tests/helpers/checkout-journey";
+import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
 let shop: ShopHarness;
 beforeAll(async () => {
-  shop = await startShopHarness();
+  shop = await startShopHarness(await createTestDatabase());
 });
 afterEach(() => shop.emulator.emulator.faults.clear());
 afterAll(() => shop.close());

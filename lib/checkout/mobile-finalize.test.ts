@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { finalizeForMobile } from "@/lib/checkout/mobile-finalize";
 import { mobileSessionReadyToPay } from "@/tests/helpers/buy-now-journey";
 import { buyerWithCart, reviewedCheckout, TWO_MUGS } from "@/tests/helpers/checkout-journey";
+import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
 
 let shop: ShopHarness;
 beforeAll(async () => {
-  shop = await startShopHarness();
+  shop = await startShopHarness(await createTestDatabase());
 });
 afterAll(() => shop.close());
 

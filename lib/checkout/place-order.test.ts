@@ -16,13 +16,14 @@ import {
 } from "@/tests/helpers/amazon-calls";
 import { checkOutAtAmazon, chooseAtAmazon } from "@/tests/helpers/amazon-buyer";
 import { buyerWithCart, reviewedCheckout } from "@/tests/helpers/checkout-journey";
+import { createTestDatabase } from "@/tests/helpers/database";
 import { SHOP_URL, startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
 
 let shop: ShopHarness;
 beforeAll(async () => {
-  shop = await startShopHarness();
+  shop = await startShopHarness(await createTestDatabase());
 });
 afterEach(() => shop.emulator.emulator.faults.clear());
 afterAll(() => shop.close());

@@ -16,13 +16,14 @@ import {
 import { formatMoney, money } from "@/lib/money";
 import { clearEmulatorLog, emulatorApiCalls, recordedAmazonCalls } from "@/tests/helpers/amazon-calls";
 import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
+import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
 
 let shop: ShopHarness;
 beforeAll(async () => {
-  shop = await startShopHarness({ intent: "Authorize", asyncDelayMs: 50 });
+  shop = await startShopHarness(await createTestDatabase(), { intent: "Authorize", asyncDelayMs: 50 });
 });
 afterAll(() => shop.close());
 

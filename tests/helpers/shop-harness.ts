@@ -1,7 +1,8 @@
-// The shop as its lib/ code sees it, without Next.js: a fresh test database, the Amazon Pay
-// emulator in-process on a free port, and the shop's local merchant key registered with it. The
-// shop's configuration (env()), Prisma client (db()) and Amazon Pay connection (amazonPay()) are
-// process-wide caches: start() points them at this database and emulator, close() forgets them.
+// The shop as its lib/ code sees it, without Next.js: a test database (createTestDatabase), the
+// Amazon Pay emulator in-process on a free port, and the shop's local merchant key registered
+// with it. The shop's configuration (env()), Prisma client (db()) and Amazon Pay connection
+// (amazonPay()) are process-wide caches: start points them at this database and emulator, and
+// close() forgets them and drops the database.
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +17,7 @@ import {
 import { db } from "@/lib/db";
 import { resetEnv, type PaymentIntent } from "@/lib/env";
 import type { PrismaClient } from "@/lib/prisma/types";
-import { createTestDatabase, type TestDatabase } from "./database";
+import type { TestDatabase } from "./database";
 
 /** Where Amazon (the emulator) sends the buyer back; nothing listens there, tests never follow it. */
 export const SHOP_URL = "http://shop.test";
@@ -59,25 +60,66 @@ function forgetShopCaches(): void {
   delete caches.__storefrontAmazonPay;
 }
 
-export async function startShopHarness(options: ShopHarnessOptions = {}): Promise<ShopHarness> {
-  const database = await createTestDatabase();
+export async function startShopHarness(
+  database: TestDatabase,
+  options: ShopHarnessOptions = {},
+): Promise<ShopHarness> {
   const dataDir = sharedMerchantDir();
   const merchant = ensureLocalMerchant(dataDir);
-  const emulator = await startEmulator({
-    port: 0,
-    dataDir: null,
-    quiet: true,
-    log: () => {},
-    config: { asyncDelayMs: options.asyncDelayMs ?? 100, ipn: { enabled: false } },
-  });
-  emulator.registerMerchant({
-    publicKeyId: merchant.publicKeyId,
-    publicKey: merchant.publicKeyPem,
-    merchantId: merchant.merchantId,
-    storeId: merchant.storeId,
-  });
-  // No credentials: the shop talks to the emulator at AMAZON_PAY_EMULATOR_HOST:PORT.
-  const restoreEnvironment = setEnvironment({
+  let emulator: RunningEmulator | undefined;
+  let restoreEnvironment = () => {};
+  try {
+    emulator = await startEmulator({
+      port: 0,
+      dataDir: null,
+      quiet: true,
+      log: () => {},
+      config: { asyncDelayMs: options.asyncDelayMs ?? 100, ipn: { enabled: false } },
+    });
+    emulator.registerMerchant({
+      publicKeyId: merchant.publicKeyId,
+      publicKey: merchant.publicKeyPem,
+      merchantId: merchant.merchantId,
+      storeId: merchant.storeId,
+    });
+    // No credentials: the shop talks to the emulator at AMAZON_PAY_EMULATOR_HOST:PORT.
+    restoreEnvironment = setEnvironment(shopEnvironment(database, dataDir, emulator, options));
+    forgetShopCaches();
+    caches.__storefrontPrisma = database.prisma;
+    if (db() !== database.prisma || amazonPay().settings.emulatorUrl !== emulator.url) {
+      throw new Error("the shop's db() or amazonPay() cache moved: update tests/helpers/shop-harness.ts");
+    }
+  } catch (error) {
+    forgetShopCaches();
+    restoreEnvironment();
+    await emulator?.close();
+    await database.drop();
+    throw error;
+  }
+  const silenced = silenceCheckoutLog();
+  const running = emulator;
+  return {
+    prisma: database.prisma,
+    database,
+    emulator: running,
+    merchant,
+    close: async () => {
+      silenced();
+      forgetShopCaches();
+      restoreEnvironment();
+      await running.close();
+      await database.drop();
+    },
+  };
+}
+
+function shopEnvironment(
+  database: TestDatabase,
+  dataDir: string,
+  emulator: RunningEmulator,
+  options: ShopHarnessOptions,
+): Record<string, string> {
+  return {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     SHOP_URL,
@@ -91,30 +133,12 @@ export async function startShopHarness(options: ShopHarnessOptions = {}): Promis
     AMAZON_PAY_PRIVATE_KEY: "",
     AMAZON_PAY_PRIVATE_KEY_PATH: "",
     AMAZON_PAY_API_BASE_URL: "",
+    // Few, short retries: a test of Amazon not answering should not wait for long.
     AMAZON_PAY_MAX_ATTEMPTS: "2",
     AMAZON_PAY_ATTEMPT_TIMEOUT_MS: "2000",
     AMAZON_PAY_MAX_TOTAL_MS: "4000",
     STOREFRONT_CRASH_POINT: "",
     LOG_LEVEL: "silent",
-  });
-  forgetShopCaches();
-  caches.__storefrontPrisma = database.prisma;
-  if (db() !== database.prisma || amazonPay().settings.emulatorUrl !== emulator.url) {
-    throw new Error("the shop's db() or amazonPay() cache moved: update tests/helpers/shop-harness.ts");
-  }
-  const silenced = silenceCheckoutLog();
-  return {
-    prisma: database.prisma,
-    database,
-    emulator,
-    merchant,
-    close: async () => {
-      silenced();
-      forgetShopCaches();
-      restoreEnvironment();
-      await emulator.close();
-      await database.drop();
-    },
   };
 }
 
