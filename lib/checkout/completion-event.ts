@@ -6,8 +6,9 @@
 import type { Charge } from "@storefront/amazon-pay/schemas/charge";
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import type { PaymentIntent } from "@/lib/env";
-import { chargeFactFromApi } from "@/lib/orders/amazon-facts";
-import type { ChargeFact, OrderEvent, PermissionFact } from "@/lib/orders/state-machine";
+import { chargeFactFromApi } from "@/lib/orders/payment-facts-from-api";
+import type { ChargeFact, PermissionFact } from "@/lib/orders/payment-facts";
+import type { OrderEvent } from "@/lib/orders/state-machine";
 import type { EventSource } from "@/lib/payment-events";
 
 export function completionEvent(input: {

@@ -8,7 +8,7 @@ import "server-only";
 import { isAmazonPayError } from "@storefront/amazon-pay/errors";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
-import { chargeFactFromApi } from "@/lib/orders/amazon-facts";
+import { chargeFactFromApi } from "@/lib/orders/payment-facts-from-api";
 import { db } from "@/lib/db";
 import { money, formatMoney } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";

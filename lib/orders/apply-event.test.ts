@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/database";
 import { createDraftOrder } from "@/tests/helpers/orders";
 import { applyEventToOrder } from "./apply-event";
-import type { ChargeFact, OrderEvent } from "./state-machine";
+import type { ChargeFact } from "./payment-facts";
+import type { OrderEvent } from "./state-machine";
 
 let database: TestDatabase;
 beforeAll(async () => {

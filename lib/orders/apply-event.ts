@@ -6,14 +6,8 @@ import { crashPoint } from "@/lib/crash-point";
 import { recordPaymentEvent } from "@/lib/payment-events";
 import { nextPollAt } from "./poll-schedule";
 import { toSnapshot, type OrderWithPayments } from "./snapshot";
-import {
-  applyOrderEvent,
-  isTerminalCharge,
-  isTerminalRefund,
-  type OrderEvent,
-  type OrderSnapshot,
-  type Outcome,
-} from "./state-machine";
+import { isTerminalCharge, isTerminalRefund } from "./payment-facts";
+import { applyOrderEvent, type OrderEvent, type OrderSnapshot, type Outcome } from "./state-machine";
 
 export interface ApplyOptions {
   /** Extra order columns written only when the event is applied (e.g. carrier and tracking). */

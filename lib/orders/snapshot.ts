@@ -4,18 +4,20 @@ import { PAYMENT_INTENTS } from "@/lib/env";
 import type { Charge, Order, Refund } from "@/lib/prisma/types";
 import {
   CHARGE_STATES,
-  FULFILLMENT_STATUSES,
-  ORDER_STATUSES,
   PERMISSION_STATES,
   REFUND_STATES,
   type ChargeFact,
   type ChargeState,
-  type FulfillmentStatus,
-  type OrderSnapshot,
-  type OrderStatus,
   type PermissionState,
   type RefundFact,
   type RefundState,
+} from "./payment-facts";
+import {
+  FULFILLMENT_STATUSES,
+  ORDER_STATUSES,
+  type FulfillmentStatus,
+  type OrderSnapshot,
+  type OrderStatus,
 } from "./state-machine";
 
 export type OrderWithPayments = Order & { charges: Charge[]; refunds: Refund[] };

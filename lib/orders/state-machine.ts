@@ -1,12 +1,20 @@
-// The order state machine: every order and payment status, every allowed transition, and the
-// event that causes it. Pure functions only; lib/orders/apply-event.ts persists the decisions
-// with compare-and-set, so an IPN, a poll and the buyer's return racing each other converge.
+// The order state machine: every order status, every allowed transition, and the event that
+// causes it. Pure functions only; lib/orders/apply-event.ts persists the decisions with
+// compare-and-set, so an IPN, a poll and the buyer's return racing each other converge.
 //
 // The order status is derived from payment facts (the Amazon objects' states, always read from
-// the API) plus the checkout outcome. Facts only move forward along each object's transition
-// graph, so applying observations in any order, any number of times, yields the same status.
+// the API, lib/orders/payment-facts.ts) plus the checkout outcome. Facts only move forward, so
+// applying observations in any order, any number of times, yields the same status.
 import type { PaymentIntent } from "@/lib/env";
 import type { EventSource } from "@/lib/payment-events";
+import {
+  mergePermission,
+  upsertCharge,
+  upsertRefund,
+  type ChargeFact,
+  type PermissionFact,
+  type RefundFact,
+} from "./payment-facts";
 
 export const ORDER_STATUSES = [
   "Draft", // amounts frozen, buyer sent to Amazon; checkout not completed yet
@@ -24,78 +32,6 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const FULFILLMENT_STATUSES = ["Unfulfilled", "Shipped"] as const;
 export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
-
-export const CHARGE_STATES = [
-  "AuthorizationInitiated",
-  "Authorized",
-  "CaptureInitiated",
-  "Captured",
-  "Canceled",
-  "Declined",
-] as const;
-export type ChargeState = (typeof CHARGE_STATES)[number];
-export const REFUND_STATES = ["RefundInitiated", "Refunded", "Declined"] as const;
-export type RefundState = (typeof REFUND_STATES)[number];
-export const PERMISSION_STATES = ["Chargeable", "NonChargeable", "Closed"] as const;
-export type PermissionState = (typeof PERMISSION_STATES)[number];
-
-type Graph<S extends string> = Record<S, readonly S[]>;
-
-/** Amazon's charge state machine. Observations may skip steps (a poll sees only the latest). */
-const CHARGE_GRAPH: Graph<ChargeState> = {
-  AuthorizationInitiated: ["Authorized", "Declined", "Canceled"],
-  Authorized: ["CaptureInitiated", "Captured", "Canceled"],
-  CaptureInitiated: ["Captured", "Declined"],
-  Captured: [],
-  Canceled: [],
-  Declined: [],
-};
-const REFUND_GRAPH: Graph<RefundState> = {
-  RefundInitiated: ["Refunded", "Declined"],
-  Refunded: [],
-  Declined: [],
-};
-
-function reachable<S extends string>(graph: Graph<S>, from: S, to: S): boolean {
-  const seen = new Set<S>();
-  const queue: S[] = [...graph[from]];
-  while (queue.length > 0) {
-    const state = queue.shift() as S;
-    if (state === to) return true;
-    if (seen.has(state)) continue;
-    seen.add(state);
-    queue.push(...graph[state]);
-  }
-  return false;
-}
-
-export const chargeCanMove = (from: ChargeState, to: ChargeState) => reachable(CHARGE_GRAPH, from, to);
-export const refundCanMove = (from: RefundState, to: RefundState) => reachable(REFUND_GRAPH, from, to);
-export const isTerminalCharge = (state: ChargeState) => CHARGE_GRAPH[state].length === 0;
-export const isTerminalRefund = (state: RefundState) => REFUND_GRAPH[state].length === 0;
-
-export interface ChargeFact {
-  chargeId: string;
-  state: ChargeState;
-  amountMinor: number;
-  capturedMinor: number;
-  refundedMinor: number;
-  reasonCode: string | null;
-}
-
-export interface RefundFact {
-  refundId: string;
-  chargeId: string;
-  state: RefundState;
-  amountMinor: number;
-  reasonCode: string | null;
-}
-
-export interface PermissionFact {
-  state: PermissionState;
-  /** Amazon's statusDetails.lastUpdatedTimestamp, as epoch ms: orders Chargeable ⇄ NonChargeable. */
-  updatedAt: number;
-}
 
 export interface OrderSnapshot {
   status: OrderStatus;
@@ -145,56 +81,6 @@ export function derivePaymentStatus(
   if (charges.length > 0) return "Canceled"; // only canceled (or canceled and declined) charges
   if (permission?.state === "Closed") return "Canceled";
   return "AwaitingCharge";
-}
-
-function upsertCharge(
-  charges: readonly ChargeFact[],
-  fact: ChargeFact,
-): { charges: ChargeFact[]; changed: boolean; stale: boolean } {
-  const existing = charges.find((c) => c.chargeId === fact.chargeId);
-  if (!existing) return { charges: [...charges, fact], changed: true, stale: false };
-  if (existing.state !== fact.state && !chargeCanMove(existing.state, fact.state)) {
-    return { charges: [...charges], changed: false, stale: true };
-  }
-  // Within one state, amounts only grow (a later read may show a refund the earlier did not).
-  const merged: ChargeFact = {
-    ...fact,
-    capturedMinor:
-      existing.state === fact.state
-        ? Math.max(existing.capturedMinor, fact.capturedMinor)
-        : fact.capturedMinor,
-    refundedMinor: Math.max(existing.refundedMinor, fact.refundedMinor),
-  };
-  const changed = JSON.stringify(merged) !== JSON.stringify(existing);
-  return { charges: charges.map((c) => (c.chargeId === fact.chargeId ? merged : c)), changed, stale: false };
-}
-
-function upsertRefund(
-  refunds: readonly RefundFact[],
-  fact: RefundFact,
-): { refunds: RefundFact[]; changed: boolean; stale: boolean } {
-  const existing = refunds.find((r) => r.refundId === fact.refundId);
-  if (!existing) return { refunds: [...refunds, fact], changed: true, stale: false };
-  if (existing.state === fact.state) return { refunds: [...refunds], changed: false, stale: false };
-  if (!refundCanMove(existing.state, fact.state))
-    return { refunds: [...refunds], changed: false, stale: true };
-  return {
-    refunds: refunds.map((r) => (r.refundId === fact.refundId ? fact : r)),
-    changed: true,
-    stale: false,
-  };
-}
-
-function mergePermission(
-  current: PermissionFact | null,
-  fact: PermissionFact | null,
-): { permission: PermissionFact | null; stale: boolean } {
-  if (!fact) return { permission: current, stale: false };
-  if (!current) return { permission: fact, stale: false };
-  if (current.state === "Closed" && fact.state !== "Closed") return { permission: current, stale: true };
-  if (fact.updatedAt < current.updatedAt && fact.state !== "Closed")
-    return { permission: current, stale: true };
-  return { permission: fact, stale: false };
 }
 
 const checkoutDone = (status: OrderStatus) => status !== "Draft" && status !== "Failed";

@@ -6,7 +6,7 @@ import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import type { Charge } from "@storefront/amazon-pay/schemas/charge";
 import type { ChargePermission } from "@storefront/amazon-pay/schemas/charge-permission";
 import { moneyFromPrice } from "@storefront/amazon-pay/schemas/price";
-import { chargeFactFromApi, permissionFactFromApi } from "@/lib/orders/amazon-facts";
+import { chargeFactFromApi, permissionFactFromApi } from "@/lib/orders/payment-facts-from-api";
 import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
@@ -14,7 +14,7 @@ import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { Order } from "@/lib/prisma/types";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
 import { awaitBuyerCompletion } from "./await-buyer-completion";
-import { REFUND_STATES, type RefundFact } from "@/lib/orders/state-machine";
+import { REFUND_STATES, type RefundFact } from "@/lib/orders/payment-facts";
 import type { EventSource } from "@/lib/payment-events";
 
 export type SyncResult =

@@ -4,7 +4,7 @@
 import type { Charge } from "@storefront/amazon-pay/schemas/charge";
 import { parseAmazonTimestamp } from "@storefront/amazon-pay/schemas/lenient";
 import { moneyFromPrice } from "@storefront/amazon-pay/schemas/price";
-import { CHARGE_STATES, type ChargeFact, type PermissionFact } from "./state-machine";
+import { CHARGE_STATES, type ChargeFact, type PermissionFact } from "./payment-facts";
 
 export function chargeFactFromApi(charge: Charge): ChargeFact | null {
   const state = charge.statusDetails.state;
