@@ -5,14 +5,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { completeCheckout } from "@/lib/checkout/complete";
-import {
-  cancelAuthorization,
-  capturePayment,
-  closeChargePermission,
-  refreshFromAmazon,
-  refundPayment,
-  shipOrder,
-} from "@/lib/merchant/operations";
+import { cancelAuthorization, closeChargePermission } from "@/lib/merchant/cancel";
+import { capturePayment } from "@/lib/merchant/capture";
+import { refreshFromAmazon } from "@/lib/merchant/order-action";
+import { refundPayment } from "@/lib/merchant/refund";
+import { shipOrder } from "@/lib/merchant/ship";
 import { formatMoney, money } from "@/lib/money";
 import { clearEmulatorLog, emulatorApiCalls, recordedAmazonCalls } from "@/tests/helpers/amazon-calls";
 import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
@@ -177,6 +174,23 @@ describe("Merchant operations", () => {
     expect(shop.emulator.emulator.store.deliveryTrackers).toContainEqual(
       expect.objectContaining({ chargePermissionId: order.chargePermissionId }),
     );
+  });
+
+  it("a pending authorization (card …0701): capture waits until Amazon settles it", async () => {
+    const { buyer, sessionId, order } = await paidAtAmazon(shop, {
+      choice: { paymentMethodId: "visa-0701" },
+    });
+    await completeCheckout(sessionId, buyer.cartId, "return"); // Amazon answers 202: pending
+
+    expect(await orderNamed(order.orderNumber)).toMatchObject({ status: "PaymentPending" });
+    expect(await capturePayment(order.orderNumber, actionKey(), null)).toEqual({
+      ok: false,
+      error: "The authorization is still pending at Amazon Pay; capture once it is authorized.",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150)); // the emulator settles it after 50 ms
+    await refreshFromAmazon(order.orderNumber);
+    expect(await orderNamed(order.orderNumber)).toMatchObject({ status: "Authorized" });
+    expect(await capturePayment(order.orderNumber, actionKey(), null)).toMatchObject({ ok: true });
   });
 
   it("when Amazon's copy moved on (canceled elsewhere), the refusal is explained and the order refreshed", async () => {
