@@ -1,6 +1,6 @@
 // npm run emulator: the local Amazon Pay emulator on http://127.0.0.1:4010 (AMAZON_PAY_EMULATOR_HOST,
-// _PORT, _DATA_DIR, _PUBLIC_URL, _ASYNC_DELAY_MS, _LATENCY_MS, _QUIET; --quiet). See
-// lib/amazon-pay-emulator/README.md.
+// _PORT, _DATA_DIR, _PUBLIC_URL, _ASYNC_DELAY_MS, _LATENCY_MS, _QUIET; --quiet), started by
+// bin/amazon-pay-emulator.mjs. See README.md.
 import { parseEmulatorEnv } from "./env";
 import { startEmulator } from "./index";
 

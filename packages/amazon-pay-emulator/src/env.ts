@@ -1,4 +1,4 @@
-// Environment of the emulator process (scripts/emulator.ts), parsed with zod.
+// Environment of the emulator process (bin/amazon-pay-emulator.mjs), parsed with zod.
 import { z } from "zod";
 
 const blankAsUndefined = (value: unknown) =>

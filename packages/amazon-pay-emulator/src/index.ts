@@ -1,5 +1,5 @@
 // The local Amazon Pay emulator: start it in-process with startEmulator(), or run
-// scripts/emulator.ts (npm run emulator). See README.md.
+// its bin, amazon-pay-emulator (npm run emulator in the shop). See README.md.
 export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "./http/server";
 export { Emulator } from "./emulator";
 export { DEFAULT_CONFIG, type EmulatorConfig, type ConfigPatch } from "./core/config";

@@ -1,6 +1,6 @@
 // Prices on the wire ({ amount, currencyCode }) and the amount rules Amazon applies to them:
 // per-transaction maxima, the currency's decimals, and the over-capture / over-refund
-// tolerance. Amounts are lib/money Money values (integer minor units) inside.
+// tolerance. Amounts are @storefront/amazon-pay/money Money values (integer minor units) inside.
 import {
   CURRENCY_EXPONENTS,
   fromDecimal,

@@ -234,7 +234,7 @@ export function handleDev(
         throw new ApiError(
           404,
           "ResourceNotFound",
-          `No emulator endpoint ${route}. See lib/amazon-pay-emulator/README.md.`,
+          `No emulator endpoint ${route}. See the emulator's README.md.`,
         );
     }
   } catch (error) {

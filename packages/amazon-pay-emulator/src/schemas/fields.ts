@@ -1,5 +1,5 @@
 // Request members shared by several operations. Object shapes come from the typed client's
-// strict request schemas (lib/amazon-pay/schemas) so that client and emulator agree on them; the
+// strict request schemas (@storefront/amazon-pay/schemas) so that client and emulator agree on them; the
 // emulator adds what only Amazon enforces: exact amounts with the currency's decimals, positive
 // and within the per-transaction maximum, as Money.
 import { z } from "zod";

@@ -47,14 +47,14 @@ describe("price in responses", () => {
 });
 
 describe("Money conversion", () => {
-  it("round-trips exactly through lib/money", () => {
+  it("round-trips exactly through money.ts", () => {
     expect(priceFromMoney(money(1999, "USD"))).toEqual({ amount: "19.99", currencyCode: "USD" });
     expect(priceFromMoney(money(1999, "JPY"))).toEqual({ amount: "1999", currencyCode: "JPY" });
     expect(moneyFromPrice({ amount: "14.00", currencyCode: "USD" })).toEqual(money(1400, "USD"));
     expect(moneyFromPrice({ amount: "0.10", currencyCode: "EUR" })).toEqual(money(10, "EUR"));
     expect(moneyFromPrice(priceFromMoney(money(123456789, "GBP")))).toEqual(money(123456789, "GBP"));
   });
-  it("refuses currencies lib/money does not support", () => {
+  it("refuses currencies money.ts does not support", () => {
     expect(() => moneyFromPrice({ amount: "1.00", currencyCode: "AUD" })).toThrow(MoneyError);
   });
 });

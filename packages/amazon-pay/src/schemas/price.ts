@@ -26,7 +26,7 @@ export type Price = z.output<typeof priceSchema>;
 
 /**
  * Price in a request. The amount is normalized to the currency's exponent for the currencies
- * lib/money knows (more fraction digits than the currency has are refused); for other
+ * money.ts knows (more fraction digits than the currency has are refused); for other
  * presentment currencies the decimal text is sent as given. Negative amounts are refused.
  */
 export const priceRequestSchema = z
@@ -64,7 +64,7 @@ export function priceFromMoney(value: Money): { amount: string; currencyCode: st
   return { amount: toDecimalString(value), currencyCode: value.currency };
 }
 
-/** Exact Money of a price; throws MoneyError for a currency lib/money does not support. */
+/** Exact Money of a price; throws MoneyError for a currency money.ts does not support. */
 export function moneyFromPrice(price: { amount: string | number; currencyCode: string }): Money {
   if (!isCurrency(price.currencyCode)) throw new MoneyError(`unsupported currency ${price.currencyCode}`);
   return fromDecimal(price.amount, price.currencyCode);
