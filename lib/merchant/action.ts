@@ -9,14 +9,11 @@ import { ORDER_NUMBER_PATTERN } from "@/lib/orders/order-number";
 import { fromDecimal, MoneyError } from "@/lib/money";
 import type { LedgerOutcome } from "./action-ledger";
 import { CARRIERS } from "./carriers";
-import {
-  cancelAuthorization,
-  capturePayment,
-  closeChargePermission,
-  refreshFromAmazon,
-  refundPayment,
-  shipOrder,
-} from "./operations";
+import { cancelAuthorization, closeChargePermission } from "./cancel";
+import { capturePayment } from "./capture";
+import { refreshFromAmazon } from "./order-action";
+import { refundPayment } from "./refund";
+import { shipOrder } from "./ship";
 
 // Every merchant action checks the session itself: an action can be posted to any path, so
 // the proxy's protection of /admin alone is not enough.

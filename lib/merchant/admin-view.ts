@@ -7,7 +7,7 @@ import { money, type Money } from "@/lib/money";
 import { asOrderStatus, type OrderWithPayments } from "@/lib/orders/snapshot";
 import { ORDER_STATUSES, type OrderStatus } from "@/lib/orders/state-machine";
 import { formatAddressLines } from "@/lib/orders/address-lines";
-import { capturableMinor, capturedMinor, refundableMinor } from "./operations";
+import { capturableMinor, capturedMinor, refundableMinor } from "./payment-amounts";
 
 export interface AdminOrderRow {
   orderNumber: string;
