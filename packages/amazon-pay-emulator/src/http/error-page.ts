@@ -4,6 +4,10 @@ import type { ApiError } from "../core/api-error";
 import { errorPage } from "../pages/html";
 import { sendHtml } from "./respond";
 
-export function showError(res: ServerResponse, error: ApiError, title = "Amazon Pay could not continue"): void {
+export function showError(
+  res: ServerResponse,
+  error: ApiError,
+  title = "Amazon Pay could not continue",
+): void {
   sendHtml(res, error.status, errorPage(title, error.reasonCode, error.message), error.reasonCode);
 }
