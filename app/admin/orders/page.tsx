@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { isAdmin } from "@/lib/admin/auth";
 import { adminLogoutAction } from "@/lib/admin/action";
-import { ADMIN_STATUS_FILTERS, listAdminOrders, parseStatusFilter } from "@/lib/merchant/admin-view";
+import { ADMIN_STATUS_FILTERS, parseStatusFilter } from "@/lib/merchant/admin-view";
+import { listAdminOrders } from "@/lib/merchant/server";
 import { OrdersTable } from "@/components/admin/orders-table";
 
 export const metadata: Metadata = { title: "Orders · Merchant", robots: { index: false } };

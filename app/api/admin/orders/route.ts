@@ -1,5 +1,6 @@
 import { isAdmin } from "@/lib/admin/auth";
-import { listAdminOrders, parseStatusFilter } from "@/lib/merchant/admin-view";
+import { parseStatusFilter } from "@/lib/merchant/admin-view";
+import { listAdminOrders } from "@/lib/merchant/server";
 
 // The merchant order list, polled by /admin/orders with SWR. proxy.ts guards it; the handler
 // checks the session again so it never depends on the matcher alone.
