@@ -4,7 +4,8 @@
 import { type z } from "zod";
 import { resolveCallHeaders, resolveIdempotencyKey, type IdempotentCallOptions } from "../call-options";
 import { AmazonPayError } from "../errors";
-import { type HttpMethod, type Transport } from "../http/transport";
+import { type HttpMethod } from "../http/method";
+import { type Transport } from "../http/transport";
 
 export interface AmazonPayResult<T> {
   data: T;

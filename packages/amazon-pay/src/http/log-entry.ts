@@ -1,6 +1,6 @@
 // The entry the transport hands to the logging hook once per HTTP attempt.
 import { type AmazonPayErrorKind } from "../errors";
-import { type HttpMethod } from "./transport";
+import { type HttpMethod } from "./method";
 
 export interface AmazonPayLogEntry {
   operation: string;

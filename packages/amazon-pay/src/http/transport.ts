@@ -16,9 +16,8 @@ import {
   type AttemptResult,
 } from "./error-mapping";
 import { type AmazonPayLogEntry, type AmazonPayLogger } from "./log-entry";
+import { type HttpMethod } from "./method";
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
-
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 export interface AuthorizeInput {
   method: HttpMethod;
