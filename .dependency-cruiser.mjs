@@ -105,7 +105,14 @@ const config = {
       comment: "Components may end up in the browser bundle: no server-only module, no database.",
       severity: "error",
       from: { path: "^components/" },
-      to: { path: [...serverOnlyModules(), DATABASE, "^node_modules/(server-only|next/headers)"] },
+      to: {
+        path: [
+          ...serverOnlyModules(),
+          DATABASE,
+          "^lib/amazon-pay/",
+          "^node_modules/(server-only|next/headers)",
+        ],
+      },
     },
     {
       name: "shop-not-emulator",
