@@ -1,0 +1,183 @@
+// One Complete (or Finalize) at a time per order, whoever asks: the buyer's return, the
+// reconciler, an IPN, Buy Now, another instance. The claim is a lease on the order row taken by
+// compare-and-set, so it holds across processes and databases alike. Its holder renews it while
+// the call to Amazon is in flight; a holder that died lets it lapse within the TTL.
+//
+// The claim also carries the attempt generation that the idempotency key is derived from. Only
+// the holder advances it, and only when Amazon refused the attempt as "not yet" (the session is
+// still Open): whether Amazon keeps a refusal under its key is unknown, so a refused key is never
+// sent again, and at any moment every caller derives the same key.
+import { randomUUID } from "node:crypto";
+import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
+import type { Order, PrismaClient } from "@/lib/prisma/types";
+
+/** A claim lapses this long after it was taken or last renewed. */
+export const COMPLETION_CLAIM_TTL_MS = 10_000;
+/** How often a holder renews its claim while its work runs. */
+export const COMPLETION_CLAIM_RENEW_MS = 3_000;
+const POLL_MS = 100;
+
+export interface CompletionClaim {
+  orderId: string;
+  holder: string;
+  /** The attempt generation this holder's calls use (completionIdempotencyKey). */
+  generation: number;
+}
+
+export interface ClaimTiming {
+  ttlMs?: number;
+  renewMs?: number;
+}
+
+/** The idempotency key of a completion attempt; generation 0 is the key derived from the session id alone. */
+export function completionIdempotencyKey(
+  operation: "complete" | "finalize",
+  sessionId: string,
+  generation: number,
+): string {
+  return idempotencyKeyFor(operation, generation === 0 ? sessionId : `${sessionId}#${generation}`);
+}
+
+/** A holder name for the logs: who asked, and a random part so that two askers never share one. */
+export const claimHolder = (who: string) => `${who}:${randomUUID()}`;
+
+/** True while someone holds the order's claim. */
+export const completionClaimHeld = (order: Pick<Order, "completionClaimUntil">, now = new Date()) =>
+  order.completionClaimUntil !== null && order.completionClaimUntil.getTime() >= now.getTime();
+
+/** Takes the claim of a Draft order (or renews our own); null when someone else holds it or the order left Draft. */
+export async function takeCompletionClaim(
+  prisma: PrismaClient,
+  orderId: string,
+  holder: string,
+  options: { now?: Date; ttlMs?: number } = {},
+): Promise<CompletionClaim | null> {
+  const now = options.now ?? new Date();
+  const taken = await prisma.order.updateMany({
+    where: {
+      id: orderId,
+      status: "Draft",
+      OR: [
+        { completionClaimUntil: null },
+        { completionClaimUntil: { lt: now } },
+        { completionClaimedBy: holder },
+      ],
+    },
+    data: {
+      completionClaimedBy: holder,
+      completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)),
+    },
+  });
+  if (taken.count === 0) return null;
+  const row = await prisma.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { completionClaimedBy: true, completionGeneration: true },
+  });
+  // Only a holder that slept past its TTL can lose the claim this fast.
+  if (row.completionClaimedBy !== holder) return null;
+  return { orderId, holder, generation: row.completionGeneration };
+}
+
+/** Extends the claim; false when it lapsed and someone else took it. */
+export async function renewCompletionClaim(
+  prisma: PrismaClient,
+  claim: CompletionClaim,
+  options: { now?: Date; ttlMs?: number } = {},
+): Promise<boolean> {
+  const now = options.now ?? new Date();
+  const renewed = await prisma.order.updateMany({
+    where: { id: claim.orderId, completionClaimedBy: claim.holder },
+    data: { completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)) },
+  });
+  return renewed.count === 1;
+}
+
+/**
+ * Gives the claim up. With advanceGeneration (Amazon refused this attempt as "not yet"), the
+ * next attempt uses a new idempotency key. Does nothing when the claim is no longer ours.
+ */
+export async function releaseCompletionClaim(
+  prisma: PrismaClient,
+  claim: CompletionClaim,
+  options: { advanceGeneration?: boolean } = {},
+): Promise<boolean> {
+  const released = await prisma.order.updateMany({
+    where: {
+      id: claim.orderId,
+      completionClaimedBy: claim.holder,
+      ...(options.advanceGeneration ? { completionGeneration: claim.generation } : {}),
+    },
+    data: {
+      completionClaimedBy: null,
+      completionClaimUntil: null,
+      ...(options.advanceGeneration ? { completionGeneration: { increment: 1 } } : {}),
+    },
+  });
+  return released.count === 1;
+}
+
+/**
+ * Waits until the order leaves Draft, or its claim is free (released or lapsed), or the time is
+ * up; returns the order as last read.
+ */
+export async function awaitCompletionClaim(
+  prisma: PrismaClient,
+  orderId: string,
+  timeoutMs: number,
+): Promise<Order> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+    if (order.status !== "Draft" || !completionClaimHeld(order) || Date.now() >= deadline) return order;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, deadline - Date.now())));
+  }
+}
+
+export type ClaimedWork<T> = { kind: "ran"; value: T } | { kind: "not-taken"; order: Order };
+
+/**
+ * Runs `work` holding the order's claim, renewing it meanwhile, and releases it after (advancing
+ * the generation when the work says so). When someone else holds it, waits up to `waitMs` for it
+ * to come free; answers "not-taken" with the order as last read when it does not, or when the
+ * order left Draft.
+ */
+export async function withCompletionClaim<T>(
+  prisma: PrismaClient,
+  orderId: string,
+  holder: string,
+  work: (claim: CompletionClaim) => Promise<{ value: T; advanceGeneration?: boolean }>,
+  options: ClaimTiming & { waitMs?: number } = {},
+): Promise<ClaimedWork<T>> {
+  const ttlMs = options.ttlMs ?? COMPLETION_CLAIM_TTL_MS;
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  for (;;) {
+    const claim = await takeCompletionClaim(prisma, orderId, holder, { ttlMs });
+    if (claim) return { kind: "ran", value: await holding(prisma, claim, work, ttlMs, options.renewMs) };
+    const order = await awaitCompletionClaim(prisma, orderId, Math.max(0, deadline - Date.now()));
+    if (order.status !== "Draft" || Date.now() >= deadline) return { kind: "not-taken", order };
+  }
+}
+
+async function holding<T>(
+  prisma: PrismaClient,
+  claim: CompletionClaim,
+  work: (claim: CompletionClaim) => Promise<{ value: T; advanceGeneration?: boolean }>,
+  ttlMs: number,
+  renewMs = COMPLETION_CLAIM_RENEW_MS,
+): Promise<T> {
+  const timer = setInterval(() => {
+    renewCompletionClaim(prisma, claim, { ttlMs }).catch((error: unknown) =>
+      console.warn(`[orders] could not renew the completion claim of order ${claim.orderId}:`, error),
+    );
+  }, renewMs);
+  timer.unref();
+  let advanceGeneration = false;
+  try {
+    const done = await work(claim);
+    advanceGeneration = done.advanceGeneration === true;
+    return done.value;
+  } finally {
+    clearInterval(timer);
+    await releaseCompletionClaim(prisma, claim, { advanceGeneration });
+  }
+}
