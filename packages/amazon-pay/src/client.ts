@@ -9,8 +9,12 @@ import { chargePermissionOperations, type ChargePermissionOperations } from "./c
 import { chargeOperations, type ChargeOperations } from "./client/charges";
 import { checkoutSessionOperations, type CheckoutSessionOperations } from "./client/checkout-sessions";
 import { deliveryTrackerOperations, type DeliveryTrackerOperations } from "./client/delivery-trackers";
+import { disputeOperations, type DisputeOperations } from "./client/disputes";
+import { fileOperations, type FileOperations } from "./client/files";
 import { createOperationCaller } from "./client/operation";
 import { refundOperations, type RefundOperations } from "./client/refunds";
+import { reportScheduleOperations, type ReportScheduleOperations } from "./client/report-schedules";
+import { reportOperations, type ReportOperations } from "./client/reports";
 import { checkoutJsUrl, resolveApiBase, type Region } from "./environment";
 import { type AmazonPayLogger } from "./http/log-entry";
 import { type RetryPolicy } from "./http/retry-policy";
@@ -26,8 +30,12 @@ export type { ChargePermissionOperations } from "./client/charge-permissions";
 export type { ChargeOperations } from "./client/charges";
 export type { CheckoutSessionOperations } from "./client/checkout-sessions";
 export type { DeliveryTrackerOperations } from "./client/delivery-trackers";
+export type { DisputeOperations } from "./client/disputes";
+export type { FileOperations } from "./client/files";
 export type { AmazonPayResult } from "./client/operation";
 export type { RefundOperations } from "./client/refunds";
+export type { ReportScheduleOperations } from "./client/report-schedules";
+export type { ReportOperations } from "./client/reports";
 
 export interface AmazonPayClientOptions {
   fetch?: typeof fetch;
@@ -68,6 +76,10 @@ export interface AmazonPayClient extends ButtonConfigOperations {
   refunds: RefundOperations;
   deliveryTrackers: DeliveryTrackerOperations;
   buyers: BuyerOperations;
+  reports: ReportOperations;
+  reportSchedules: ReportScheduleOperations;
+  disputes: DisputeOperations;
+  files: FileOperations;
 }
 
 export function createAmazonPayClient(
@@ -118,6 +130,10 @@ export function createAmazonPayClient(
     refunds: refundOperations(call),
     deliveryTrackers: deliveryTrackerOperations(call),
     buyers: buyerOperations(call),
+    reports: reportOperations(call),
+    reportSchedules: reportScheduleOperations(call),
+    disputes: disputeOperations(call),
+    files: fileOperations(call),
     ...buttonConfigOperations(config),
   };
 }
