@@ -76,9 +76,10 @@ const schema = z.object({
       .max(50, { error: "at most 50 characters (Amazon's merchantStoreName limit)" })
       .default("Harbor & Pine"),
   ),
+  // Trimmed here, once: every reader (sign-in, the merchant-area guard, sessions) uses this value.
   ADMIN_PASSWORD: z.preprocess(
     blankAsUndefined,
-    z.string().min(12, { error: "must be at least 12 characters" }).optional(),
+    z.string().trim().min(12, { error: "must be at least 12 characters" }).optional(),
   ),
   AMAZON_PAY_MERCHANT_ID: optionalText,
   AMAZON_PAY_STORE_ID: optionalText,
@@ -142,6 +143,57 @@ const schema = z.object({
   ),
   // Crash-safety tests only: the server SIGKILLs itself when checkout reaches this point.
   STOREFRONT_CRASH_POINT: z.preprocess(blankAsUndefined, z.enum(CRASH_POINTS).optional()),
+  // Merchant sign-in (lib/admin): the key of session tokens, and the lockout after failed sign-ins.
+  ADMIN_SESSION_SECRET: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .trim()
+      .min(32, { error: "must be at least 32 characters (e.g. openssl rand -base64 32)" })
+      .optional(),
+  ),
+  ADMIN_SIGNIN_MAX_FAILURES: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(5),
+  ),
+  ADMIN_SIGNIN_LOCKOUT_MINUTES: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a number of minutes" }).int().min(1).max(1440).default(15),
+  ),
+  // Client addresses (lib/security/client-address.ts): reverse proxies in front that append to
+  // X-Forwarded-For.
+  TRUSTED_PROXY_HOPS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a whole number" }).int().min(0).max(10).default(0),
+  ),
+  CHECKOUT_RATE_LIMIT_PER_MINUTE: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a whole number" }).int().min(0).max(1_000_000).default(60),
+  ),
+  // The SNS topics whose IPNs the shop accepts (comma-separated TopicArns).
+  AMAZON_PAY_IPN_TOPIC_ARN: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((arn) => arn.trim())
+          .filter((arn) => arn !== ""),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, {
+              error: "must be SNS topic ARNs (arn:aws:sns:<region>:<account>:<topic>), comma-separated",
+            }),
+        ),
+      )
+      .optional(),
+  ),
+  // A production server with no Amazon Pay credentials runs on the emulator only when this is true.
+  ALLOW_EMULATOR_IN_PRODUCTION: flag(false),
 });
 
 type RawEnv = z.output<typeof schema>;
