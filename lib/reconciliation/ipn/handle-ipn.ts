@@ -1,12 +1,14 @@
 import "server-only";
-// Instant Payment Notifications: verify the SNS envelope, confirm subscriptions, drop
-// duplicates, then read the named object from the API (never trusting the message's claims)
-// and apply its state. A forged or replayed message changes nothing and is logged.
+// Instant Payment Notifications: verify the SNS envelope, accept only this shop's topic and
+// merchant, confirm subscriptions to that topic only, drop duplicates, then read the named object
+// from the API (never trusting the message's claims) and apply its state. A forged, foreign or
+// replayed message changes nothing and is logged.
 import { ipnMessageSchema } from "@storefront/amazon-pay/schemas/ipn";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { recordPaymentEvent } from "@/lib/payment-events";
 import { syncCharge, syncChargePermission, syncRefund, type SyncResult } from "../sync";
+import { expectedIpnSource, foreignTopicReason } from "./ipn-source";
 import { snsEnvelopeSchema, type SnsEnvelope } from "./sns-message";
 import { createSnsVerifier, type SnsVerifier } from "./sns-verifier";
 
@@ -51,21 +53,40 @@ async function logRejected(summary: string, detail: unknown): Promise<void> {
 const answer = (status: number, result: string): IpnAnswer => ({ status, body: { result } });
 
 async function confirmSubscription(message: SnsEnvelope & { SubscribeURL: string }): Promise<IpnAnswer> {
-  // The SubscribeURL must live where the certificate may: never fetch an arbitrary URL.
-  const url = new URL(message.SubscribeURL);
+  // The SubscribeURL must live where the certificate may, and name the topic that was signed:
+  // never fetch an arbitrary URL, never subscribe to another topic.
+  let url: URL;
+  try {
+    url = new URL(message.SubscribeURL);
+  } catch {
+    await logRejected("SubscribeURL is not a URL", { messageId: message.MessageId });
+    return answer(400, "rejected");
+  }
   const certOrigin = new URL(message.SigningCertURL).origin;
   if (url.origin !== certOrigin) {
     await logRejected("SubscribeURL is not on the signing host", { subscribeUrl: url.origin, certOrigin });
     return answer(400, "rejected");
   }
-  const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(5000) });
+  if (url.searchParams.get("TopicArn") !== message.TopicArn) {
+    await logRejected("SubscribeURL names another topic", { topicArn: message.TopicArn });
+    return answer(400, "rejected");
+  }
+  let status: number | null = null;
+  try {
+    const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(5000) });
+    status = response.status;
+    await response.arrayBuffer().catch(() => undefined);
+  } catch {
+    // unreachable or too slow: SNS sends the confirmation again
+  }
   await recordPaymentEvent(db(), {
     orderId: null,
     kind: "ipn",
     source: "ipn",
-    summary: `Subscription confirmation for ${message.TopicArn}: HTTP ${response.status}`,
+    summary: `Subscription confirmation for ${message.TopicArn}: ${status === null ? "no answer" : `HTTP ${status}`}`,
   });
-  return answer(response.ok ? 200 : 502, response.ok ? "subscribed" : "subscription failed");
+  const ok = status !== null && status >= 200 && status < 300;
+  return answer(ok ? 200 : 502, ok ? "subscribed" : "subscription failed");
 }
 
 function describeSync(result: SyncResult): string {
@@ -107,6 +128,18 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
     });
     return answer(400, "rejected");
   }
+  // Only now is the TopicArn known to be what SNS signed; a subscription to any other topic is
+  // never confirmed, and no other topic's notification is read.
+  const source = expectedIpnSource();
+  const foreignTopic = foreignTopicReason(message.TopicArn, source);
+  if (foreignTopic) {
+    await logRejected(foreignTopic, {
+      messageId: message.MessageId,
+      type: message.Type,
+      topicArn: message.TopicArn,
+    });
+    return answer(400, "rejected");
+  }
   if (message.Type === "SubscriptionConfirmation") return confirmSubscription(message);
   if (message.Type === "UnsubscribeConfirmation") return answer(200, "noted");
 
@@ -115,6 +148,13 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
     ipn = ipnMessageSchema.parse(JSON.parse(message.Message));
   } catch {
     await logRejected("Message is not an Amazon Pay IPN", { messageId: message.MessageId });
+    return answer(400, "rejected");
+  }
+  if (ipn.MerchantID !== source.merchantId) {
+    await logRejected(`MerchantID ${ipn.MerchantID.slice(0, 40)} is not this shop's`, {
+      messageId: message.MessageId,
+      topicArn: message.TopicArn,
+    });
     return answer(400, "rejected");
   }
   const prisma = db();
