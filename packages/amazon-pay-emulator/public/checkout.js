@@ -101,7 +101,7 @@
       },
       [
         h("span", { text: "Amazon Pay" }),
-        h("span", { class: "apsbx-tag", "aria-hidden": "true", text: "SANDBOX" }),
+        h("span", { class: "apsbx-tag", "aria-hidden": "true", text: "EMULATOR" }),
       ],
     );
   }
@@ -324,7 +324,7 @@
       },
       [
         h("div", { class: "apsbx-head" }, [
-          h("h2", { id: "apsbx-title" }, ["Amazon Pay ", h("span", { class: "apsbx-tag", text: "SANDBOX" })]),
+          h("h2", { id: "apsbx-title" }, ["Amazon Pay ", h("span", { class: "apsbx-tag", text: "EMULATOR" })]),
         ]),
         h("div", { class: "apsbx-body" }, [
           h("p", {

@@ -61,7 +61,7 @@ export function layout(
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="banner"><strong>amazon pay</strong><span class="badge">SANDBOX</span><span>Local emulator: no real payment is made.</span></header>
+<header class="banner"><strong>amazon pay</strong><span class="badge">EMULATOR</span><span>Local emulator: no real payment is made.</span></header>
 <main${options.wide ? ' class="wide"' : ""}>
 ${body}
 </main>
