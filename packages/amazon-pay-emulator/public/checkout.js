@@ -324,7 +324,10 @@
       },
       [
         h("div", { class: "apsbx-head" }, [
-          h("h2", { id: "apsbx-title" }, ["Amazon Pay ", h("span", { class: "apsbx-tag", text: "EMULATOR" })]),
+          h("h2", { id: "apsbx-title" }, [
+            "Amazon Pay ",
+            h("span", { class: "apsbx-tag", text: "EMULATOR" }),
+          ]),
         ]),
         h("div", { class: "apsbx-body" }, [
           h("p", {
