@@ -1,7 +1,9 @@
 // Amazon's response address → the request shape Finalize wants back (Finalize: it must match
-// what Amazon shared). Null members are dropped; nothing is invented.
-import type { Address } from "@storefront/amazon-pay/schemas/address";
-import type { AddressInput } from "@storefront/amazon-pay/schemas/address";
+// what Amazon shared). Null members are dropped; nothing is invented. Which address Finalize
+// takes depends on the session's product type: PayAndShip sends the shipping address, PayOnly
+// (nothing to ship) the billing address.
+import type { Address, AddressInput } from "@storefront/amazon-pay/schemas/address";
+import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 
 export function addressForFinalize(address: Address): AddressInput | null {
   if (!address.addressLine1 || !address.countryCode) return null;
@@ -20,4 +22,26 @@ export function addressForFinalize(address: Address): AddressInput | null {
     phoneNumber: pick(address.phoneNumber),
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as AddressInput;
+}
+
+/** The address member of the Finalize body, with the address it came from. */
+export type FinalizeAddress =
+  | { productType: "PayAndShip"; address: Address; body: { shippingAddress: AddressInput } }
+  | { productType: "PayOnly"; address: Address; body: { billingAddress: AddressInput } };
+
+/**
+ * The address Finalize must send back for this session: the shipping address of a PayAndShip
+ * session, the billing address of a PayOnly one. Null when Amazon did not share a usable one.
+ */
+export function finalizeAddressOf(
+  session: Pick<CheckoutSession, "productType" | "shippingAddress" | "billingAddress">,
+): FinalizeAddress | null {
+  if (session.productType === "PayOnly") {
+    const address = session.billingAddress;
+    const input = address ? addressForFinalize(address) : null;
+    return address && input ? { productType: "PayOnly", address, body: { billingAddress: input } } : null;
+  }
+  const address = session.shippingAddress;
+  const input = address ? addressForFinalize(address) : null;
+  return address && input ? { productType: "PayAndShip", address, body: { shippingAddress: input } } : null;
 }

@@ -1,78 +1,40 @@
 import "server-only";
-// Finalize Checkout Session for the Buy Now button and the mobile app: read the
-// session (the address Amazon shared), price the items from the database for that address,
-// freeze the order, and Finalize with the same amounts, intent and address. 200 and 202 are
-// handled like Complete; a session Amazon already finalized is adopted.
-import { AmazonPayError } from "@storefront/amazon-pay/errors";
+// Finalize Checkout Session for the Buy Now button and the mobile app: read the session (the
+// address Amazon shared), price the items from the database for that address, freeze the order,
+// and Finalize with the amounts the stored order holds. The first request for a session writes
+// the order; every later one (a retry, a double click, a racing request) finalizes that order as
+// it stands, or is refused when it asks for other items: an order is never re-priced once
+// written. A session Amazon already finalized is adopted.
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
-import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
-import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
-import { money, multiply } from "@/lib/money";
-import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { amazonPay } from "@/lib/amazon-pay/connection";
-import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import { exceedsPaymentLimit, priceOrder, type Quote } from "@/lib/pricing/quote";
+import { exceedsPaymentLimit } from "@/lib/pricing/quote";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { adoptSessionOutcome } from "./adopt";
-import { addressForFinalize } from "./amazon-address";
+import { finalizeAddressOf } from "./amazon-address";
 import type { CheckoutFlow } from "./binding";
 import { outcomeOf, type CompleteResult } from "./complete-result";
-import { completionEvent } from "./completion-event";
-import { upsertDraftOrder } from "./order-draft";
+import { finalizeStoredOrder } from "./finalize-call";
+import { priceItems, sameItems, type FinalizeItem } from "./finalize-items";
+import { findStoredOrder, freezeFinalizeOrder, type StoredOrder } from "./finalize-order";
 import { readCheckoutSession } from "./review";
 import { buyerSnapshot, sessionStanding } from "./session-outcome";
-import { formatAddressLines } from "@/lib/orders/address-lines";
 
-export interface FinalizeItem {
-  productId: string;
-  quantity: number;
-}
+export { priceItems, type FinalizeItem } from "./finalize-items";
 
-export type FinalizeResult =
-  | CompleteResult
-  | {
-      kind: "refused";
-      code:
-        | "unshippable"
-        | "session-closed"
-        | "session-unknown"
-        | "amazon-unavailable"
-        | "unavailable-product"
-        | "over-limit";
-      message: string;
-    };
+export type FinalizeRefusal =
+  | "unshippable"
+  | "session-closed"
+  | "session-unknown"
+  | "amazon-unavailable"
+  | "unavailable-product"
+  | "over-limit"
+  | "order-claimed";
 
-/** Prices items from the database; null when a product is missing or inactive. */
-export async function priceItems(
-  items: readonly FinalizeItem[],
-  shippingMethod: ShippingMethodId,
-  destinationState: string | null,
-) {
-  const products = await db().product.findMany({
-    where: { id: { in: items.map((i) => i.productId) }, active: true },
-  });
-  const lines = items.map((item) => {
-    const product = products.find((p) => p.id === item.productId);
-    if (!product || product.currency !== "USD") return null;
-    const unitPrice = money(product.priceMinor, "USD");
-    return {
-      productId: product.id,
-      name: product.name,
-      slug: product.slug,
-      unitPrice,
-      quantity: item.quantity,
-      lineTotal: multiply(unitPrice, item.quantity),
-    };
-  });
-  if (lines.some((line) => line === null) || lines.length === 0) return null;
-  const present = lines.filter((line): line is NonNullable<typeof line> => line !== null);
-  const quote: Quote = priceOrder({ currency: "USD", lines: present, shippingMethod, destinationState });
-  return { lines: present, quote };
-}
+export type FinalizeResult = CompleteResult | { kind: "refused"; code: FinalizeRefusal; message: string };
 
-export async function finalizeCheckout(input: {
+export interface FinalizeInput {
   sessionId: string;
   cartId: string;
   flow: Exclude<CheckoutFlow, "redirect">;
@@ -80,114 +42,67 @@ export async function finalizeCheckout(input: {
   shippingMethod: ShippingMethodId;
   /** The session as the caller just read it, to spare a second Get Checkout Session. */
   session?: CheckoutSession;
-}): Promise<FinalizeResult> {
+}
+
+const refused = (code: FinalizeRefusal, message: string): FinalizeResult => ({
+  kind: "refused",
+  code,
+  message,
+});
+
+const ORDER_CLAIMED =
+  "This checkout is already being paid for with other items. Start a new checkout to buy these.";
+
+/** What a request may do with the order its session already has: report it, or finalize it as it stands. */
+function standingOf(order: StoredOrder, input: FinalizeInput): FinalizeResult | null {
+  if (order.cartId !== input.cartId) return { kind: "not-found" };
+  if (order.status !== "Draft") return outcomeOf(order);
+  if (!sameItems(order, input.items, input.shippingMethod)) return refused("order-claimed", ORDER_CLAIMED);
+  return null;
+}
+
+export async function finalizeCheckout(input: FinalizeInput): Promise<FinalizeResult> {
   const prisma = db();
-  const { client, settings } = amazonPay();
-  const existing = await prisma.order.findUnique({ where: { checkoutSessionId: input.sessionId } });
-  if (existing && existing.cartId !== input.cartId) return { kind: "not-found" };
-  if (existing && existing.status !== "Draft") return outcomeOf(existing);
+  const existing = await findStoredOrder(prisma, input.sessionId);
+  const early = existing && standingOf(existing, input);
+  if (early) return early;
 
   const read = input.session
     ? { ok: true as const, session: input.session }
     : await readCheckoutSession(input.sessionId);
   if (!read.ok) {
     return read.notice === "session-unknown"
-      ? {
-          kind: "refused",
-          code: "session-unknown",
-          message: "Amazon Pay does not know this checkout session.",
-        }
-      : {
-          kind: "refused",
-          code: "amazon-unavailable",
-          message: "Amazon Pay is not answering right now. Nothing was charged.",
-        };
+      ? refused("session-unknown", "Amazon Pay does not know this checkout session.")
+      : refused("amazon-unavailable", "Amazon Pay is not answering right now. Nothing was charged.");
   }
   const session = read.session;
   const standing = sessionStanding(session);
   if (standing.kind === "completed" && existing) return adoptSessionOutcome(existing, "buyer");
   if (standing.kind !== "open")
-    return {
-      kind: "refused",
-      code: "session-closed",
-      message: "This Amazon Pay checkout is no longer open. Please start again.",
-    };
-  const address = session.shippingAddress;
-  const restriction = shippingRestriction(address);
-  const finalizeAddress = address ? addressForFinalize(address) : null;
-  if (restriction || !finalizeAddress)
-    return {
-      kind: "refused",
-      code: "unshippable",
-      message: restriction ?? "Amazon Pay did not share a shipping address.",
-    };
+    return refused("session-closed", "This Amazon Pay checkout is no longer open. Please start again.");
+  const address = finalizeAddressOf(session);
+  if (!address) return refused("unshippable", "Amazon Pay did not share a shipping address.");
+  if (existing) return finalizeStoredOrder(existing, address);
 
-  const priced = await priceItems(input.items, input.shippingMethod, address?.stateOrRegion ?? null);
-  if (!priced)
-    return {
-      kind: "refused",
-      code: "unavailable-product",
-      message: "One of the products is no longer available.",
-    };
+  const restriction = shippingRestriction(address.address);
+  if (restriction) return refused("unshippable", restriction);
+  const priced = await priceItems(input.items, input.shippingMethod, address.address.stateOrRegion ?? null);
+  if (!priced) return refused("unavailable-product", "One of the products is no longer available.");
   if (exceedsPaymentLimit(priced.quote.total))
-    return {
-      kind: "refused",
-      code: "over-limit",
-      message: "Orders over $150,000 cannot be paid with Amazon Pay.",
-    };
+    return refused("over-limit", "Orders over $150,000 cannot be paid with Amazon Pay.");
 
-  const draft = await upsertDraftOrder(prisma, {
+  const frozen = await freezeFinalizeOrder(prisma, {
     sessionId: input.sessionId,
     cartId: input.cartId,
     flow: input.flow,
-    intent: settings.paymentIntent,
+    intent: amazonPay().settings.paymentIntent,
     lines: priced.lines,
     quote: priced.quote,
+    snapshot: buyerSnapshot(session),
   });
-  if (!draft.ok) return draft.reason === "foreign" ? { kind: "not-found" } : outcomeOf(draft.order);
-  const order = draft.order;
-  await prisma.order.update({
-    where: { id: order.id },
-    data: { completionStartedAt: order.completionStartedAt ?? new Date(), ...buyerSnapshot(session) },
-  });
-
-  const total = priceFromMoney(priced.quote.total);
-  try {
-    const result = await withAmazonPayAudit(prisma, { orderId: order.id, source: "buyer" }, () =>
-      client.checkoutSessions.finalize(
-        input.sessionId,
-        {
-          chargeAmount: total,
-          totalOrderAmount: total,
-          paymentIntent: settings.paymentIntent,
-          ...(settings.canHandlePendingAuthorization ? { canHandlePendingAuthorization: true } : {}),
-          shippingAddress: finalizeAddress,
-        },
-        { idempotencyKey: idempotencyKeyFor("finalize", input.sessionId) },
-      ),
-    );
-    const event = completionEvent({
-      session: result.data,
-      httpStatus: result.status,
-      intent: settings.paymentIntent,
-      totalMinor: priced.quote.total.amount,
-      source: "buyer",
-    });
-    if (!event) return adoptSessionOutcome(order, "buyer");
-    const { order: after } = await applyEventToOrder(prisma, order.id, event);
-    console.log(
-      `[checkout] ${input.flow} order ${after.orderNumber} finalized (${after.status}) for ${formatAddressLines(address).at(-1) ?? "?"}`,
-    );
-    return outcomeOf(after);
-  } catch (error) {
-    if (!(error instanceof AmazonPayError)) throw error;
-    if (error.retryable || error.kind === "contract") {
-      await prisma.order.update({
-        where: { id: order.id },
-        data: { nextCheckAt: new Date(Date.now() + 10_000) },
-      });
-      return { kind: "unconfirmed", orderNumber: order.orderNumber };
-    }
-    return adoptSessionOutcome(order, "buyer", error.reasonCode ?? error.kind);
-  }
+  if (frozen.kind === "foreign") return { kind: "not-found" };
+  // Another request wrote the order between our first look and our insert: theirs rules.
+  const racing = frozen.kind === "stored" && standingOf(frozen.order, input);
+  if (racing) return racing;
+  return finalizeStoredOrder(frozen.order, address);
 }

@@ -12,7 +12,7 @@ import { db } from "@/lib/db";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
 import { DEFAULT_SHIPPING_METHOD, SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { bindCheckoutSession } from "./binding";
-import { finalizeCheckout } from "./finalize";
+import { finalizeCheckout, type FinalizeRefusal } from "./finalize";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import { readCheckoutSession } from "./review";
 import { checkoutSessionIdSchema } from "./session-id";
@@ -34,6 +34,16 @@ export const mobileFinalizeSchema = z.strictObject({
     }),
   shippingMethod: z.enum(SHIPPING_METHOD_IDS).default(DEFAULT_SHIPPING_METHOD),
 });
+
+const REFUSAL_STATUS: Record<FinalizeRefusal, number> = {
+  "amazon-unavailable": 503,
+  "session-unknown": 404,
+  "order-claimed": 409,
+  "session-closed": 422,
+  unshippable: 422,
+  "unavailable-product": 422,
+  "over-limit": 422,
+};
 
 export interface MobileAnswer {
   status: number;
@@ -139,10 +149,7 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
       };
     case "not-found":
       return { status: 409, body: { error: "This checkout session belongs to another cart." } };
-    case "refused": {
-      const status =
-        result.code === "amazon-unavailable" ? 503 : result.code === "session-unknown" ? 404 : 422;
-      return { status, body: { error: result.message, code: result.code } };
-    }
+    case "refused":
+      return { status: REFUSAL_STATUS[result.code], body: { error: result.message, code: result.code } };
   }
 }

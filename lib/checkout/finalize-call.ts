@@ -1,0 +1,80 @@
+import "server-only";
+// Finalize Checkout Session for an order already frozen. The body (amounts, payment intent) and
+// the facts recorded from Amazon's answer come from the stored order only, never from the
+// request at hand: two requests finalizing one order send the same body under the same
+// idempotency key, and Amazon charges once. 200 and 202 are handled like Complete; a refusal
+// or an answer without a charge permission lets the session's own state decide.
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
+import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
+import { db } from "@/lib/db";
+import { isCurrency, money } from "@/lib/money";
+import { applyEventToOrder } from "@/lib/orders/apply-event";
+import { formatAddressLines } from "@/lib/orders/address-lines";
+import { asPaymentIntent } from "@/lib/orders/snapshot";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
+import type { Order } from "@/lib/prisma/types";
+import { adoptSessionOutcome } from "./adopt";
+import type { FinalizeAddress } from "./amazon-address";
+import { outcomeOf, type CompleteResult } from "./complete-result";
+import { completionEvent } from "./completion-event";
+
+/** The Finalize request for this order: what it froze, and the address Amazon shared. */
+export function finalizeBody(
+  order: Pick<Order, "totalMinor" | "currency" | "paymentIntent">,
+  address: FinalizeAddress,
+  canHandlePendingAuthorization: boolean,
+) {
+  if (!isCurrency(order.currency)) throw new Error(`order currency ${order.currency} is not supported`);
+  const amount = priceFromMoney(money(order.totalMinor, order.currency));
+  const paymentIntent = asPaymentIntent(order.paymentIntent);
+  return {
+    chargeAmount: amount,
+    totalOrderAmount: amount,
+    paymentIntent,
+    // Amazon refuses the flag with AuthorizeWithCapture, whatever the shop's settings say.
+    ...(canHandlePendingAuthorization && paymentIntent !== "AuthorizeWithCapture"
+      ? { canHandlePendingAuthorization: true }
+      : {}),
+    ...address.body,
+  };
+}
+
+export async function finalizeStoredOrder(order: Order, address: FinalizeAddress): Promise<CompleteResult> {
+  const prisma = db();
+  const { client, settings } = amazonPay();
+  const body = finalizeBody(order, address, settings.canHandlePendingAuthorization);
+  try {
+    const result = await withAmazonPayAudit(prisma, { orderId: order.id, source: "buyer" }, () =>
+      client.checkoutSessions.finalize(order.checkoutSessionId, body, {
+        idempotencyKey: idempotencyKeyFor("finalize", order.checkoutSessionId),
+      }),
+    );
+    const event = completionEvent({
+      session: result.data,
+      httpStatus: result.status,
+      intent: body.paymentIntent,
+      totalMinor: order.totalMinor,
+      source: "buyer",
+    });
+    if (!event) return adoptSessionOutcome(order, "buyer");
+    const { order: after } = await applyEventToOrder(prisma, order.id, event);
+    console.log(
+      `[checkout] ${order.flow} order ${after.orderNumber} finalized (${after.status}) for ${formatAddressLines(address.address).at(-1) ?? "?"}`,
+    );
+    return outcomeOf(after);
+  } catch (error) {
+    if (!(error instanceof AmazonPayError)) throw error;
+    if (error.retryable || error.kind === "contract") {
+      // Amazon may or may not have finalized it: never guess. The order stays a Draft; the next
+      // request (same body, same key) or the reconciler finds out.
+      await prisma.order.update({
+        where: { id: order.id },
+        data: { nextCheckAt: new Date(Date.now() + 10_000) },
+      });
+      return { kind: "unconfirmed", orderNumber: order.orderNumber };
+    }
+    return adoptSessionOutcome(order, "buyer", error.reasonCode ?? error.kind);
+  }
+}
