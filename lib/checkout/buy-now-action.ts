@@ -9,6 +9,7 @@ import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import {
+  buyNowStartUrl,
   chooseBuyNowDelivery,
   completeBuyNow,
   repriceBuyNow,
@@ -102,9 +103,10 @@ export async function buyNowCompleteAction(raw: unknown): Promise<ActionResult> 
     case "unconfirmed":
       return success(undefined, { redirectTo: `/orders/${result.orderNumber}` });
     case "failed":
+      // Back to the start of checkout (the product page), which says the payment failed.
       return failure(PAYMENT_FAILED_MESSAGE, {
         code: "PaymentFailed",
-        redirectTo: `/orders/${result.orderNumber}`,
+        redirectTo: await buyNowStartUrl(input.data.sessionId, "payment-failed"),
       });
     case "not-found":
       return failure("This checkout belongs to another cart.", { code: "InvalidSession" });

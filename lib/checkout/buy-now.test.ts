@@ -179,7 +179,7 @@ describe("Buy Now server actions", () => {
     expect(answer).toEqual({ ok: true, data: undefined, redirectTo: `/orders/${order.orderNumber}` });
   });
 
-  it("a declined card: the dialog shows the documented message and the order page records the failure", async () => {
+  it("a declined card: the documented message, and the buyer goes back to the product page, which says it too", async () => {
     const { buyer, sessionId } = await buyNowReadyToPay(shop, { choice: { paymentMethodId: "visa-3434" } });
     browseAs(buyer.cartToken);
 
@@ -191,7 +191,7 @@ describe("Buy Now server actions", () => {
       ok: false,
       code: "PaymentFailed",
       error: "Your payment was not successful. Please try another payment method.",
-      redirectTo: `/orders/${order.orderNumber}`,
+      redirectTo: `/products/${MUG}?checkout=payment-failed`,
     });
   });
 });

@@ -17,6 +17,7 @@ import { shippingRestriction, type ShippableAddress } from "@/lib/pricing/shippi
 import { bindCheckoutSession } from "./binding";
 import type { BuyNowButtonProps } from "./button-props";
 import { finalizeCheckout, priceItems, type FinalizeResult } from "./finalize";
+import type { CheckoutNotice } from "./messages";
 
 export function buyNowButtonProps(): BuyNowButtonProps {
   const { client, settings } = amazonPay();
@@ -197,4 +198,16 @@ export async function completeBuyNow(input: { sessionId: string; cartId: string 
       ? binding.shippingMethod
       : DEFAULT_SHIPPING_METHOD,
   });
+}
+
+/**
+ * Where a Buy Now checkout starts again: the page of the product the session was bound to (the
+ * home page when there is none), with the notice that says why.
+ */
+export async function buyNowStartUrl(sessionId: string, notice: CheckoutNotice): Promise<string> {
+  const binding = await db().checkoutSessionBinding.findUnique({ where: { id: sessionId } });
+  const product = binding?.buyNowProductId
+    ? await db().product.findUnique({ where: { id: binding.buyNowProductId }, select: { slug: true } })
+    : null;
+  return `${product ? `/products/${product.slug}` : "/"}?checkout=${notice}`;
 }
