@@ -2,6 +2,12 @@
 // emulator had to decide is a key here, with the most likely behaviour as its default; the README
 // lists them. Settable at start (startEmulator({ config })) and at runtime (POST /__emulator/config).
 import { z } from "zod";
+import {
+  AFTER_SALE_DEFAULTS,
+  afterSalePatchShape,
+  mergeFees,
+  type AfterSaleConfig,
+} from "./after-sale-config";
 
 export interface IpnConfig {
   /** Send IPNs at all. */
@@ -21,7 +27,7 @@ export interface IpnConfig {
   retryBackoffFactor: number;
 }
 
-export interface EmulatorConfig {
+export interface EmulatorConfig extends AfterSaleConfig {
   /** Delay before pending authorizations, asynchronous captures and refunds settle (docs: 30 s). */
   asyncDelayMs: number;
   /** Added before every API response (for benchmarks and slow-network tests). */
@@ -51,8 +57,12 @@ export interface EmulatorConfig {
   closeClosedChargePermission: "error" | "ok";
   /** Save 4xx answers under their idempotency key like successes (5xx and 429 never are). [UNKNOWN] */
   idempotencySavesClientErrors: boolean;
-  /** Idempotency keys are scoped per merchant, or per merchant and operation. [UNKNOWN] */
-  idempotencyScope: "merchant" | "operation";
+  /**
+   * What an idempotency key is scoped to besides the merchant: nothing, the operation, or the
+   * operation and its target object (the id in the path). [UNKNOWN; the official Node SDK's tests
+   * reuse one key across operations]
+   */
+  idempotencyScope: "merchant" | "operation" | "target";
   /** Algorithm assumed when a button config has no `algorithm`. [UNKNOWN] */
   buttonDefaultAlgorithm: "AMZN-PAY-RSASSA-PSS" | "AMZN-PAY-RSASSA-PSS-V2";
   /** Require renderJSButton's checkoutSessionConfig to be signed like createCheckoutSessionConfig. [UNKNOWN] */
@@ -101,7 +111,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   completeExpiredSessionError: "InvalidCheckoutSessionStatus",
   closeClosedChargePermission: "error",
   idempotencySavesClientErrors: true,
-  idempotencyScope: "merchant",
+  idempotencyScope: "target",
   buttonDefaultAlgorithm: "AMZN-PAY-RSASSA-PSS",
   buyNowRequireSignedConfig: false,
   buyNowCheckCartTotals: true,
@@ -130,6 +140,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
     retryDelayMs: 1_000,
     retryBackoffFactor: 4,
   },
+  ...AFTER_SALE_DEFAULTS,
 };
 
 const nonNegativeInt = z.number().int().nonnegative();
@@ -163,7 +174,7 @@ export const configPatchSchema = z
     completeExpiredSessionError: z.enum(["InvalidCheckoutSessionStatus", "CheckoutSessionCanceled"]),
     closeClosedChargePermission: z.enum(["error", "ok"]),
     idempotencySavesClientErrors: z.boolean(),
-    idempotencyScope: z.enum(["merchant", "operation"]),
+    idempotencyScope: z.enum(["merchant", "operation", "target"]),
     buttonDefaultAlgorithm: z.enum(["AMZN-PAY-RSASSA-PSS", "AMZN-PAY-RSASSA-PSS-V2"]),
     buyNowRequireSignedConfig: z.boolean(),
     buyNowCheckCartTotals: z.boolean(),
@@ -185,6 +196,7 @@ export const configPatchSchema = z
     extendedChargePermissionValidityDays: z.number().positive(),
     buyerTokenValidityHours: z.number().positive(),
     ipn: ipnPatchSchema,
+    ...afterSalePatchShape,
   })
   .partial();
 
@@ -194,7 +206,7 @@ export function applyConfigPatch(
   base: EmulatorConfig,
   patch: z.output<typeof configPatchSchema>,
 ): EmulatorConfig {
-  const { ipn, overAmountToleranceCap, ...rest } = patch;
+  const { ipn, overAmountToleranceCap, fees, ...rest } = patch;
   const defined = Object.fromEntries(
     Object.entries(rest).filter(([, v]) => v !== undefined),
   ) as Partial<EmulatorConfig>;
@@ -206,6 +218,7 @@ export function applyConfigPatch(
       ...stripUndefined(overAmountToleranceCap ?? {}),
     },
     ipn: { ...base.ipn, ...stripUndefined(ipn ?? {}) },
+    fees: mergeFees(base.fees, fees),
   };
 }
 

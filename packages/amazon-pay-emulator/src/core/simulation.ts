@@ -21,6 +21,18 @@ export const OPERATIONS = [
   "getRefund",
   "getBuyer",
   "createDeliveryTracker",
+  "getReports",
+  "getReportById",
+  "getReportDocument",
+  "createReport",
+  "getReportSchedules",
+  "getReportScheduleById",
+  "createReportSchedule",
+  "cancelReportSchedule",
+  "getDispute",
+  "updateDispute",
+  "contestDispute",
+  "uploadFile",
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -6,134 +6,15 @@ import { ApiError } from "../core/api-error";
 import { faultStatusBody } from "../core/faults";
 import { isValidIdempotencyKey } from "@storefront/amazon-pay/idempotency";
 import { canonicalJson, type SavedResponse } from "../core/idempotency";
-import { parseSimulationCode, type Operation } from "../core/simulation";
+import { parseSimulationCode } from "../core/simulation";
 import { liveRefused, verifyRequest } from "../auth/verify-request";
-import type { OpContext, OpResult } from "../operations/context";
-import { getBuyer } from "../operations/buyers";
-import { finalizeCheckoutSession } from "../operations/finalize-checkout-session";
-import {
-  closeChargePermission,
-  getChargePermission,
-  updateChargePermission,
-} from "../operations/charge-permissions";
-import {
-  cancelChargeOperation,
-  captureChargeOperation,
-  createChargeOperation,
-  getCharge,
-} from "../operations/charges";
-import {
-  completeCheckoutSession,
-  createCheckoutSession,
-  getCheckoutSession,
-  updateCheckoutSession,
-} from "../operations/checkout-sessions";
-import { createDeliveryTracker } from "../operations/delivery-trackers";
-import { createRefundOperation, getRefund } from "../operations/refunds";
+import type { OpContext } from "../operations/context";
+import { withoutNullMembers } from "../schemas/null-members";
 import type { Emulator } from "../emulator";
+import { matchRoute } from "./api-routes";
 import { parseJsonBody, sendError, sendJsonText, sleep } from "./respond";
 
-type Handler = (ctx: OpContext, id: string, body: unknown) => OpResult;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  operation: Operation;
-  idempotencyKey: "required" | "optional" | "ignored";
-  handle: Handler;
-}
-
-const ID = "([^/]+)";
-const route = (
-  method: string,
-  path: string,
-  operation: Operation,
-  idempotencyKey: Route["idempotencyKey"],
-  handle: Handler,
-): Route => ({
-  method,
-  pattern: new RegExp(`^${path.replace("{id}", ID)}$`),
-  operation,
-  idempotencyKey,
-  handle,
-});
-
-const ROUTES: Route[] = [
-  route("POST", "/checkoutSessions", "createCheckoutSession", "required", (ctx, _id, body) =>
-    createCheckoutSession(ctx, body),
-  ),
-  route("GET", "/checkoutSessions/{id}", "getCheckoutSession", "ignored", (ctx, id) =>
-    getCheckoutSession(ctx, id),
-  ),
-  route("PATCH", "/checkoutSessions/{id}", "updateCheckoutSession", "ignored", (ctx, id, body) =>
-    updateCheckoutSession(ctx, id, body),
-  ),
-  route("POST", "/checkoutSessions/{id}/complete", "completeCheckoutSession", "optional", (ctx, id, body) =>
-    completeCheckoutSession(ctx, id, body),
-  ),
-  route("POST", "/checkoutSessions/{id}/finalize", "finalizeCheckoutSession", "optional", (ctx, id, body) =>
-    finalizeCheckoutSession(ctx, id, body),
-  ),
-  route("GET", "/chargePermissions/{id}", "getChargePermission", "ignored", (ctx, id) =>
-    getChargePermission(ctx, id),
-  ),
-  route("PATCH", "/chargePermissions/{id}", "updateChargePermission", "ignored", (ctx, id, body) =>
-    updateChargePermission(ctx, id, body),
-  ),
-  route("DELETE", "/chargePermissions/{id}/close", "closeChargePermission", "ignored", (ctx, id, body) =>
-    closeChargePermission(ctx, id, body),
-  ),
-  route("POST", "/charges", "createCharge", "required", (ctx, _id, body) => createChargeOperation(ctx, body)),
-  route("GET", "/charges/{id}", "getCharge", "ignored", (ctx, id) => getCharge(ctx, id)),
-  route("POST", "/charges/{id}/capture", "captureCharge", "required", (ctx, id, body) =>
-    captureChargeOperation(ctx, id, body),
-  ),
-  route("DELETE", "/charges/{id}/cancel", "cancelCharge", "ignored", (ctx, id, body) =>
-    cancelChargeOperation(ctx, id, body),
-  ),
-  route("POST", "/refunds", "createRefund", "required", (ctx, _id, body) => createRefundOperation(ctx, body)),
-  route("GET", "/refunds/{id}", "getRefund", "ignored", (ctx, id) => getRefund(ctx, id)),
-  route("GET", "/buyers/{id}", "getBuyer", "ignored", (ctx, id) => getBuyer(ctx, id)),
-  route("POST", "/deliveryTrackers", "createDeliveryTracker", "optional", (ctx, _id, body) =>
-    createDeliveryTracker(ctx, body),
-  ),
-];
-
-/** Real Amazon Pay APIs the emulator does not emulate. */
-const NOT_EMULATED =
-  /^\/(reports|report-documents|report-schedules|disbursements|authorizationTokens|merchantAccounts|disputes|files|in-store)(\/|$)|^\/charges\/[^/]+$/;
-
 export const API_PATH = /^\/(?:(sandbox|live)\/)?(v\d+)(\/.*)?$/;
-
-function matchRoute(method: string, path: string): { route: Route; id: string } {
-  let pathMatched = false;
-  for (const r of ROUTES) {
-    const m = r.pattern.exec(path);
-    if (!m) continue;
-    pathMatched = true;
-    if (r.method !== method) continue;
-    let id = m[1] ?? "";
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      throw new ApiError(
-        400,
-        "InvalidParameterValue",
-        `The id in the path [${path}] is not validly encoded.`,
-      );
-    }
-    return { route: r, id };
-  }
-  if (NOT_EMULATED.test(path))
-    throw new ApiError(
-      405,
-      "UnsupportedOperation",
-      `${method} ${path} is an Amazon Pay API the local emulator does not emulate.`,
-    );
-  if (pathMatched)
-    throw new ApiError(405, "RequestNotSupported", `The HTTP method ${method} is not supported for ${path}.`);
-  throw new ApiError(404, "ResourceNotFound", `There is no Amazon Pay API at ${path}.`);
-}
 
 const headerText = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -193,7 +74,12 @@ export async function handleApi(
         ) {
           throw new ApiError(400, "InvalidRequestFormat", "The request body must be a JSON object.");
         }
-        const result = r.handle(ctx, id, payload);
+        const result = r.handle(
+          ctx,
+          id,
+          payload === undefined ? undefined : withoutNullMembers(payload),
+          query,
+        );
         return { status: result.status, body: JSON.stringify(result.body) };
       } catch (error) {
         if (error instanceof ApiError) return { status: error.status, body: JSON.stringify(error.toBody()) };
@@ -225,14 +111,16 @@ export async function handleApi(
       }
       let parsed: unknown;
       try {
-        parsed = parseJsonBody(body);
+        parsed = withoutNullMembers(parseJsonBody(body));
       } catch {
         parsed = body.toString("utf8");
       }
-      const scope =
-        sb.config.idempotencyScope === "operation"
-          ? `${merchant.merchantId}|${r.operation}|${key}`
-          : `${merchant.merchantId}|${key}`;
+      const scoped = {
+        merchant: [merchant.merchantId],
+        operation: [merchant.merchantId, r.operation],
+        target: [merchant.merchantId, r.operation, id],
+      }[sb.config.idempotencyScope];
+      const scope = [...scoped, key].join("|");
       const fingerprint = `${method} ${r.operation} ${id} ${simulationCode ?? ""} ${canonicalJson(parsed)}`;
       const saveClientErrors = sb.config.idempotencySavesClientErrors;
       ({ response } = await sb.idempotency.run(

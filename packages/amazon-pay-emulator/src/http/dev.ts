@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ApiError } from "../core/api-error";
 import { faultRequestSchema } from "../core/faults";
 import { merchantRegistrationSchema, merchantUpdateSchema, type MerchantRecord } from "../core/merchants";
+import { disputeJson, reportJson, reportScheduleJson } from "../model/after-sale-serialize";
 import { chargeJson, chargePermissionJson, refundJson } from "../model/serialize";
 import { sessionJson } from "../operations/session-records";
 import { dashboardPage } from "../pages/dashboard";
@@ -72,6 +73,24 @@ export function stateJson(sb: Emulator) {
       emulator: { merchantId: r.merchantId },
     })),
     deliveryTrackers: store.deliveryTrackers,
+    disputes: [...store.disputes.values()].map((d) => ({
+      ...disputeJson(d),
+      emulator: { merchantId: d.merchantId, chargePermissionId: d.chargePermissionId },
+    })),
+    reports: [...store.reports.values()].map((r) => ({
+      ...reportJson(r),
+      emulator: { merchantId: r.merchantId, reportScheduleId: r.reportScheduleId },
+    })),
+    reportSchedules: [...store.reportSchedules.values()].map((s) => ({
+      ...reportScheduleJson(s),
+      emulator: { merchantId: s.merchantId },
+    })),
+    files: [...store.files.values()].map((f) => ({
+      id: f.fileId,
+      type: f.type,
+      size: f.content?.length ?? null,
+      emulator: { merchantId: f.merchantId },
+    })),
     ipns: sb.ipn.list(),
     faults: sb.faults.list(),
     pendingEvents: sb.scheduler

@@ -1,6 +1,8 @@
 // The emulator's HTTP server: one node:http server for the API, the hosted pages, checkout.js and
-// the /__emulator endpoints, with one access-log line per request.
+// the /__emulator endpoints, with one access-log line per request; optionally a second, TLS
+// listener serving the same routes (for clients that only speak https, such as the official SDKs).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { epochNow } from "../core/api-call-log";
 import { ApiError } from "../core/api-error";
@@ -10,6 +12,8 @@ import { merchantRegistrationSchema, type MerchantRecord } from "../core/merchan
 import { Emulator } from "../emulator";
 import { API_PATH, handleApi } from "./api";
 import { handleDev } from "./dev";
+import { handleDisputeRoute } from "./dispute-routes";
+import { handleDocumentRoute } from "./document-routes";
 import { handlePage } from "./pages";
 import { BodyTooLarge, noteOf, readBody, sendError } from "./respond";
 
@@ -28,11 +32,15 @@ export interface StartEmulatorOptions {
   log?: (line: string) => void;
   /** Keys to register at start (as POST /__emulator/merchants). */
   merchants?: MerchantRegistration[];
+  /** Also listen with TLS (PEM key and certificate) on `port` (default 0, any free port). */
+  tls?: { key: string; cert: string; port?: number };
 }
 
 export interface RunningEmulator {
   url: string;
   port: number;
+  /** Port of the TLS listener, when one was asked for. */
+  tlsPort: number | null;
   emulator: Emulator;
   server: Server;
   registerMerchant(registration: MerchantRegistration): MerchantRecord;
@@ -60,6 +68,8 @@ async function route(sb: Emulator, req: IncomingMessage, res: ServerResponse): P
   } catch {
     pathname = rawPath;
   }
+  if (handleDocumentRoute(sb, req, res, pathname, query, body)) return;
+  if (handleDisputeRoute(sb, req, res, pathname, body)) return;
   if (handleDev(sb, req, res, pathname, query, body)) return;
   if (await handlePage(sb, req, res, pathname, query, body)) return;
   if (pathname === "/" && req.method === "GET") {
@@ -70,8 +80,10 @@ async function route(sb: Emulator, req: IncomingMessage, res: ServerResponse): P
   sendError(res, new ApiError(404, "ResourceNotFound", `Nothing at ${req.method ?? "GET"} ${pathname}.`));
 }
 
-export function createEmulatorServer(sb: Emulator, options: { quiet?: boolean } = {}): Server {
-  const server = createServer((req, res) => {
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+function requestListener(sb: Emulator, options: { quiet?: boolean }): Listener {
+  return (req, res) => {
     const started = performance.now();
     const startedAt = epochNow();
     res.on("close", () => {
@@ -105,10 +117,30 @@ export function createEmulatorServer(sb: Emulator, options: { quiet?: boolean } 
         );
       else res.destroy();
     });
-  });
+  };
+}
+
+export function createEmulatorServer(sb: Emulator, options: { quiet?: boolean } = {}): Server {
+  const server = createServer(requestListener(sb, options));
   server.keepAliveTimeout = 30_000;
   return server;
 }
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
 
 /** Starts the emulator on host:port (port 0 allowed) and resolves once it listens. */
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
@@ -119,14 +151,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     log: options.log,
   });
   const server = createEmulatorServer(sb, { quiet: options.quiet });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 4010, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port ?? 4010, host);
+  const tlsServer = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, requestListener(sb, options))
+    : null;
+  const tlsPort = tlsServer ? await listen(tlsServer, options.tls?.port ?? 0, host) : null;
   const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = (options.publicUrl ?? `http://${urlHost}:${port}`).replace(/\/+$/, "");
   sb.publicUrl = url;
@@ -139,14 +168,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   return {
     url,
     port,
+    tlsPort,
     emulator: sb,
     server,
     registerMerchant,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        sb.stop();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      sb.stop();
+      await Promise.all([closeServer(server), ...(tlsServer ? [closeServer(tlsServer)] : [])]);
+    },
   };
 }

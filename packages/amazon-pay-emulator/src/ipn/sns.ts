@@ -5,7 +5,7 @@ import { sign, type KeyObject } from "node:crypto";
 
 export interface IpnMessage {
   MerchantID: string;
-  ObjectType: "CHARGE_PERMISSION" | "CHARGE" | "REFUND";
+  ObjectType: "CHARGE_PERMISSION" | "CHARGE" | "REFUND" | "CHARGEBACK";
   ObjectId: string;
   ChargePermissionId: string;
   NotificationType: "STATE_CHANGE" | "ATTRIBUTE_CHANGE";

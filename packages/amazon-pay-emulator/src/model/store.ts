@@ -2,6 +2,13 @@
 // answered as configured (UnauthorizedAccess or ResourceNotFound).
 import { ApiError, resourceNotFound } from "../core/api-error";
 import type {
+  DisputeRecord,
+  FileRecord,
+  ReportDocumentRecord,
+  ReportRecord,
+  ReportScheduleRecord,
+} from "./after-sale-records";
+import type {
   BuyerTokenRecord,
   ChargePermissionRecord,
   ChargeRecord,
@@ -25,6 +32,11 @@ export class ObjectStore {
   readonly buyerTokens = new Map<string, BuyerTokenRecord>();
   readonly signIns = new Map<string, SignInRecord>();
   readonly deliveryTrackers: DeliveryTrackerRecord[] = [];
+  readonly reports = new Map<string, ReportRecord>();
+  readonly reportDocuments = new Map<string, ReportDocumentRecord>();
+  readonly reportSchedules = new Map<string, ReportScheduleRecord>();
+  readonly disputes = new Map<string, DisputeRecord>();
+  readonly files = new Map<string, FileRecord>();
   /** Session ids deleted after the retention period (GET answers 404). */
   readonly purgedSessions = new Set<string>();
 
@@ -60,6 +72,26 @@ export class ObjectStore {
     return this.owned(this.refunds, "Refund", id, merchantId);
   }
 
+  report(id: string, merchantId: string): ReportRecord {
+    return this.owned(this.reports, "Report", id, merchantId);
+  }
+
+  reportDocument(id: string, merchantId: string): ReportDocumentRecord {
+    return this.owned(this.reportDocuments, "Report Document", id, merchantId);
+  }
+
+  reportSchedule(id: string, merchantId: string): ReportScheduleRecord {
+    return this.owned(this.reportSchedules, "Report Schedule", id, merchantId);
+  }
+
+  dispute(id: string, merchantId: string): DisputeRecord {
+    return this.owned(this.disputes, "Dispute", id, merchantId);
+  }
+
+  file(id: string, merchantId: string): FileRecord {
+    return this.owned(this.files, "File", id, merchantId);
+  }
+
   clear(): void {
     this.checkoutSessions.clear();
     this.chargePermissions.clear();
@@ -68,6 +100,11 @@ export class ObjectStore {
     this.buyerTokens.clear();
     this.signIns.clear();
     this.deliveryTrackers.length = 0;
+    this.reports.clear();
+    this.reportDocuments.clear();
+    this.reportSchedules.clear();
+    this.disputes.clear();
+    this.files.clear();
     this.purgedSessions.clear();
   }
 }

@@ -1,5 +1,6 @@
 // State changes of Charge Permissions with everything that follows from them: the IPN, the
 // expiry timer on the movable clock, and a hard decline making the permission NonChargeable.
+import { chargePermissionAttributeChange } from "../ipn/after-sale-messages";
 import type { ChargePermissionRecord } from "../model/records";
 import { chargePermissionTransition, type ChargePermissionEvent } from "../state/charge-permission";
 import type { Emulator } from "../emulator";
@@ -25,10 +26,14 @@ export function changeChargePermission(
   );
 }
 
-/** The buyer chose another payment method for the permission: a NonChargeable one becomes Chargeable. */
+/**
+ * The buyer chose another payment method for the permission: a NonChargeable one becomes
+ * Chargeable (STATE_CHANGE); otherwise only an attribute changed (ATTRIBUTE_CHANGE).
+ */
 export function changePaymentMethod(sb: Emulator, cp: ChargePermissionRecord, instrumentId: string): void {
   cp.instrumentId = instrumentId;
   if (cp.status.state === "NonChargeable") changeChargePermission(sb, cp, { type: "markChargeable" });
+  else sb.notify(chargePermissionAttributeChange(cp), cp.status.state);
 }
 
 /** Announces a new Charge Permission and arms its expiry. */

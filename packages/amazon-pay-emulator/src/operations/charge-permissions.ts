@@ -1,5 +1,6 @@
 // Charge Permission operations: Get, Update, Close.
 import { invalidParameter } from "../core/api-error";
+import type { MerchantMetadata } from "../model/records";
 import { chargePermissionJson } from "../model/serialize";
 import { parseRequest } from "../schemas/parse";
 import { closeChargePermissionSchema, updateChargePermissionSchema } from "../schemas/requests";
@@ -20,7 +21,13 @@ export function getChargePermission(ctx: OpContext, id: string): OpResult {
 export function updateChargePermission(ctx: OpContext, id: string, raw: unknown): OpResult {
   const cp = ctx.sb.store.chargePermission(id, ctx.merchant.merchantId);
   const input = parseRequest(updateChargePermissionSchema, raw);
-  const allowed = canUpdateChargePermission(cp.status);
+  const allowed = canUpdateChargePermission(cp.status, {
+    chargePermissionType: cp.chargePermissionType,
+    changesRecurringMetadata: input.recurringMetadata !== undefined,
+    merchantMetadata: Object.entries(input.merchantMetadata ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([member]) => ({ member, current: cp.merchantMetadata[member as keyof MerchantMetadata] })),
+  });
   if (!allowed.ok)
     throw new ApiError(allowed.refusal.status, allowed.refusal.reasonCode, allowed.refusal.message);
   if (input.recurringMetadata && cp.chargePermissionType !== "Recurring") {

@@ -3,6 +3,7 @@ import { toDecimalString, type Money } from "@storefront/amazon-pay/money";
 import { amzTimestamp } from "../core/clock";
 import { findBuyer, findInstrument, paymentDescriptor } from "../core/test-buyers";
 import type { Emulator } from "../emulator";
+import { disputeCell, disputesSection, reportsSection } from "./dashboard-after-sale";
 import { esc, layout } from "./html";
 
 const money = (m: Money | null) => (m ? `${toDecimalString(m)} ${m.currency}` : "—");
@@ -63,7 +64,7 @@ export function dashboardPage(sb: Emulator): string {
   );
   const charges = table(
     "Charges",
-    ["Id", "State", "Amount", "Captured", "Refunded", "Created"],
+    ["Id", "State", "Amount", "Captured", "Refunded", "Created", "Dispute"],
     [...store.charges.values()]
       .reverse()
       .map((c) => [
@@ -73,6 +74,7 @@ export function dashboardPage(sb: Emulator): string {
         esc(money(c.captureAmount)),
         esc(money(c.refundedAmount)),
         esc(amzTimestamp(c.createdAt)),
+        disputeCell(sb, c),
       ]),
     "No Charge yet.",
   );
@@ -109,6 +111,6 @@ export function dashboardPage(sb: Emulator): string {
   const body = `<h1>Amazon Pay emulator</h1>
 <p>Emulator clock: <strong>${esc(new Date(sb.now()).toISOString())}</strong>${sb.clock.offset ? ` (moved ${esc(Math.round(sb.clock.offset / 1000))} s ahead)` : ""}. Pending authorizations and refunds settle after ${esc(sb.config.asyncDelayMs / 1000)} s.</p>
 <p><a href="/__emulator">Refresh</a> · <a href="/__emulator/state">State as JSON</a> · <a href="/__emulator/config">Configuration</a> · <a href="/checkout.js">checkout.js</a></p>
-${merchants}${sessions}${permissions}${charges}${refunds}${ipns}`;
+${merchants}${sessions}${permissions}${charges}${refunds}${disputesSection(sb)}${reportsSection(sb)}${ipns}`;
   return layout("Dashboard", body, { wide: true });
 }

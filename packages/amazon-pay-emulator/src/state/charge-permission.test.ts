@@ -62,6 +62,22 @@ describe("Charge Permission state machine", () => {
     });
   });
 
+  it("lets a Closed OneTime permission fill only its empty merchantMetadata members", () => {
+    const oneTime = (current: string | null, recurring = false, type = "OneTime") => ({
+      chargePermissionType: type,
+      changesRecurringMetadata: recurring,
+      merchantMetadata: [{ member: "merchantReferenceId", current }],
+    });
+    expect(canUpdateChargePermission(closed, oneTime(null)).ok).toBe(true);
+    expect(canUpdateChargePermission(closed, oneTime("")).ok).toBe(true);
+    for (const refused of [oneTime("A-1"), oneTime(null, true), oneTime(null, false, "Recurring")]) {
+      expect(canUpdateChargePermission(closed, refused)).toMatchObject({
+        ok: false,
+        refusal: { status: 422, reasonCode: "ChargePermissionNotModifiable" },
+      });
+    }
+  });
+
   it("Closed is final for any sequence of events", () => {
     const event = fc.constantFrom<ChargePermissionEvent>(
       { type: "markNonChargeable", reasonCode: "PaymentMethodInvalid" },

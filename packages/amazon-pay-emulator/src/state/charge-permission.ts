@@ -65,9 +65,32 @@ export function canCreateCharge(s: ChargePermissionStatus): Transition<ChargePer
   );
 }
 
-/** Update Charge Permission is allowed until it is Closed. */
-export function canUpdateChargePermission(s: ChargePermissionStatus): Transition<ChargePermissionStatus> {
+export interface ChargePermissionUpdate {
+  chargePermissionType: string;
+  changesRecurringMetadata: boolean;
+  /** The merchantMetadata members the update sets, with their current values. */
+  merchantMetadata: { member: string; current: string | null }[];
+}
+
+/**
+ * Update Charge Permission: anything until the permission is Closed; once Closed, only the
+ * merchantMetadata members of a OneTime permission that are still null or empty (Amazon's
+ * "update info post-checkout" rules).
+ */
+export function canUpdateChargePermission(
+  s: ChargePermissionStatus,
+  update?: ChargePermissionUpdate,
+): Transition<ChargePermissionStatus> {
   if (s.state !== "Closed") return allow(s);
+  if (update?.chargePermissionType === "OneTime" && !update.changesRecurringMetadata) {
+    const filled = update.merchantMetadata.find((m) => m.current !== null && m.current !== "");
+    if (!filled) return allow(s);
+    return refuse(
+      422,
+      "ChargePermissionNotModifiable",
+      `The Charge Permission is Closed: merchantMetadata.${filled.member} already has a value and can no longer be modified.`,
+    );
+  }
   return refuse(
     422,
     "ChargePermissionNotModifiable",

@@ -59,10 +59,15 @@ describe("addressing and routing", () => {
     expect(
       await call(emulator, merchant, { method: "DELETE", path: "/v2/checkoutSessions/x" }),
     ).toMatchObject({ status: 405, body: { reasonCode: "RequestNotSupported" } });
-    expect(await call(emulator, merchant, { method: "GET", path: "/v2/reports" })).toMatchObject({
-      status: 405,
-      body: { reasonCode: "UnsupportedOperation" },
-    });
+    for (const [method, path] of [
+      ["POST", "/v2/in-store/merchantScan"],
+      ["POST", "/v2/merchantAccounts"],
+      ["PATCH", "/v2/charges/S01-0000000-0000000-C000000"],
+      ["POST", "/v2/disputes"],
+    ] as const) {
+      const answer = await call(emulator, merchant, { method, path, body: {} });
+      expect(answer, path).toMatchObject({ status: 405, body: { reasonCode: "UnsupportedOperation" } });
+    }
     expect(
       await call(emulator, merchant, {
         method: "GET",

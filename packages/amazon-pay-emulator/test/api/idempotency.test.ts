@@ -43,6 +43,55 @@ describe("idempotency over HTTP", () => {
     expect(emulator.emulator.store.checkoutSessions.size).toBe(1);
   });
 
+  it("accepts a key reused for another operation or another object, as Amazon does", async () => {
+    const first = await create({}, "shared-across-operations");
+    expect(first.status).toBe(201);
+    const id = String(first.body.checkoutSessionId);
+    const second = await create({}, "other-key");
+    for (const sessionId of [id, String(second.body.checkoutSessionId)]) {
+      const complete = await call(emulator, merchant, {
+        method: "POST",
+        path: `/v2/checkoutSessions/${sessionId}/complete`,
+        body: { chargeAmount: { amount: "1.00", currencyCode: "USD" } },
+        idempotencyKey: "shared-across-operations",
+      });
+      expect(complete).toMatchObject({ status: 422, body: { reasonCode: "InvalidCheckoutSessionStatus" } });
+    }
+    // The same operation on the same target with another body is still refused.
+    const again = await call(emulator, merchant, {
+      method: "POST",
+      path: `/v2/checkoutSessions/${id}/complete`,
+      body: { chargeAmount: { amount: "2.00", currencyCode: "USD" } },
+      idempotencyKey: "shared-across-operations",
+    });
+    expect(again).toMatchObject({ status: 400, body: { reasonCode: "DuplicateIdempotencyKey" } });
+  });
+
+  it("scopes keys per merchant only when configured so", async () => {
+    emulator.emulator.updateConfig({ idempotencyScope: "merchant" });
+    try {
+      const { body } = await create({}, "merchant-wide-key");
+      const complete = await call(emulator, merchant, {
+        method: "POST",
+        path: `/v2/checkoutSessions/${String(body.checkoutSessionId)}/complete`,
+        body: { chargeAmount: { amount: "1.00", currencyCode: "USD" } },
+        idempotencyKey: "merchant-wide-key",
+      });
+      expect(complete).toMatchObject({ status: 400, body: { reasonCode: "DuplicateIdempotencyKey" } });
+    } finally {
+      emulator.emulator.updateConfig({ idempotencyScope: "target" });
+    }
+  });
+
+  it("treats null members like absent ones when comparing requests", async () => {
+    const first = await create({ merchantMetadata: { merchantReferenceId: "A-1" } }, "null-key");
+    const again = await create(
+      { merchantMetadata: { merchantReferenceId: "A-1", noteToBuyer: null } },
+      "null-key",
+    );
+    expect(again).toMatchObject({ status: 201, body: first.body });
+  });
+
   it("scopes keys per merchant", async () => {
     const other = addMerchant(emulator, { keyIndex: 1 });
     await create({}, "shared-key");

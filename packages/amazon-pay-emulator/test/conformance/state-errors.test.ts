@@ -47,6 +47,9 @@ describe("conformance with the typed client: documented errors", () => {
 
   it("InvalidChargePermissionStatus and ChargePermissionNotModifiable", async () => {
     const permissionId = await chargeablePermission();
+    await amazonPay.chargePermissions.update(permissionId, {
+      merchantMetadata: { merchantReferenceId: "A-1" },
+    });
     await amazonPay.chargePermissions.close(permissionId, { closureReason: "done" });
     await expectApiError(
       amazonPay.charges.create({ chargePermissionId: permissionId, chargeAmount: USD("1.00") }),
@@ -60,6 +63,19 @@ describe("conformance with the typed client: documented errors", () => {
     );
     await expectApiError(
       amazonPay.chargePermissions.update(permissionId, { merchantMetadata: { merchantReferenceId: "late" } }),
+      422,
+      "ChargePermissionNotModifiable",
+    );
+    // Once Closed, a OneTime permission still takes values for members that are null or empty.
+    const filled = await amazonPay.chargePermissions.update(permissionId, {
+      merchantMetadata: { customInformation: "filled after closing" },
+    });
+    expect(filled.data.merchantMetadata).toMatchObject({
+      merchantReferenceId: "A-1",
+      customInformation: "filled after closing",
+    });
+    await expectApiError(
+      amazonPay.chargePermissions.update(permissionId, { merchantMetadata: { customInformation: "again" } }),
       422,
       "ChargePermissionNotModifiable",
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AmazonPayError } from "../errors";
+import { type ContestDisputeBody, type UpdateDisputeBody } from "../schemas/dispute";
 import { SIGNING_ALGORITHMS } from "../signing/algorithms";
 import { DISPUTE_ID, disputeResponse, FILE_ID } from "../test-fixtures/after-sale-responses";
 import {
@@ -11,15 +12,15 @@ import { testClient } from "../test-fixtures/test-client";
 
 const capture = captureServerPerFile();
 
-const accepted = {
+const accepted: UpdateDisputeBody = {
   statusDetails: { state: "Resolved", resolution: "BuyerWon", reasonCode: "MerchantAcceptedDispute" },
-} as const;
-const evidences = {
+};
+const evidences: ContestDisputeBody = {
   merchantEvidences: [
     { evidenceType: "TrackingNumber", evidenceText: "1Z999AA10123456784" },
     { evidenceType: "Receipt", fileId: FILE_ID },
   ],
-} as const;
+};
 
 const operations: OperationCase[] = [
   {

@@ -1,0 +1,30 @@
+// The fees Amazon keeps, as the emulator models them for settlement documents: a percentage and
+// a fixed amount per capture, the percentage given back on refunds (configurable), and a fee per
+// chargeback. Amounts are Money; the sign is left to the document (fees are debits there).
+import { percentage, type Money } from "@storefront/amazon-pay/money";
+import type { FeeConfig } from "./after-sale-config";
+
+export interface Fees {
+  percentage: Money;
+  fixed: Money;
+}
+
+export function captureFees(captured: Money, fees: FeeConfig): Fees {
+  return {
+    percentage: percentage(captured, fees.captureBasisPoints),
+    fixed: { amount: fees.captureFixed[captured.currency], currency: captured.currency },
+  };
+}
+
+/** What a refund gives back: the percentage fee of the refunded amount, or nothing. */
+export function refundFeeReturn(refunded: Money, fees: FeeConfig): Fees {
+  const back = fees.refundReturnsPercentageFee ? percentage(refunded, fees.captureBasisPoints).amount : 0;
+  return {
+    percentage: { amount: back, currency: refunded.currency },
+    fixed: { amount: 0, currency: refunded.currency },
+  };
+}
+
+export function chargebackFee(disputed: Money, fees: FeeConfig): Money {
+  return { amount: fees.chargeback[disputed.currency], currency: disputed.currency };
+}
