@@ -1,15 +1,21 @@
 import "server-only";
-// Finalize Checkout Session for an order already frozen. The body (amounts, payment intent) and
-// the facts recorded from Amazon's answer come from the stored order only, never from the
-// request at hand: two requests finalizing one order send the same body under the same
-// idempotency key, and Amazon charges once. 200 and 202 are handled like Complete; a refusal
-// or an answer without a charge permission lets the session's own state decide.
+// Finalize Checkout Session for an order already frozen. Only the holder of the order's
+// completion claim (lib/orders/completion-claim.ts) calls Amazon; anyone else waits for it and
+// answers from what it recorded. The body (amounts, payment intent) and the facts recorded from
+// Amazon's answer come from the stored order only, never from the request at hand. 200 and 202
+// are handled like Complete; a refusal or an answer without a charge permission lets the
+// session's own state decide.
 import { AmazonPayError } from "@storefront/amazon-pay/errors";
-import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { isCurrency, money } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
+import {
+  COMPLETION_CLAIM_TTL_MS,
+  withCompletionClaim,
+  type CompletionClaim,
+} from "@/lib/orders/completion-claim";
+import { completionIdempotencyKey } from "@/lib/orders/completion-claim";
 import { formatAddressLines } from "@/lib/orders/address-lines";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
 import { amazonPay } from "@/lib/amazon-pay/connection";
@@ -41,14 +47,41 @@ export function finalizeBody(
   };
 }
 
-export async function finalizeStoredOrder(order: Order, address: FinalizeAddress): Promise<CompleteResult> {
+/** Long enough for a holder that died to let its claim lapse, so the caller can take over. */
+export const FINALIZE_WAIT_MS = COMPLETION_CLAIM_TTL_MS + 1_000;
+
+/**
+ * Finalizes the stored order holding its completion claim (taking it, or renewing the one the
+ * order was written with). When someone else holds it, waits for them and answers from the order
+ * as they left it: a Draft still is "unconfirmed", to be asked again later.
+ */
+export async function finalizeStoredOrder(
+  order: Order,
+  address: FinalizeAddress,
+  holder: string,
+): Promise<CompleteResult> {
+  const run = await withCompletionClaim(
+    db(),
+    order.id,
+    holder,
+    async (claim) => ({ value: await finalizeHoldingClaim(order, address, claim) }),
+    { waitMs: FINALIZE_WAIT_MS },
+  );
+  return run.kind === "ran" ? run.value : outcomeOf(run.order);
+}
+
+async function finalizeHoldingClaim(
+  order: Order,
+  address: FinalizeAddress,
+  claim: CompletionClaim,
+): Promise<CompleteResult> {
   const prisma = db();
   const { client, settings } = amazonPay();
   const body = finalizeBody(order, address, settings.canHandlePendingAuthorization);
   try {
     const result = await withAmazonPayAudit(prisma, { orderId: order.id, source: "buyer" }, () =>
       client.checkoutSessions.finalize(order.checkoutSessionId, body, {
-        idempotencyKey: idempotencyKeyFor("finalize", order.checkoutSessionId),
+        idempotencyKey: completionIdempotencyKey("finalize", order.checkoutSessionId, claim.generation),
       }),
     );
     const event = completionEvent({

@@ -1,10 +1,11 @@
-// The order a Finalize pays for. It is written once, with its lines and amounts frozen and the
-// completion marked as started in the same insert, and never re-priced: a second request for the
+// The order a Finalize pays for. It is written once, with its lines and amounts frozen and its
+// completion claim taken in the same insert, and never re-priced: a second request for the
 // same Checkout Session (a retry, a double click, an app sending other quantities) finds it and
 // may only finalize it as it stands. Only then can the amount Amazon charges and the order's
 // lines and total never drift apart.
 import type { PaymentIntent } from "@/lib/env";
 import type { Order, OrderLine, PrismaClient } from "@/lib/prisma/types";
+import { COMPLETION_CLAIM_TTL_MS } from "@/lib/orders/completion-claim";
 import { newOrderNumber } from "@/lib/orders/order-number";
 import type { Quote } from "@/lib/pricing/quote";
 import { isUniqueViolation, type CheckoutFlow } from "./binding";
@@ -25,6 +26,8 @@ export interface FrozenOrderInput {
     lineTotal: { amount: number };
   }[];
   quote: Quote;
+  /** The completion claim's holder name of the request writing the order. */
+  holder: string;
   /** Who buys, where it ships, how they pay: the order's copy of what Amazon shared. */
   snapshot: ReturnType<typeof buyerSnapshot>;
 }
@@ -48,6 +51,7 @@ export async function freezeFinalizeOrder(
     const existing = await findStoredOrder(prisma, input.sessionId);
     if (existing)
       return existing.cartId === input.cartId ? { kind: "stored", order: existing } : { kind: "foreign" };
+    const now = new Date();
     try {
       const order = await prisma.order.create({
         data: {
@@ -64,7 +68,10 @@ export async function freezeFinalizeOrder(
           taxMinor: input.quote.tax.amount,
           totalMinor: input.quote.total.amount,
           shippingMethod: input.quote.shippingMethod,
-          completionStartedAt: new Date(),
+          completionStartedAt: now,
+          // Born claimed: no one else may call Finalize for it before its writer has.
+          completionClaimedBy: input.holder,
+          completionClaimUntil: new Date(now.getTime() + COMPLETION_CLAIM_TTL_MS),
           lines: {
             create: input.lines.map((line) => ({
               productId: line.productId,

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { completeBuyNow } from "@/lib/checkout/buy-now";
 import { finalizeForMobile } from "@/lib/checkout/mobile-finalize";
-import { injectFault } from "@/tests/helpers/amazon-calls";
+import { clearEmulatorLog, emulatorApiCalls, injectFault } from "@/tests/helpers/amazon-calls";
 import { buyNowReadyToPay, mobileSessionReadyToPay } from "@/tests/helpers/buy-now-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
@@ -110,6 +110,8 @@ describe("two Finalize requests for one session", () => {
     });
     const mug = { slug: "harbor-ceramic-mug" };
 
+    clearEmulatorLog(shop.emulator);
+
     const first = completeBuyNow({ sessionId, cartId: buyer.cartId });
     await orderWritten(sessionId);
     await shop.prisma.product.update({ where: mug, data: { priceMinor: { increment: 100 } } });
@@ -124,6 +126,10 @@ describe("two Finalize requests for one session", () => {
         [2, Math.round(Number(cartDetails.totalBaseAmount.amount) * 100)],
       ]);
       expect(chargedAtAmazon(sessionId)).toEqual([totalMinor]);
+      // The second waited for the first's claim instead of calling Amazon itself.
+      expect(emulatorApiCalls(shop.emulator).filter((call) => call.includes("/finalize"))).toEqual([
+        `POST /v2/checkoutSessions/${sessionId}/finalize 200`,
+      ]);
     } finally {
       await shop.prisma.product.update({ where: mug, data: { priceMinor: { decrement: 100 } } });
     }

@@ -2,12 +2,14 @@ import "server-only";
 // Finalize Checkout Session for the Buy Now button and the mobile app: read the session (the
 // address Amazon shared), price the items from the database for that address, freeze the order,
 // and Finalize with the amounts the stored order holds. The first request for a session writes
-// the order; every later one (a retry, a double click, a racing request) finalizes that order as
-// it stands, or is refused when it asks for other items: an order is never re-priced once
-// written. A session Amazon already finalized is adopted.
+// the order, claimed for its completion in the same insert; every later one (a retry, a double
+// click, a racing request) finalizes that order as it stands once the claim is free, or is
+// refused when it asks for other items: an order is never re-priced once written. A session
+// Amazon already finalized is adopted.
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
+import { claimHolder } from "@/lib/orders/completion-claim";
 import { exceedsPaymentLimit } from "@/lib/pricing/quote";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
@@ -82,7 +84,8 @@ export async function finalizeCheckout(input: FinalizeInput): Promise<FinalizeRe
     return refused("session-closed", "This Amazon Pay checkout is no longer open. Please start again.");
   const address = finalizeAddressOf(session);
   if (!address) return refused("unshippable", "Amazon Pay did not share a shipping address.");
-  if (existing) return finalizeStoredOrder(existing, address);
+  const holder = claimHolder(input.flow);
+  if (existing) return finalizeStoredOrder(existing, address, holder);
 
   const restriction = shippingRestriction(address.address);
   if (restriction) return refused("unshippable", restriction);
@@ -98,11 +101,12 @@ export async function finalizeCheckout(input: FinalizeInput): Promise<FinalizeRe
     intent: amazonPay().settings.paymentIntent,
     lines: priced.lines,
     quote: priced.quote,
+    holder,
     snapshot: buyerSnapshot(session),
   });
   if (frozen.kind === "foreign") return { kind: "not-found" };
   // Another request wrote the order between our first look and our insert: theirs rules.
   const racing = frozen.kind === "stored" && standingOf(frozen.order, input);
   if (racing) return racing;
-  return finalizeStoredOrder(frozen.order, address);
+  return finalizeStoredOrder(frozen.order, address, holder);
 }
