@@ -38,8 +38,9 @@ describe("conformance with the typed client: operations", () => {
     );
     const completed = await amazonPay.checkoutSessions.complete(id, { chargeAmount: USD("25.00") });
     expect(completed.status).toBe(202);
+    // The authorization settles after the emulator's async delay; a loaded machine may read it settled.
     const charge = await amazonPay.charges.get(completed.data.chargeId!);
-    expect(charge.data.statusDetails.state).toBe("AuthorizationInitiated");
+    expect(["AuthorizationInitiated", "Authorized"]).toContain(charge.data.statusDetails.state);
     await eventually(
       async () =>
         (await amazonPay.charges.get(completed.data.chargeId!)).data.statusDetails.state === "Authorized" ||
