@@ -135,7 +135,7 @@ const schema = z.object({
   ),
   RECONCILER_DRAFT_GRACE_SECONDS: z.preprocess(
     blankAsUndefined,
-    z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(86_400).default(120),
+    z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(86_400).default(60),
   ),
   LOG_LEVEL: z.preprocess(
     blankAsUndefined,

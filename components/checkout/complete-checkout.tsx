@@ -3,22 +3,30 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { completeCheckoutAction } from "@/lib/checkout/action";
+import { confirmCheckoutAction } from "@/lib/checkout/complete-action";
 
 interface CompleteCheckoutProps {
   sessionId: string;
+  /** "buyer": this browser owns the order and moves on to it; "neutral": it completes and stays. */
+  view: "buyer" | "neutral";
 }
 
 /**
  * Completes the checkout once, after the page has mounted (rendering or prefetching the result
- * page does nothing), then moves on to the order or back to the cart.
+ * page does nothing). The buyer's browser then moves on to the order or back to the cart; any
+ * other browser stays on the neutral page, which says nothing about the order.
  */
-export function CompleteCheckout({ sessionId }: CompleteCheckoutProps) {
+export function CompleteCheckout({ sessionId, view }: CompleteCheckoutProps) {
   const router = useRouter();
   const started = useRef(false);
   const [problem, setProblem] = useState(false);
 
   function run() {
     setProblem(false);
+    if (view === "neutral") {
+      void confirmCheckoutAction(sessionId).catch(() => undefined);
+      return;
+    }
     completeCheckoutAction(sessionId)
       .then((result) => {
         if (result.redirectTo) router.replace(result.redirectTo);
@@ -34,6 +42,7 @@ export function CompleteCheckout({ sessionId }: CompleteCheckoutProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per mount by design
   }, []);
 
+  if (view === "neutral") return null;
   if (problem) {
     return (
       <div className="notice notice--error" role="alert">

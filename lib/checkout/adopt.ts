@@ -2,10 +2,13 @@ import "server-only";
 // When Complete/Finalize did not answer with a completed session, the session itself says what
 // happened: Completed (an earlier attempt went through: adopt it, reading the real charge),
 // Canceled (the buyer canceled, the payment was declined, or it expired: the order fails), or
-// still Open (Amazon refused to complete it: the order fails, the buyer can start again).
+// still Open. Open after a "not yet" refusal (the buyer has not finished Amazon's page) is not a
+// failure: the order stays a Draft and is asked again later. Open after any other refusal (an
+// amount that does not match) fails the order; Amazon never charges an uncompleted session.
 import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { db } from "@/lib/db";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
+import { nextPollAt } from "@/lib/orders/poll-schedule";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
 import { amazonPay } from "@/lib/amazon-pay/connection";
@@ -15,50 +18,76 @@ import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
 import { completionEvent } from "./completion-event";
 import type { CompleteResult } from "./complete-result";
 
+/** Refusals that, while the session is still Open, mean "not yet" rather than "never". */
+const NOT_YET_REFUSALS: ReadonlySet<string> = new Set(["InvalidCheckoutSessionStatus"]);
+
+export interface Adoption {
+  result: CompleteResult;
+  /** Amazon refused the attempt while the session is still Open: the next attempt needs a new key. */
+  notYet: boolean;
+}
+
+/** The order follows its session's own state. */
 export async function adoptSessionOutcome(
   order: Order,
   source: EventSource,
   refusal?: string,
 ): Promise<CompleteResult> {
+  return (await adoptSession(order, source, refusal)).result;
+}
+
+export async function adoptSession(order: Order, source: EventSource, refusal?: string): Promise<Adoption> {
   const prisma = db();
   const { client } = amazonPay();
+  const settled = (result: CompleteResult): Adoption => ({ result, notYet: false });
   try {
-    const session = await withAmazonPayAudit(prisma, { orderId: order.id, source }, async () => {
+    const read = await withAmazonPayAudit(prisma, { orderId: order.id, source }, async () => {
       const { data } = await client.checkoutSessions.get(order.checkoutSessionId);
       if (data.statusDetails.state !== "Completed" || !data.chargeId) return { session: data, charge: null };
       return { session: data, charge: (await client.charges.get(data.chargeId)).data };
     });
-    const state = session.session.statusDetails.state;
+    const state = read.session.statusDetails.state;
     if (state === "Completed") {
       const event = completionEvent({
-        session: session.session,
+        session: read.session,
         httpStatus: 200,
         intent: asPaymentIntent(order.paymentIntent),
         totalMinor: order.totalMinor,
         source,
-        charge: session.charge,
+        charge: read.charge,
       });
       if (event) {
         const { order: after } = await applyEventToOrder(prisma, order.id, event);
         if (after.status !== "Draft" && after.status !== "Failed")
           await takeOrderedItemsOutOfCart(prisma, order.id);
-        return after.status === "Failed"
-          ? { kind: "failed", orderNumber: after.orderNumber }
-          : { kind: "placed", orderNumber: after.orderNumber };
+        return settled(
+          after.status === "Failed"
+            ? { kind: "failed", orderNumber: after.orderNumber }
+            : { kind: "placed", orderNumber: after.orderNumber },
+        );
       }
+    }
+    if (state === "Open" && (refusal === undefined || NOT_YET_REFUSALS.has(refusal))) {
+      await scheduleNextDraftCheck(order);
+      return {
+        result: { kind: "unconfirmed", orderNumber: order.orderNumber },
+        notYet: refusal !== undefined,
+      };
     }
     const reason =
       state === "Canceled"
-        ? (session.session.statusDetails.reasonCode ?? "Canceled")
+        ? (read.session.statusDetails.reasonCode ?? "Canceled")
         : (refusal ?? "CompleteRefused");
     const { order: after } = await applyEventToOrder(prisma, order.id, {
       type: "checkout.failed",
       source,
       reason,
     });
-    return after.status === "Failed"
-      ? { kind: "failed", orderNumber: after.orderNumber }
-      : { kind: "placed", orderNumber: after.orderNumber };
+    return settled(
+      after.status === "Failed"
+        ? { kind: "failed", orderNumber: after.orderNumber }
+        : { kind: "placed", orderNumber: after.orderNumber },
+    );
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     if (error.reasonCode === "ResourceNotFound") {
@@ -67,12 +96,20 @@ export async function adoptSessionOutcome(
         source,
         reason: "ResourceNotFound",
       });
-      return { kind: "failed", orderNumber: order.orderNumber };
+      return settled({ kind: "failed", orderNumber: order.orderNumber });
     }
     await prisma.order.update({
       where: { id: order.id },
       data: { nextCheckAt: new Date(Date.now() + 10_000) },
     });
-    return { kind: "unconfirmed", orderNumber: order.orderNumber };
+    return settled({ kind: "unconfirmed", orderNumber: order.orderNumber });
   }
+}
+
+/** The reconciler looks at a Draft again after a doubling delay (poll-schedule). */
+export async function scheduleNextDraftCheck(order: Order, now = new Date()): Promise<void> {
+  await db().order.updateMany({
+    where: { id: order.id, status: "Draft" },
+    data: { checkAttempts: { increment: 1 }, nextCheckAt: nextPollAt(now, order.checkAttempts) },
+  });
 }

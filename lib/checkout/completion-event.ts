@@ -2,7 +2,8 @@
 // machine records. Complete's answer carries no charge state, so it is inferred as Amazon
 // documents it: 202 = AuthorizationInitiated; 200 = Captured for AuthorizeWithCapture,
 // Authorized for Authorize; Confirm creates no charge and leaves the permission Chargeable.
-// IPNs and the reconciler then read the real states from the API.
+// Such a charge is marked inferred: the reconciler reads it back soon, and what Amazon says
+// replaces the inference (lib/orders/payment-facts.ts).
 import type { Charge } from "@storefront/amazon-pay/schemas/charge";
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import type { PaymentIntent } from "@/lib/env";
@@ -38,6 +39,7 @@ export function completionEvent(input: {
       capturedMinor: state === "Captured" ? totalMinor : 0,
       refundedMinor: 0,
       reasonCode: null,
+      inferred: true,
     };
   }
   const permission: PermissionFact | null =

@@ -30,13 +30,13 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 function describe(event: OrderEvent): string {
   switch (event.type) {
     case "charge.observed":
-      return `charge ${event.charge.chargeId} ${event.charge.state}`;
+      return `charge ${event.charge.chargeId} ${event.charge.state}${event.charge.inferred ? " (inferred)" : ""}`;
     case "refund.observed":
       return `refund ${event.refund.refundId} ${event.refund.state}`;
     case "permission.observed":
       return `charge permission ${event.permission.state}`;
     case "checkout.completed":
-      return `checkout completed (charge permission ${event.chargePermissionId}${event.charge ? `, charge ${event.charge.state}` : ""})`;
+      return `checkout completed (charge permission ${event.chargePermissionId}${event.charge ? `, charge ${event.charge.state}${event.charge.inferred ? " (inferred)" : ""}` : ""})`;
     case "checkout.failed":
       return `checkout failed: ${event.reason}`;
     case "order.shipped":
@@ -93,7 +93,9 @@ async function writeSnapshot(
       capturedMinor: charge.capturedMinor,
       refundedMinor: charge.refundedMinor,
       reasonCode: charge.reasonCode,
-      nextPollAt: isTerminalCharge(charge.state) ? null : nextPollAt(now, 0),
+      inferred: charge.inferred === true,
+      // An inferred state is read back soon, even a terminal one.
+      nextPollAt: isTerminalCharge(charge.state) && !charge.inferred ? null : nextPollAt(now, 0),
       pollAttempts: before && before.state === charge.state ? before.pollAttempts : 0,
     };
     if (!before) {
@@ -104,7 +106,8 @@ async function writeSnapshot(
       before.state !== charge.state ||
       before.capturedMinor !== charge.capturedMinor ||
       before.refundedMinor !== charge.refundedMinor ||
-      before.reasonCode !== charge.reasonCode
+      before.reasonCode !== charge.reasonCode ||
+      before.inferred !== (charge.inferred === true)
     ) {
       await tx.charge.update({
         where: { id: charge.chargeId },

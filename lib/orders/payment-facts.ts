@@ -1,7 +1,8 @@
 // Amazon's charge, refund and charge permission states as an order records them (payment facts),
 // and how a new observation merges into what is recorded. Facts only move forward along each
 // object's transition graph, so observations applied in any order, any number of times, end in
-// the same facts. Pure functions only.
+// the same facts; a charge state inferred from an HTTP status gives way to the state read from
+// the API. Pure functions only.
 export const CHARGE_STATES = [
   "AuthorizationInitiated",
   "Authorized",
@@ -58,6 +59,8 @@ export interface ChargeFact {
   capturedMinor: number;
   refundedMinor: number;
   reasonCode: string | null;
+  /** Inferred from Complete's or Finalize's HTTP status, not read from the API: the next read replaces it. */
+  inferred?: true;
 }
 
 export interface RefundFact {
@@ -74,13 +77,24 @@ export interface PermissionFact {
   updatedAt: number;
 }
 
-/** Records an observed charge; stale when it would move the recorded charge backwards. */
+/**
+ * Records an observed charge; stale when it would move the recorded charge backwards. A state
+ * read from the API replaces an inferred one whatever the direction (facts move toward the
+ * truth), and an inference never overrides what was read.
+ */
 export function upsertCharge(
   charges: readonly ChargeFact[],
   fact: ChargeFact,
 ): { charges: ChargeFact[]; changed: boolean; stale: boolean } {
   const existing = charges.find((c) => c.chargeId === fact.chargeId);
   if (!existing) return { charges: [...charges, fact], changed: true, stale: false };
+  if (existing.inferred && !fact.inferred)
+    return {
+      charges: charges.map((c) => (c.chargeId === fact.chargeId ? fact : c)),
+      changed: true,
+      stale: false,
+    };
+  if (!existing.inferred && fact.inferred) return { charges: [...charges], changed: false, stale: false };
   if (existing.state !== fact.state && !chargeCanMove(existing.state, fact.state)) {
     return { charges: [...charges], changed: false, stale: true };
   }

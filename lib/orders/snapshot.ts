@@ -45,6 +45,7 @@ export function chargeFact(row: Charge): ChargeFact {
     capturedMinor: row.capturedMinor,
     refundedMinor: row.refundedMinor,
     reasonCode: row.reasonCode,
+    ...(row.inferred ? { inferred: true as const } : {}),
   };
 }
 

@@ -1,9 +1,11 @@
 import "server-only";
 // The reconciler: finishes what notifications and buyers left unfinished. It polls pending
-// charges and refunds with bounded backoff (stopping at terminal states), and looks at Draft
-// orders whose checkout was started but not recorded (a crash between Amazon completing and our
-// write, a lost IPN, a closed tab). Runs every RECONCILER_INTERVAL_SECONDS inside each server
-// (one instance at a time, by lease) and on demand with `npm run reconcile`.
+// charges and refunds with bounded backoff (stopping at terminal states; a charge state inferred
+// from Complete's answer is read back once), and finishes Draft orders: a checkout whose buyer
+// came back or was sent to Amazon more than RECONCILER_DRAFT_GRACE_SECONDS ago is completed
+// (lib/checkout/reconcile-draft.ts), even when the buyer never returns. Runs every
+// RECONCILER_INTERVAL_SECONDS inside each server (one instance at a time, by lease) and on
+// demand with `npm run reconcile`.
 import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -24,7 +26,7 @@ export interface ReconcileSummary {
 export async function reconcileOnce(options: { now?: Date; limit?: number } = {}): Promise<ReconcileSummary> {
   const prisma = db();
   const now = options.now ?? new Date();
-  // Draft orders untouched this long are looked at even without a schedule (the buyer may still be on Amazon's page).
+  // Checkouts sent to Amazon this long ago are completed even without a schedule (the buyer may never come back).
   const draftGraceMs = env().RECONCILER_DRAFT_GRACE_SECONDS * 1000;
   const limit = options.limit ?? 50;
   const summary: ReconcileSummary = { drafts: 0, charges: 0, refunds: 0, changed: 0, errors: 0 };

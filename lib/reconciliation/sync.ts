@@ -13,7 +13,7 @@ import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { Order } from "@/lib/prisma/types";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
-import { awaitBuyerCompletion } from "./await-buyer-completion";
+import { awaitCompletionClaim, completionClaimHeld } from "@/lib/orders/completion-claim";
 import { REFUND_STATES, type RefundFact } from "@/lib/orders/payment-facts";
 import type { EventSource } from "@/lib/payment-events";
 
@@ -51,14 +51,21 @@ async function orderFor(
   return reference ? prisma.order.findUnique({ where: { orderNumber: reference } }) : null;
 }
 
+/** How long an IPN waits for a completion under way (the buyer's, usually) before answering. */
+const IPN_CLAIM_WAIT_MS = 2_000;
+
 async function whenCompleted(
   draftOrOrder: Order,
   source: EventSource,
   apply: () => Promise<ApplyResult>,
 ): Promise<SyncResult> {
-  const order = await awaitBuyerCompletion(draftOrOrder, () =>
-    db().order.findUniqueOrThrow({ where: { id: draftOrOrder.id } }),
-  );
+  const order =
+    draftOrOrder.status === "Draft"
+      ? await awaitCompletionClaim(db(), draftOrOrder.id, IPN_CLAIM_WAIT_MS)
+      : draftOrOrder;
+  if (order.status === "Draft" && completionClaimHeld(order))
+    // Its holder records the outcome; the reconciler follows up if it does not.
+    return { kind: "draft-reconciled", orderNumber: order.orderNumber };
   if (order.status === "Draft") {
     const outcome = await reconcileDraftOrder(order, source);
     if (outcome.kind === "not-found") return { kind: "unknown-order", detail: order.orderNumber };

@@ -1,0 +1,69 @@
+import "server-only";
+// One attempt at Complete Checkout Session, made only by the holder of the order's completion
+// claim: the frozen amount, the idempotency key of the claim's generation, and Amazon's answer
+// recorded through the order state machine. A refusal lets the session's own state decide; a
+// "not yet" refusal asks the claim to advance the generation, so that key is never sent again.
+import { AmazonPayError } from "@storefront/amazon-pay/errors";
+import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
+import { db } from "@/lib/db";
+import { money } from "@/lib/money";
+import { applyEventToOrder } from "@/lib/orders/apply-event";
+import { completionIdempotencyKey, type CompletionClaim } from "@/lib/orders/completion-claim";
+import { asPaymentIntent } from "@/lib/orders/snapshot";
+import type { EventSource } from "@/lib/payment-events";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
+import { crashPoint } from "@/lib/crash-point";
+import { adoptSession } from "./adopt";
+import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
+import { outcomeOf, type CompleteResult } from "./complete-result";
+import { completionEvent } from "./completion-event";
+
+export async function attemptCompletion(
+  claim: CompletionClaim,
+  source: EventSource,
+): Promise<{ value: CompleteResult; advanceGeneration?: boolean }> {
+  const prisma = db();
+  // Read under the claim: whoever held it before may have recorded the outcome already.
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: claim.orderId } });
+  if (order.status !== "Draft") return { value: outcomeOf(order) };
+  const sessionId = order.checkoutSessionId;
+  try {
+    const result = await withAmazonPayAudit(prisma, { orderId: order.id, source }, () =>
+      amazonPay().client.checkoutSessions.complete(
+        sessionId,
+        { chargeAmount: priceFromMoney(money(order.totalMinor, "USD")) },
+        { idempotencyKey: completionIdempotencyKey("complete", sessionId, claim.generation) },
+      ),
+    );
+    crashPoint("complete:after-amazon");
+    const event = completionEvent({
+      session: result.data,
+      httpStatus: result.status,
+      intent: asPaymentIntent(order.paymentIntent),
+      totalMinor: order.totalMinor,
+      source,
+    });
+    if (!event) return { value: (await adoptSession(order, source)).result };
+    await applyEventToOrder(prisma, order.id, event);
+  } catch (error) {
+    if (!(error instanceof AmazonPayError)) throw error;
+    if (error.retryable || error.kind === "contract") {
+      // Amazon may or may not have completed it: never guess. The order stays a Draft; the next
+      // attempt (the same key: the generation stays) or the reconciler finds out.
+      await prisma.order.update({
+        where: { id: order.id },
+        data: { nextCheckAt: new Date(Date.now() + 10_000) },
+      });
+      return { value: { kind: "unconfirmed", orderNumber: order.orderNumber } };
+    }
+    // CheckoutSessionCanceled, InvalidCheckoutSessionStatus (completed before, expired, or the
+    // buyer has not finished Amazon's page), AmountMismatch, ...: the session's own state decides.
+    const adoption = await adoptSession(order, source, error.reasonCode ?? error.kind);
+    return { value: adoption.result, advanceGeneration: adoption.notYet };
+  }
+  const after = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+  if (after.status !== "Draft" && after.status !== "Failed")
+    await takeOrderedItemsOutOfCart(prisma, order.id);
+  return { value: outcomeOf(after) };
+}
