@@ -3,7 +3,9 @@
 // key pair and IPN URL with it), then runs Next.js. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
 import { EnvError, parseEnv } from "@/lib/env";
+import { adminSessionSecretProblem } from "@/lib/admin/session-key";
 import { ensureLocalMerchant } from "@/lib/amazon-pay/local-merchant";
+import { emulatorInProductionProblem } from "@/lib/amazon-pay/production-guard";
 import { prepareDatabase } from "./db/prepare";
 import { startEmulatorProcess } from "./local-emulator";
 
@@ -32,6 +34,14 @@ async function main() {
       process.exit(1);
     }
     throw error;
+  }
+  // `npm start` runs `next start`, a production server: refuse here, before the database and the
+  // emulator are touched, with the same words the server itself would use.
+  const production = mode === "start" || env.NODE_ENV === "production";
+  const refusals = [emulatorInProductionProblem(env, production), adminSessionSecretProblem(env, production)];
+  if (refusals.some((problem) => problem !== null)) {
+    console.error(refusals.filter((problem) => problem !== null).join("\n"));
+    process.exit(1);
   }
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   await prepareDatabase({ url: env.DATABASE_URL });

@@ -17,6 +17,19 @@ export interface ShopProcess {
 export const SHARED_INSTANCE_ENV = {
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "c3RvcmVmcm9udC1lMmUtc2VydmVyLWFjdGlvbnMta2V5IQ==",
   ADMIN_PASSWORD: "e2e-admin-password",
+  ADMIN_SESSION_SECRET: "e2e-admin-session-secret-0123456789abcdef",
+};
+
+/**
+ * A production server on the emulator must opt in (lib/amazon-pay/production-guard.ts). The
+ * tests reach the shop straight from 127.0.0.1, so a test that plays several clients names its
+ * own in X-Forwarded-For, as one proxy in front would; the checkout rate limit is off except
+ * where a test sets it.
+ */
+export const E2E_SHOP_ENV = {
+  ALLOW_EMULATOR_IN_PRODUCTION: "true",
+  TRUSTED_PROXY_HOPS: "1",
+  CHECKOUT_RATE_LIMIT_PER_MINUTE: "0",
 };
 
 /** For an instance that is to crash at a crash point: only the test's own request may reach it. */
@@ -79,6 +92,7 @@ export async function startShop(options: {
         RECONCILER_INTERVAL_SECONDS: "1",
         RECONCILER_POLL_BASE_SECONDS: "1",
         RECONCILER_DRAFT_GRACE_SECONDS: "5",
+        ...E2E_SHOP_ENV,
         ...SHARED_INSTANCE_ENV,
         ...options.env,
       },

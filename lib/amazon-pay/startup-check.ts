@@ -62,6 +62,11 @@ export async function checkAmazonPayAtStartup(): Promise<void> {
   console.log(
     `[startup] Amazon Pay ${settings.mode} (merchant ${settings.merchantId}, key ${settings.publicKeyId}), payment intent ${settings.paymentIntent}${settings.canHandlePendingAuthorization ? ", pending authorizations accepted" : ""}`,
   );
+  if (settings.mode !== "emulator" && !e.AMAZON_PAY_IPN_TOPIC_ARN?.length) {
+    console.warn(
+      "[startup] AMAZON_PAY_IPN_TOPIC_ARN is not set: every IPN is refused (the log names each refused TopicArn) and pending payments settle by polling only. Set it to the SNS topic of your Amazon Pay IPNs.",
+    );
+  }
   if (settings.mode === "live" && !e.SHOP_URL.startsWith("https://")) {
     console.warn("[startup] SHOP_URL is not https: Amazon Pay live requires https return URLs.");
   }

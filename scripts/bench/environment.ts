@@ -75,6 +75,9 @@ export async function startEnvironment(
       RECONCILER_INTERVAL_SECONDS: "30",
       RECONCILER_POLL_BASE_SECONDS: "15",
       RECONCILER_DRAFT_GRACE_SECONDS: "120",
+      // A production server on the emulator, by choice; every simulated buyer comes from 127.0.0.1.
+      ALLOW_EMULATOR_IN_PRODUCTION: "true",
+      CHECKOUT_RATE_LIMIT_PER_MINUTE: "0",
     },
   });
   running.push(shop.child);
