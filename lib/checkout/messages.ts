@@ -14,6 +14,8 @@ export const CHECKOUT_NOTICES = {
   "amazon-unavailable":
     "Amazon Pay is not answering right now. Nothing was charged. Please try again in a moment.",
   unshippable: "We cannot ship to the address you chose. Please choose another address.",
+  "rate-limited":
+    "Too many checkout attempts from your network just now. Please wait a minute and try again.",
 } as const;
 
 export type CheckoutNotice = keyof typeof CHECKOUT_NOTICES;

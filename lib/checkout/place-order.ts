@@ -11,6 +11,7 @@ import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { exceedsPaymentLimit } from "@/lib/pricing/quote";
 import { crashPoint } from "@/lib/crash-point";
+import { isAllowedAmazonPayRedirect } from "@/lib/security/amazon-pay-redirect";
 import { isShippingMethodId, DEFAULT_SHIPPING_METHOD } from "@/lib/pricing/shipping-methods";
 import { shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { findBinding } from "./binding";
@@ -136,6 +137,13 @@ export async function placeOrder(input: {
   }
   const redirectUrl = session.webCheckoutDetails?.amazonPayRedirectUrl;
   if (!redirectUrl) return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
+  // The buyer goes only to Amazon's pages for the region (or the emulator): never an open redirect.
+  if (!isAllowedAmazonPayRedirect(redirectUrl, e)) {
+    console.error(
+      `[checkout] order ${order.orderNumber}: refused amazonPayRedirectUrl ${redirectUrl.slice(0, 200)}`,
+    );
+    return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
+  }
 
   const marked = await prisma.order.updateMany({
     where: { id: order.id, status: "Draft", version: order.version },

@@ -21,6 +21,10 @@ import { quoteFingerprint } from "./quote-fingerprint";
 import { paymentDescriptorOf, sessionStanding } from "./session-outcome";
 import { formatAddressLines } from "@/lib/orders/address-lines";
 import { parseCheckoutSessionId } from "./session-id";
+import {
+  isKnownUnknownCheckoutSession,
+  rememberUnknownCheckoutSession,
+} from "@/lib/security/unknown-checkout-sessions";
 
 export interface ReviewView {
   sessionId: string;
@@ -44,12 +48,16 @@ export type ReviewResult =
 export async function readCheckoutSession(
   sessionId: string,
 ): Promise<{ ok: true; session: CheckoutSession } | { ok: false; notice: CheckoutNotice }> {
+  // An id Amazon just said it does not know is answered without asking again.
+  if (isKnownUnknownCheckoutSession(sessionId)) return { ok: false, notice: "session-unknown" };
   try {
     const { data } = await amazonPay().client.checkoutSessions.get(sessionId);
     return { ok: true, session: data };
   } catch (error) {
-    if (isAmazonPayError(error, "ResourceNotFound", "InvalidParameterValue"))
+    if (isAmazonPayError(error, "ResourceNotFound", "InvalidParameterValue")) {
+      rememberUnknownCheckoutSession(sessionId);
       return { ok: false, notice: "session-unknown" };
+    }
     if (error instanceof AmazonPayError) return { ok: false, notice: "amazon-unavailable" };
     throw error;
   }

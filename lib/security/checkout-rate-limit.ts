@@ -22,3 +22,14 @@ export function takeCheckoutRequest(headers: Headers): RateLimitVerdict {
   }
   return holder.__storefrontCheckoutLimiter.limiter.take(clientAddress(headers, e.TRUSTED_PROXY_HOPS));
 }
+
+/** The route handlers' answer once a client is over its budget. */
+export function tooManyRequests(verdict: { retryAfterSeconds: number }): Response {
+  return Response.json(
+    { error: `Too many requests from your network. Try again in ${verdict.retryAfterSeconds} seconds.` },
+    {
+      status: 429,
+      headers: { "retry-after": String(verdict.retryAfterSeconds), "cache-control": "no-store" },
+    },
+  );
+}

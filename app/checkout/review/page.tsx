@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cartUrlWithNotice } from "@/lib/checkout/messages";
 import { loadReview } from "@/lib/checkout/review";
+import { takeCheckoutRequest } from "@/lib/security/checkout-rate-limit";
 import { OrderSummary } from "@/components/cart/order-summary";
 import { ChangeActions } from "@/components/checkout/change-actions";
 import { PlaceOrderForm } from "@/components/checkout/place-order-form";
@@ -16,6 +18,8 @@ interface ReviewPageProps {
 
 // Amazon returns the buyer here after sign-in and address/payment selection.
 export default async function ReviewPage({ searchParams }: ReviewPageProps) {
+  // Anyone can load this page, and it makes the shop call Amazon: a budget per client address.
+  if (!takeCheckoutRequest(await headers()).ok) redirect(cartUrlWithNotice("rate-limited"));
   const result = await loadReview((await searchParams).amazonCheckoutSessionId);
   if (!result.ok)
     redirect(result.orderNumber ? `/orders/${result.orderNumber}` : cartUrlWithNotice(result.notice));
