@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { findBinding } from "./binding";
 import { completeCheckout } from "./complete";
-import { cartUrlWithNotice, CHECKOUT_NOTICES, type CheckoutNotice } from "./messages";
+import { cartUrlWithNotice, CHECKOUT_NOTICES, COMPLETION_MESSAGES, type CheckoutNotice } from "./messages";
 import { placeOrder } from "./place-order";
 import { checkoutSessionIdSchema } from "./session-id";
 
@@ -86,7 +86,7 @@ export async function completeCheckoutAction(rawSessionId: unknown): Promise<Act
     case "placed":
     case "unconfirmed":
       return success(undefined, {
-        message: "Thank you! Your order is placed.",
+        message: COMPLETION_MESSAGES[result.kind],
         redirectTo: `/orders/${result.orderNumber}`,
       });
     case "failed":

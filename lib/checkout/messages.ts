@@ -20,6 +20,15 @@ export const CHECKOUT_NOTICES = {
 
 export type CheckoutNotice = keyof typeof CHECKOUT_NOTICES;
 
+/**
+ * What the result page's action says once it is done. An order whose payment Amazon has not
+ * confirmed yet (Complete unanswered, or still processing) is not announced as placed.
+ */
+export const COMPLETION_MESSAGES = {
+  placed: "Thank you! Your order is placed.",
+  unconfirmed: "We are still confirming your payment with Amazon Pay. Your order page shows the outcome.",
+} as const;
+
 export function isCheckoutNotice(value: unknown): value is CheckoutNotice {
   return typeof value === "string" && Object.hasOwn(CHECKOUT_NOTICES, value);
 }
