@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
 import { FIXED_SECURITY_HEADERS } from "./lib/security/fixed-headers";
@@ -11,6 +12,9 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@storefront/amazon-pay"],
   reactStrictMode: true,
   allowedDevOrigins: ["127.0.0.1", "localhost"],
+  // Rendered pages and cached data live in this process's memory; each cached page carries a
+  // Content-Security-Policy with the hashes of its own inline scripts (see the handler).
+  cacheHandler: path.join(import.meta.dirname, "lib/catalog/page-cache-handler.mjs"),
   // proxy.ts sets every security header (with the CSP) at run time; static files never reach it.
   async headers() {
     return [

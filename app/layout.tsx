@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { getCartItemCount } from "@/lib/cart/server";
 import { shopSettings } from "@/lib/shop/settings";
 import { CartCountProvider } from "@/components/layout/cart-count";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
@@ -20,9 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { themeColor: "#1f4d4a" };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+// The same for every buyer: the catalog pages under it are served from the page cache. What is
+// the buyer's own (the cart count) the browser fetches.
+export default function RootLayout({ children }: { children: ReactNode }) {
   const settings = shopSettings();
-  const cartCount = await getCartItemCount();
   return (
     <html lang="en">
       <body>
@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         {settings.emulator && <EmulatorBanner dashboardUrl={settings.emulator.dashboardUrl} />}
-        <CartCountProvider count={cartCount}>
+        <CartCountProvider>
           <SiteHeader shopName={settings.name} />
           <main id="main" tabIndex={-1}>
             {children}

@@ -1,6 +1,10 @@
 import { listProducts } from "@/lib/catalog/server";
 import { ProductCard } from "@/components/catalog/product-card";
 
+// One HTML for every buyer, from the page cache (see lib/catalog/cached-pages.ts): rendered on
+// its first request, again after five minutes or when the catalog tag is revalidated.
+export const revalidate = 300;
+
 export default async function HomePage() {
   const products = await listProducts();
   return (

@@ -7,6 +7,7 @@ import { CartActivityProvider } from "@/components/cart/cart-activity";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { OrderSummary } from "@/components/cart/order-summary";
 import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
+import { CartCountFromServer } from "@/components/layout/cart-count";
 import { amazonPayPrice } from "@/components/checkout/checkout-js";
 
 export const metadata: Metadata = { title: "Your cart" };
@@ -28,9 +29,11 @@ export default async function CartPage({ searchParams }: CartPageProps) {
       {notice}
     </p>
   );
+  const countBlock = <CartCountFromServer count={cart?.itemCount ?? 0} />;
   if (!cart || cart.lines.length === 0) {
     return (
       <>
+        {countBlock}
         <h1>Your cart</h1>
         {noticeBlock}
         <div className="empty-state" data-testid="cart-empty">
@@ -45,6 +48,7 @@ export default async function CartPage({ searchParams }: CartPageProps) {
   const button = cart.checkoutReady ? checkoutButtonProps() : null;
   return (
     <>
+      {countBlock}
       <h1>Your cart</h1>
       {noticeBlock}
       <div className="cart-layout">

@@ -1,12 +1,20 @@
 import "server-only";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { productSlugSchema, toProductView, type ProductView } from "./product";
 
-// Catalog reads are display data and may be cached (tag "catalog", five minutes). Cart and
-// checkout never use these: they read prices live from the database.
+// Catalog reads are display data: cached with the tag "catalog" for five minutes, and the pages
+// that show them (home, product pages) carry the tag too, so `revalidateTag(CATALOG_CACHE_TAG,
+// { expire: 0 })` wherever products are edited renders them again on their next request.
+// Cart and checkout never use these: they read prices live from the database.
 export const CATALOG_CACHE_TAG = "catalog";
 const CATALOG_REVALIDATE_SECONDS = 300;
+
+// `next build` prerenders the home page, but the server only ever serves pages it rendered
+// itself, with its own database and settings (lib/catalog/page-cache-handler.mjs): the build
+// needs no database, and gets an empty list.
+const duringBuild = () => process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD;
 
 const listActiveProducts = unstable_cache(
   async (): Promise<ProductView[]> => {
@@ -29,8 +37,8 @@ const findActiveProduct = unstable_cache(
   { tags: [CATALOG_CACHE_TAG], revalidate: CATALOG_REVALIDATE_SECONDS },
 );
 
-export function listProducts(): Promise<ProductView[]> {
-  return listActiveProducts();
+export async function listProducts(): Promise<ProductView[]> {
+  return duringBuild() ? [] : listActiveProducts();
 }
 
 /** The product for a URL slug, or null for unknown or malformed slugs. */

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { amazonPayOrigins } from "./amazon-pay-origins";
-import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from "./content-security-policy";
-import { securityHeaders } from "./security-headers";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  newNonce,
+  pageContentSecurityPolicy,
+  withoutScriptDirectives,
+} from "./content-security-policy";
+import { fillScriptHashes, SCRIPT_HASHES_PLACEHOLDER } from "./content-security-policy-hashes.mjs";
+import { cachedPagePolicyTemplate, securityHeaders } from "./security-headers";
 
 const directives = (policy: string) =>
   new Map(
@@ -32,7 +38,7 @@ describe("page Content-Security-Policy", () => {
     const nonce = newNonce();
     const policy = directives(
       pageContentSecurityPolicy({
-        nonce,
+        scripts: { nonce },
         amazonPay: amazonPayOrigins(localEnv),
         development: false,
         https: false,
@@ -75,7 +81,7 @@ describe("page Content-Security-Policy", () => {
   });
 
   it("adds eval only in development and upgrades requests only on https", () => {
-    const base = { nonce: newNonce(), amazonPay: amazonPayOrigins(amazonEnv()) };
+    const base = { scripts: { nonce: newNonce() }, amazonPay: amazonPayOrigins(amazonEnv()) };
     expect(
       directives(pageContentSecurityPolicy({ ...base, development: true, https: false })).get("script-src"),
     ).toContain("'unsafe-eval'");
@@ -90,9 +96,52 @@ describe("page Content-Security-Policy", () => {
     const amazonPay = amazonPayOrigins(localEnv);
     for (const nonce of ["", "short", "abcdefghijklmnop'; script-src *", "abcdefghijklmnopq r"]) {
       expect(() =>
-        pageContentSecurityPolicy({ nonce, amazonPay, development: false, https: false }),
+        pageContentSecurityPolicy({ scripts: { nonce }, amazonPay, development: false, https: false }),
       ).toThrow();
     }
+  });
+
+  it("allows a cached page's inline scripts only by the hashes the page cache fills in", () => {
+    const template = pageContentSecurityPolicy({
+      scripts: "hashes",
+      amazonPay: amazonPayOrigins(localEnv),
+      development: false,
+      https: false,
+    });
+    expect(directives(template).get("script-src")).toEqual([
+      "'self'",
+      SCRIPT_HASHES_PLACEHOLDER,
+      "http://127.0.0.1:4010",
+    ]);
+    expect(template).not.toContain("nonce");
+    const hash = `'sha256-${"A".repeat(43)}='`;
+    expect(directives(fillScriptHashes(template, [hash])).get("script-src")).toEqual([
+      "'self'",
+      hash,
+      "http://127.0.0.1:4010",
+    ]);
+    expect(directives(fillScriptHashes(template, [])).get("script-src")).toEqual([
+      "'self'",
+      "http://127.0.0.1:4010",
+    ]);
+  });
+
+  it("keeps every directive but the script ones for the proxy's own header on cached pages", () => {
+    const policy = pageContentSecurityPolicy({
+      scripts: { nonce: newNonce() },
+      amazonPay: amazonPayOrigins(amazonEnv()),
+      development: false,
+      https: true,
+    });
+    const baseline = directives(withoutScriptDirectives(policy));
+    expect(baseline.has("script-src")).toBe(false);
+    expect(baseline.has("default-src")).toBe(false);
+    expect(baseline.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(baseline.get("object-src")).toEqual(["'none'"]);
+    expect(baseline.get("base-uri")).toEqual(["'self'"]);
+    expect(baseline.get("form-action")).toEqual(directives(policy).get("form-action"));
+    expect(baseline.has("upgrade-insecure-requests")).toBe(true);
+    expect(withoutScriptDirectives(policy)).not.toContain("nonce");
   });
 
   it("makes a different 128-bit nonce every time", () => {
@@ -125,6 +174,14 @@ describe("security headers", () => {
     const e = parseEnv({ SHOP_URL: "https://shop.example" });
     const headers = securityHeaders(e, { kind: "page", nonce: newNonce() });
     expect(headers["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("gives cached pages the policy without script directives, and the cache the whole template", () => {
+    const headers = securityHeaders(localEnv, { kind: "cached-page" });
+    const template = cachedPagePolicyTemplate(localEnv);
+    expect(headers["Content-Security-Policy"]).toBe(withoutScriptDirectives(template));
+    expect(headers["X-Frame-Options"]).toBe("DENY");
+    expect(template).toContain(`script-src 'self' ${SCRIPT_HASHES_PLACEHOLDER} http://127.0.0.1:4010`);
   });
 
   it("gives route handlers a policy that loads nothing", () => {

@@ -1,10 +1,18 @@
-// The Content-Security-Policy of every page: scripts only from this shop (each inline script
-// carries the request's nonce, which Next.js reads from this header) and from Amazon Pay's
-// checkout.js origin; fetches and form posts only to the shop and Amazon Pay; no framing.
+// The Content-Security-Policy of every page: scripts only from this shop and from Amazon Pay's
+// checkout.js origin; inline scripts only with the request's nonce (dynamic pages: Next.js reads
+// it from this header and puts it on its own scripts) or, on pages served from the cache, by
+// their SHA-256 hashes; fetches and form posts only to the shop and Amazon Pay; no framing.
 import type { AmazonPayOrigins } from "./amazon-pay-origins";
+import { SCRIPT_HASHES_PLACEHOLDER } from "./content-security-policy-hashes.mjs";
+
+/**
+ * How inline scripts are allowed: the nonce of this response, or the hashes of the cached page's
+ * own scripts (the policy then holds a placeholder that the page cache fills per page).
+ */
+export type InlineScripts = { nonce: string } | "hashes";
 
 export interface PagePolicyInput {
-  nonce: string;
+  scripts: InlineScripts;
   amazonPay: AmazonPayOrigins;
   /** `next dev` needs eval for React's debugging aids; production never does. */
   development: boolean;
@@ -12,20 +20,33 @@ export interface PagePolicyInput {
   https: boolean;
 }
 
+type Directive = [string, ...string[]];
+
 const NONCE_PATTERN = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 
-function serialize(directives: [string, ...string[]][]): string {
+function serialize(directives: Directive[]): string {
   return directives.map((parts) => parts.join(" ")).join("; ");
 }
 
-export function pageContentSecurityPolicy({ nonce, amazonPay, development, https }: PagePolicyInput): string {
-  if (!NONCE_PATTERN.test(nonce)) throw new Error("A CSP nonce must be at least 16 base64 characters.");
-  const directives: [string, ...string[]][] = [
+function inlineScriptSource(scripts: InlineScripts): string {
+  if (scripts === "hashes") return SCRIPT_HASHES_PLACEHOLDER;
+  if (!NONCE_PATTERN.test(scripts.nonce))
+    throw new Error("A CSP nonce must be at least 16 base64 characters.");
+  return `'nonce-${scripts.nonce}'`;
+}
+
+export function pageContentSecurityPolicy({
+  scripts,
+  amazonPay,
+  development,
+  https,
+}: PagePolicyInput): string {
+  const directives: Directive[] = [
     ["default-src", "'self'"],
     [
       "script-src",
       "'self'",
-      `'nonce-${nonce}'`,
+      inlineScriptSource(scripts),
       ...amazonPay.script,
       ...(development ? ["'unsafe-eval'"] : []),
     ],
@@ -35,7 +56,7 @@ export function pageContentSecurityPolicy({ nonce, amazonPay, development, https
     ["img-src", "'self'", "data:", "blob:", ...amazonPay.img],
     ["font-src", "'self'"],
     ["connect-src", "'self'", ...amazonPay.connect],
-    ["frame-src", ...(amazonPay.frame.length > 0 ? amazonPay.frame : ["'none'"])] as [string, ...string[]],
+    ["frame-src", ...(amazonPay.frame.length > 0 ? amazonPay.frame : ["'none'"])] as Directive,
     ["form-action", "'self'", ...amazonPay.form],
     ["frame-ancestors", "'none'"],
     ["base-uri", "'self'"],
@@ -44,6 +65,21 @@ export function pageContentSecurityPolicy({ nonce, amazonPay, development, https
   ];
   if (https) directives.push(["upgrade-insecure-requests"]);
   return serialize(directives);
+}
+
+const SCRIPT_DIRECTIVES = new Set(["default-src", "script-src", "script-src-elem", "script-src-attr"]);
+
+/**
+ * A page policy without the directives that govern scripts. proxy.ts sends it with every page
+ * the cache serves; the cache adds the whole policy with the page's hashes, and the browser
+ * enforces both. Should a response not come from the cache (a render that failed), this one
+ * still stands: no framing, no plugins, no foreign base, forms and fetches only where allowed.
+ */
+export function withoutScriptDirectives(policy: string): string {
+  return policy
+    .split("; ")
+    .filter((directive) => !SCRIPT_DIRECTIVES.has(directive.split(" ")[0]!))
+    .join("; ");
 }
 
 /** Route handlers answer JSON, never a document: nothing may load, run or frame it. */

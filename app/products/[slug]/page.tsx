@@ -1,13 +1,24 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { getProduct } from "@/lib/catalog/server";
 import { toDecimalString } from "@/lib/money";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { buyNowButtonProps } from "@/lib/checkout/buy-now";
 import { BuyBox } from "@/components/catalog/buy-box";
+import { CheckoutNoticeFromUrl } from "@/components/catalog/checkout-notice-from-url";
 import { Price } from "@/components/price";
+
+// One HTML for every buyer, from the page cache (see lib/catalog/cached-pages.ts): rendered on
+// its first request, again after five minutes or when the catalog tag is revalidated. Nothing
+// here may read cookies, headers or the query string.
+export const revalidate = 300;
+
+/** None at build time: each server renders its product pages with its own settings. */
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
@@ -41,13 +52,13 @@ export default async function ProductPage({ params }: ProductPageProps) {
       </nav>
       <article className="product">
         <div className="product__image">
-          <Image
+          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG: nothing to optimize, no script needed */}
+          <img
             src={product.imagePath}
             alt={product.name}
             width={800}
             height={800}
-            sizes="(max-width: 820px) 100vw, 560px"
-            loading="eager"
+            decoding="async"
             fetchPriority="high"
           />
         </div>
@@ -57,6 +68,10 @@ export default async function ProductPage({ params }: ProductPageProps) {
             <Price value={product.price} />
           </p>
           <p className="product__description">{product.description}</p>
+          {/* Buy Now starts here, so a Buy Now that failed comes back here with its notice code. */}
+          <Suspense fallback={null}>
+            <CheckoutNoticeFromUrl />
+          </Suspense>
           <BuyBox
             slug={product.slug}
             productName={product.name}
