@@ -1,28 +1,41 @@
 "use client";
 
 import useSWR from "swr";
-import { z } from "zod";
-import { fetchJson } from "./fetch-json";
+import type { Money } from "@/lib/money";
+import { fetchJson, hasStrings, isRecord } from "./fetch-json";
 
-const moneySchema = z.object({ amount: z.number().int(), currency: z.enum(["USD", "EUR", "GBP", "JPY"]) });
-const rowSchema = z.object({
-  orderNumber: z.string(),
-  placedAt: z.string(),
-  buyerName: z.string().nullable(),
-  total: moneySchema,
-  status: z.string(),
-  fulfillmentStatus: z.string(),
-  paymentIntent: z.string(),
-  flow: z.string(),
-});
-export type AdminOrderRowJson = z.infer<typeof rowSchema>;
-
-const listSchema = z.object({ orders: z.array(rowSchema) });
-
-async function fetchOrders(url: string): Promise<AdminOrderRowJson[]> {
-  return (await fetchJson(url, listSchema, { 401: "Your merchant session has ended. Sign in again." }))
-    .orders;
+export interface AdminOrderRowJson {
+  orderNumber: string;
+  placedAt: string;
+  buyerName: string | null;
+  total: Money;
+  status: string;
+  fulfillmentStatus: string;
+  paymentIntent: string;
+  flow: string;
 }
+
+const CURRENCIES = new Set(["USD", "EUR", "GBP", "JPY"]);
+
+function isRow(row: unknown): row is AdminOrderRowJson {
+  if (!isRecord(row)) return false;
+  const { total, buyerName } = row;
+  return (
+    hasStrings(row, "orderNumber", "placedAt", "status", "fulfillmentStatus", "paymentIntent", "flow") &&
+    (buyerName === null || typeof buyerName === "string") &&
+    isRecord(total) &&
+    Number.isSafeInteger(total.amount) &&
+    CURRENCIES.has(String(total.currency))
+  );
+}
+
+/** The rows of GET /api/admin/orders, or null when the body is not such a list. */
+export function readAdminOrders(body: unknown): AdminOrderRowJson[] | null {
+  return isRecord(body) && Array.isArray(body.orders) && body.orders.every(isRow) ? body.orders : null;
+}
+
+const fetchOrders = (url: string) =>
+  fetchJson(url, readAdminOrders, { 401: "Your merchant session has ended. Sign in again." });
 
 /** The merchant order list, refreshed every 5 seconds. */
 export function useAdminOrders(filter: string, initial: AdminOrderRowJson[]) {

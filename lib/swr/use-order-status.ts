@@ -2,18 +2,28 @@
 
 import { useState } from "react";
 import useSWR from "swr";
-import { z } from "zod";
-import { fetchJson } from "./fetch-json";
+import { fetchJson, hasStrings, isRecord } from "./fetch-json";
 
-const orderStatusSchema = z.object({
-  orderNumber: z.string(),
-  status: z.string(),
-  settled: z.boolean(),
-  message: z.object({ tone: z.enum(["ok", "info", "error"]), title: z.string(), text: z.string() }),
-});
-export type OrderStatusResponse = z.infer<typeof orderStatusSchema>;
+export interface OrderStatusResponse {
+  orderNumber: string;
+  status: string;
+  settled: boolean;
+  message: { tone: "ok" | "info" | "error"; title: string; text: string };
+}
 
-const fetchStatus = (url: string) => fetchJson(url, orderStatusSchema);
+const TONES = new Set(["ok", "info", "error"]);
+
+/** The body of GET /api/orders/<number>/status, or null when it is not one. */
+export function readOrderStatus(body: unknown): OrderStatusResponse | null {
+  if (!isRecord(body) || !hasStrings(body, "orderNumber", "status") || typeof body.settled !== "boolean")
+    return null;
+  const { message } = body;
+  if (!isRecord(message) || !hasStrings(message, "tone", "title", "text") || !TONES.has(String(message.tone)))
+    return null;
+  return body as unknown as OrderStatusResponse;
+}
+
+const fetchStatus = (url: string) => fetchJson(url, readOrderStatus);
 
 /**
  * Polls an order's status while it is not settled: every 2 s for the first minute, then every
