@@ -101,4 +101,17 @@ describe("page weight from the build manifests", () => {
       "/checkout/review      4                10.0        0.5",
     ]);
   });
+
+  it("leads with the bare page and gives each route as a multiple of it", () => {
+    const table = formatWeightTable([{ route: "/", files: 3, rawBytes: 2150, gzipBytes: 1000 }], {
+      label: "bare page",
+      weight: { route: "/", files: 2, rawBytes: 2048, gzipBytes: 1000 },
+    });
+    expect(table.split("\n")).toEqual([
+      "Route      Files  First-load JS (KB)  gzip (KB)  × bare (raw / gzip)",
+      "---------  -----  ------------------  ---------  -------------------",
+      "bare page      2                 2.0        1.0        1.000 / 1.000",
+      "/              3                 2.1        1.0        1.050 / 1.000",
+    ]);
+  });
 });

@@ -73,10 +73,30 @@ export function projectClientModules(manifest: ClientManifest): string[] {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-export function formatWeightTable(weights: Weight[]): string {
-  const header = ["Route", "Files", "First-load JS (KB)", "gzip (KB)"];
-  const rows = weights.map((w) => [w.route, String(w.files), kb(w.rawBytes), kb(w.gzipBytes)]);
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+/** The table `npm run build` prints; with the bare page, it leads and every route says how many times its weight it is. */
+export function formatWeightTable(weights: Weight[], bare?: { label: string; weight: Weight }): string {
+  const header = [
+    "Route",
+    "Files",
+    "First-load JS (KB)",
+    "gzip (KB)",
+    ...(bare ? ["× bare (raw / gzip)"] : []),
+  ];
+  const times = (w: Weight) =>
+    bare
+      ? [
+          `${(w.rawBytes / bare.weight.rawBytes).toFixed(3)} / ${(w.gzipBytes / bare.weight.gzipBytes).toFixed(3)}`,
+        ]
+      : [];
+  const row = (label: string, w: Weight) => [
+    label,
+    String(w.files),
+    kb(w.rawBytes),
+    kb(w.gzipBytes),
+    ...times(w),
+  ];
+  const rows = [...(bare ? [row(bare.label, bare.weight)] : []), ...weights.map((w) => row(w.route, w))];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((cells) => cells[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
