@@ -15,8 +15,10 @@ export default function ErrorPage({ error, reset }: ErrorPageProps) {
   return (
     <div className="empty-state" role="alert">
       <h1>Something went wrong</h1>
+      {/* Not "nothing was charged": the error may have come after Amazon Pay took the payment. */}
       <p>
-        Nothing was charged. Please try again in a moment.{error.digest ? ` (Reference ${error.digest})` : ""}
+        This page could not be shown. If you were placing an order, it may have gone through: look for an
+        order confirmation before you pay again.{error.digest ? ` (Reference ${error.digest})` : ""}
       </p>
       <div className="row">
         <button type="button" className="button" onClick={reset}>

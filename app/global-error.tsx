@@ -10,8 +10,10 @@ export default function GlobalError({ error, reset }: GlobalErrorProps) {
     <html lang="en">
       <body style={{ fontFamily: "system-ui, sans-serif", padding: 32 }}>
         <h1>Something went wrong</h1>
+        {/* Not "nothing was charged": the error may have come after Amazon Pay took the payment. */}
         <p>
-          Nothing was charged. Please try again in a moment.
+          This page could not be shown. If you were placing an order, it may have gone through: look for an
+          order confirmation before you pay again.
           {error.digest ? ` (Reference ${error.digest})` : ""}
         </p>
         <button type="button" onClick={reset}>

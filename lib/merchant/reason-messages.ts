@@ -25,13 +25,28 @@ const MESSAGES: Record<string, string> = {
   InvalidRequestSignature: "Amazon Pay did not accept the shop's signature; check the configured keys.",
 };
 
+/** A failure of the shop itself: logged in full for the operator, never shown as such. */
+const SHOP_FAILURE =
+  "The shop could not finish this action because of an internal error (logged on the server). Refresh the order to see where it stands before trying again.";
+
+/**
+ * The sentence a merchant sees for a failed action. Amazon Pay's reason codes are shown (they are
+ * Amazon's words, and support asks for them); the shop's own error text never is: it can hold
+ * queries, paths and values that mean nothing to a merchant, and it is logged instead.
+ */
 export function merchantMessage(error: unknown): string {
-  if (!(error instanceof AmazonPayError))
-    return error instanceof Error ? error.message : "The action failed.";
-  if (error.kind === "network" || error.kind === "timeout")
-    return "Amazon Pay could not be reached. Nothing was changed on our side; try again.";
-  if (error.kind === "invalid-request")
-    return `The request was not valid: ${error.issues?.join("; ") ?? error.message}`;
+  if (!(error instanceof AmazonPayError)) {
+    console.error("[merchant] action failed:", error);
+    return SHOP_FAILURE;
+  }
+  if (error.kind === "network" || error.kind === "timeout" || error.kind === "aborted")
+    return "Amazon Pay did not answer in time, so the action may or may not have reached it. Sending the same form again is safe: Amazon Pay does it once.";
+  if (error.kind === "invalid-request" || error.kind === "contract") {
+    console.error(`[merchant] ${error.operation}: ${error.message}`, error.issues);
+    return error.kind === "contract"
+      ? "Amazon Pay's answer could not be read (logged on the server). Refresh the order from Amazon Pay to see the outcome."
+      : SHOP_FAILURE;
+  }
   const code = error.reasonCode;
   const sentence =
     (code && MESSAGES[code]) ||
