@@ -1,6 +1,9 @@
 // Sends IPNs: wraps each message in a signed SNS envelope, POSTs it to the merchant's IPN URL,
 // retries non-2xx answers and network errors with exponential back-off, and keeps a log of every
-// message and attempt (GET /__emulator/state, the dashboard, replay).
+// message and attempt (GET /__emulator/state, the dashboard, replay). The console hears about a
+// failed attempt only when it means something: the receiver answered with an error, or it had
+// answered before and stopped. A receiver that was simply not listening yet (the shop still
+// starting, a page still compiling) is retried in silence; giving up is always said once.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IpnConfig } from "../core/config";
 import { newNotificationId } from "../core/ids";
@@ -63,6 +66,8 @@ export class IpnDispatcher {
   private byId = new Map<string, IpnRecord>();
   private timers = new Set<NodeJS.Timeout>();
   private inFlight = new Set<Promise<void>>();
+  /** IPN URLs that have answered at least once (with any HTTP status). */
+  private answered = new Set<string>();
   readonly subscriptions = new Map<string, SubscriptionRecord>();
   private stopped = false;
 
@@ -226,17 +231,24 @@ export class IpnDispatcher {
       error,
       durationMs: Math.round(performance.now() - started),
     });
+    if (status !== null) this.answered.add(url);
     const ok = status !== null && status >= 200 && status < 300;
     if (ok) {
       record.status = "delivered";
       return;
     }
-    this.deps.log(
-      `[emulator] IPN ${record.id} to ${url} failed (attempt ${attempt}/${config.maxAttempts}): ${error ?? `HTTP ${status}`}`,
-    );
+    const outcome = error ?? `HTTP ${status}`;
     if (attempt >= config.maxAttempts) {
       record.status = "failed";
+      this.deps.log(
+        `[emulator] IPN ${record.id} to ${url} not delivered after ${attempt} attempts: ${outcome}`,
+      );
       return;
+    }
+    if (status !== null || this.answered.has(url)) {
+      this.deps.log(
+        `[emulator] IPN ${record.id} to ${url} failed (attempt ${attempt}/${config.maxAttempts}, will retry): ${outcome}`,
+      );
     }
     record.status = "retrying";
     const delay = config.retryDelayMs * config.retryBackoffFactor ** (attempt - 1);
