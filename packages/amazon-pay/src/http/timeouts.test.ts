@@ -16,7 +16,7 @@ describe("timeouts and dropped connections", () => {
       if (i > 0) sendJson(res, 200, chargeResponse());
     });
     const { client, logs } = recordingClient(s.url, {
-      retry: { maxAttempts: 3, attemptTimeoutMs: 500, baseDelayMs: 1 },
+      retry: { maxAttempts: 3, attemptTimeoutMs: 1_000, baseDelayMs: 1 },
     });
     const result = await client.charges.get(CHARGE_ID);
     expect(result.attempts).toBe(2);
@@ -29,13 +29,13 @@ describe("timeouts and dropped connections", () => {
   it("every attempt timing out ends in a retryable timeout error", async () => {
     const s = await serve(() => undefined);
     const { client } = recordingClient(s.url, {
-      retry: { maxAttempts: 2, attemptTimeoutMs: 50, baseDelayMs: 1 },
+      retry: { maxAttempts: 2, attemptTimeoutMs: 300, baseDelayMs: 1 },
     });
     await expect(client.charges.get(CHARGE_ID)).rejects.toMatchObject({
       kind: "timeout",
       retryable: true,
       attempts: 2,
-      message: expect.stringMatching(/timed out after 50 ms/) as unknown,
+      message: expect.stringMatching(/timed out after 300 ms/) as unknown,
     });
     expect(s.requests).toHaveLength(2);
   });
