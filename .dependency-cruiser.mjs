@@ -11,6 +11,7 @@ const ROOMS = [
   ["app", "^(app/|proxy\\.ts$|instrumentation\\.ts$)"],
   ["components", "^components/"],
   ["lib/startup", "^lib/startup\\.ts$"],
+  ["lib/health", "^lib/health\\.ts$"],
   ["lib/merchant", "^lib/merchant/"],
   ["lib/reconciliation", "^lib/reconciliation/"],
   ["lib/checkout", "^lib/checkout/"],

@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { createSqliteClient } from "./sqlite-connection";
+import { countingStatements } from "./statement-count";
 import type { PrismaClient } from "./types";
 
 export type DatabaseProvider = "sqlite" | "postgresql";
@@ -29,14 +30,14 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 export function createPrismaClient(url: string, options: { poolSize?: number } = {}): PrismaClient {
   if (providerOf(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+    const adapter = countingStatements(new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }));
     return new PostgresClient({
       adapter,
       transactionOptions: TRANSACTION_OPTIONS,
     }) as unknown as PrismaClient;
   }
   return new SqliteClient({
-    adapter: new SharedFileLibSQL({ url }),
+    adapter: countingStatements(new SharedFileLibSQL({ url })),
     transactionOptions: TRANSACTION_OPTIONS,
   });
 }

@@ -1,0 +1,56 @@
+// Counts the statements this process sends to the database, on either provider: every query and
+// command Prisma runs, and the begin, commit and rollback of its transactions. /api/health
+// reports the total so the benchmark can give database statements per checkout. A counter is
+// all it costs.
+/** What Prisma takes as `adapter`: something that connects. */
+interface AdapterFactory {
+  connect(): Promise<object>;
+}
+
+let statements = 0;
+
+/** Statements sent since this process started. */
+export const databaseStatements = (): number => statements;
+
+const STATEMENTS = new Set(["queryRaw", "executeRaw", "executeScript"]);
+// A transaction ends with COMMIT or ROLLBACK: sent by the adapter itself when its transactions
+// use "phantom" queries (libSQL), otherwise by Prisma through executeRaw (pg), counted there.
+const ENDS = new Set(["commit", "rollback"]);
+
+const endsItself = (transaction: object) =>
+  (transaction as { options?: { usePhantomQuery?: boolean } }).options?.usePhantomQuery === true;
+
+/** The object with its statement methods counted; transactions it starts are counted too. */
+function counted<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (typeof value !== "function") return value;
+      const method = value as (...args: unknown[]) => unknown;
+      if (property === "startTransaction")
+        return async (...args: unknown[]) => {
+          statements += 1; // BEGIN, sent by the adapter on either provider
+          return counted((await method.apply(object, args)) as object);
+        };
+      const name = typeof property === "string" ? property : "";
+      if (STATEMENTS.has(name) || (ENDS.has(name) && endsItself(object)))
+        return (...args: unknown[]) => {
+          statements += 1;
+          return method.apply(object, args);
+        };
+      return method.bind(object);
+    },
+  });
+}
+
+/** The adapter factory, with every connection it makes counting its statements. */
+export function countingStatements<F extends AdapterFactory>(factory: F): F {
+  return new Proxy(factory, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (property === "connect" && typeof value === "function")
+        return async () => counted(await (value as () => Promise<object>).call(object));
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+  });
+}
