@@ -16,12 +16,14 @@ interface BuyBoxProps {
   price: Money;
   express: AmazonPayButtonProps | null;
   buyNow: BuyNowButtonProps | null;
+  /** False for a product that reaches the buyer without a parcel: Buy Now asks for no address. */
+  requiresShipping?: boolean;
 }
 
 const QUANTITIES = Array.from({ length: 10 }, (_, i) => i + 1);
 
 /** Quantity, "Add to cart", Amazon Pay express checkout (adds, then checks out) and Buy Now. */
-export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProps) {
+export function BuyBox({ slug, productName, price, express, buyNow, requiresShipping = true }: BuyBoxProps) {
   const [quantity, setQuantity] = useState(1);
   const quantityRef = useRef(1);
   const [expressError, setExpressError] = useState<string | null>(null);
@@ -88,6 +90,7 @@ export function BuyBox({ slug, productName, price, express, buyNow }: BuyBoxProp
             slug={slug}
             quantity={() => quantityRef.current}
             estimatedOrderAmount={amazonPayPrice(multiply(price, quantity))}
+            productType={requiresShipping ? "PayAndShip" : "PayOnly"}
           />
         </>
       )}

@@ -17,11 +17,14 @@ interface BuyNowButtonProps extends ServerProps {
   /** Read at click time, so the quantity chosen on the page is the one bought. */
   quantity: () => number;
   estimatedOrderAmount: AmazonPayPrice;
+  /** PayOnly for a product that needs no shipping: Amazon asks for no shipping address. */
+  productType?: "PayAndShip" | "PayOnly";
 }
 
 interface AmazonEvent {
   amazonCheckoutSessionId?: string;
   shippingAddress?: unknown;
+  billingAddress?: unknown;
   deliveryOptions?: { id?: string };
 }
 
@@ -42,7 +45,7 @@ export function BuyNowButton(props: BuyNowButtonProps) {
       ledgerCurrency: props.ledgerCurrency,
       sandbox: props.sandbox,
       checkoutLanguage: "en_US",
-      productType: "PayAndShip",
+      productType: props.productType ?? "PayAndShip",
       placement: "Product",
       buttonColor: "Gold",
       estimatedOrderAmount: props.estimatedOrderAmount,
@@ -54,6 +57,7 @@ export function BuyNowButton(props: BuyNowButtonProps) {
           slug: props.slug,
           quantity: props.quantity(),
           shippingAddress: event.shippingAddress ?? null,
+          billingAddress: event.billingAddress ?? null,
         }).then(checkoutJsAnswer);
       },
       onShippingAddressSelection: (event: AmazonEvent) => {

@@ -19,7 +19,7 @@ import {
 } from "./buy-now";
 import { checkoutSessionIdSchema } from "./session-id";
 
-// What checkout.js hands to the Buy Now handlers, reduced to what pricing needs. The address
+// What checkout.js hands to the Buy Now handlers, reduced to what pricing needs. An address
 // only chooses shipping and tax for the displayed totals; Finalize re-reads it from Amazon.
 const addressInput = z
   .object({
@@ -43,6 +43,8 @@ const initInput = z.object({
   slug: productSlugSchema,
   quantity: z.number().int().min(1).max(MAX_QUANTITY_PER_LINE),
   shippingAddress: addressInput,
+  // A PayOnly checkout (nothing to ship) shares only this one; it chooses the sales tax.
+  billingAddress: addressInput,
 });
 
 export async function buyNowInitAction(raw: unknown): Promise<CartDetailsResult> {
@@ -56,6 +58,7 @@ export async function buyNowInitAction(raw: unknown): Promise<CartDetailsResult>
       slug: input.data.slug,
       quantity: input.data.quantity,
       address: input.data.shippingAddress,
+      billingAddress: input.data.billingAddress,
     }),
   );
 }

@@ -16,7 +16,8 @@ import {
 import { shippingRestriction, type ShippableAddress } from "@/lib/pricing/shipping-rules";
 import { bindCheckoutSession } from "./binding";
 import type { BuyNowButtonProps } from "./button-props";
-import { finalizeCheckout, priceItems, type FinalizeResult } from "./finalize";
+import { finalizeCheckout, type FinalizeResult } from "./finalize";
+import { priceItemsForAddresses } from "./finalize-items";
 import type { CheckoutNotice } from "./messages";
 
 export function buyNowButtonProps(): BuyNowButtonProps {
@@ -64,9 +65,15 @@ export type BuyNowAnswer =
 
 const DELIVERY_DAYS: Record<ShippingMethodId, number> = { standard: 7, express: 2 };
 
+/** The addresses checkout.js shared: no shipping address in a PayOnly checkout. */
+export interface BuyNowAddresses {
+  shipping: ShippableAddress | null;
+  billing?: ShippableAddress | null;
+}
+
 async function quoteFor(
   binding: { buyNowProductId: string | null; buyNowQuantity: number | null; shippingMethod: string },
-  address: ShippableAddress | null,
+  addresses: BuyNowAddresses,
   amountsOnly: boolean,
 ): Promise<BuyNowAnswer> {
   if (!binding.buyNowProductId || !binding.buyNowQuantity)
@@ -75,18 +82,19 @@ async function quoteFor(
       reasonCode: "InvalidSession",
       message: "This checkout was not started with Buy Now.",
     };
-  const restriction = shippingRestriction(address);
-  if (restriction) return { ok: false, reasonCode: "shippingAddressInvalid", message: restriction };
   const method = isShippingMethodId(binding.shippingMethod)
     ? binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
-  const priced = await priceItems(
+  const priced = await priceItemsForAddresses(
     [{ productId: binding.buyNowProductId, quantity: binding.buyNowQuantity }],
     method,
-    address?.stateOrRegion ?? null,
+    { shipping: addresses.shipping, billing: addresses.billing ?? null },
   );
   if (!priced)
     return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
+  // Nothing to ship (a PayOnly checkout): no address rules, no delivery options.
+  const restriction = priced.ships ? shippingRestriction(addresses.shipping) : null;
+  if (restriction) return { ok: false, reasonCode: "shippingAddressInvalid", message: restriction };
   const { quote, lines } = priced;
   const amounts = {
     totalShippingAmount: priceFromMoney(quote.shipping),
@@ -107,13 +115,17 @@ async function quoteFor(
         listPrice: priceFromMoney(line.unitPrice),
         totalListPrice: priceFromMoney(line.lineTotal),
       })),
-      deliveryOptions: Object.values(SHIPPING_METHODS).map((option) => ({
-        id: option.id,
-        price: priceFromMoney(shippingCost(option.id, quote.subtotal)),
-        shippingMethod: { shippingMethodName: option.label, shippingMethodCode: option.id },
-        isDefault: option.id === method,
-        shippingEstimate: [{ timeUnit: "DAY" as const, value: DELIVERY_DAYS[option.id] }],
-      })),
+      ...(priced.ships
+        ? {
+            deliveryOptions: Object.values(SHIPPING_METHODS).map((option) => ({
+              id: option.id,
+              price: priceFromMoney(shippingCost(option.id, quote.subtotal)),
+              shippingMethod: { shippingMethodName: option.label, shippingMethodCode: option.id },
+              isDefault: option.id === method,
+              shippingEstimate: [{ timeUnit: "DAY" as const, value: DELIVERY_DAYS[option.id] }],
+            })),
+          }
+        : {}),
       ...amounts,
     },
   };
@@ -126,6 +138,7 @@ export async function startBuyNow(input: {
   slug: string;
   quantity: number;
   address: ShippableAddress | null;
+  billingAddress?: ShippableAddress | null;
 }): Promise<BuyNowAnswer> {
   const product = await db().product.findFirst({
     where: { slug: input.slug, active: true },
@@ -148,7 +161,7 @@ export async function startBuyNow(input: {
       message: "This checkout belongs to another cart or product.",
     };
   }
-  return quoteFor(bound.binding, input.address, false);
+  return quoteFor(bound.binding, { shipping: input.address, billing: input.billingAddress }, false);
 }
 
 async function boundBuyNow(sessionId: string, cartId: string) {
@@ -165,7 +178,7 @@ export async function repriceBuyNow(input: {
   const binding = await boundBuyNow(input.sessionId, input.cartId);
   if (!binding)
     return { ok: false, reasonCode: "InvalidSession", message: "This checkout belongs to another cart." };
-  return quoteFor(binding, input.address, false);
+  return quoteFor(binding, { shipping: input.address }, false);
 }
 
 /** onDeliveryOptionSelection: remembers the method and answers the new amounts. */
@@ -182,7 +195,7 @@ export async function chooseBuyNowDelivery(input: {
     where: { id: binding.id },
     data: { shippingMethod: input.method },
   });
-  return quoteFor(updated, input.address, true);
+  return quoteFor(updated, { shipping: input.address }, true);
 }
 
 /** onCompleteCheckout: Finalize with the bound product and quantity, priced from the database. */

@@ -11,11 +11,41 @@ export interface FinalizeItem {
   quantity: number;
 }
 
-/** Prices items from the database; null when a product is missing or inactive. */
+/** The shipping method an order records when nothing in it is shipped (PayOnly). */
+export const NOT_SHIPPED = "none";
+
+/**
+ * Prices items from the database; null when a product is missing or inactive. `ships` is false
+ * when no product needs shipping: then no shipping is charged, and a PayOnly checkout may buy them.
+ */
 export async function priceItems(
   items: readonly FinalizeItem[],
   shippingMethod: ShippingMethodId,
   destinationState: string | null,
+) {
+  return priceItemsFor(items, shippingMethod, () => destinationState);
+}
+
+type TaxAddress = { countryCode?: string | null; stateOrRegion?: string | null } | null | undefined;
+
+/**
+ * Prices items for the addresses Amazon shared: taxed for the shipping address, or when nothing
+ * is shipped for the billing address (the buyer's, where a PayOnly checkout has no other).
+ */
+export async function priceItemsForAddresses(
+  items: readonly FinalizeItem[],
+  shippingMethod: ShippingMethodId,
+  addresses: { shipping: TaxAddress; billing: TaxAddress },
+) {
+  return priceItemsFor(items, shippingMethod, (ships) =>
+    taxStateOf((ships ? addresses.shipping : (addresses.billing ?? addresses.shipping)) ?? {}),
+  );
+}
+
+async function priceItemsFor(
+  items: readonly FinalizeItem[],
+  shippingMethod: ShippingMethodId,
+  destinationState: (ships: boolean) => string | null,
 ) {
   const products = await db().product.findMany({
     where: { id: { in: items.map((i) => i.productId) }, active: true },
@@ -35,11 +65,22 @@ export async function priceItems(
   });
   if (lines.some((line) => line === null) || lines.length === 0) return null;
   const present = lines.filter((line): line is NonNullable<typeof line> => line !== null);
-  const quote: Quote = priceOrder({ currency: "USD", lines: present, shippingMethod, destinationState });
-  return { lines: present, quote };
+  const ships = products.some((product) => product.requiresShipping);
+  const quote: Quote = priceOrder({
+    currency: "USD",
+    lines: present,
+    shippingMethod,
+    destinationState: destinationState(ships),
+    ships,
+  });
+  return { lines: present, quote, ships };
 }
 
-/** True when the order froze exactly these items (product and quantity) and shipping method. */
+/** The state whose sales tax applies: the address's, when it is in the United States. */
+export const taxStateOf = (address: { countryCode?: string | null; stateOrRegion?: string | null }) =>
+  address.countryCode?.toUpperCase() === "US" ? (address.stateOrRegion ?? null) : null;
+
+/** True when the order froze exactly these items (product and quantity) and shipping method, if any. */
 export function sameItems(
   order: { shippingMethod: string; lines: readonly Pick<OrderLine, "productId" | "quantity">[] },
   items: readonly FinalizeItem[],
@@ -49,7 +90,7 @@ export function sameItems(
   const frozen = order.lines.map(key).sort();
   const asked = items.map(key).sort();
   return (
-    order.shippingMethod === shippingMethod &&
+    (order.shippingMethod === NOT_SHIPPED || order.shippingMethod === shippingMethod) &&
     frozen.length === asked.length &&
     frozen.every((line, index) => line === asked[index])
   );

@@ -3,13 +3,15 @@
 // same Checkout Session (a retry, a double click, an app sending other quantities) finds it and
 // may only finalize it as it stands. Only then can the amount Amazon charges and the order's
 // lines and total never drift apart.
+import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import type { PaymentIntent } from "@/lib/env";
 import type { Order, OrderLine, PrismaClient } from "@/lib/prisma/types";
 import { COMPLETION_CLAIM_TTL_MS } from "@/lib/orders/completion-claim";
 import { newOrderNumber } from "@/lib/orders/order-number";
 import type { Quote } from "@/lib/pricing/quote";
 import { isUniqueViolation, type CheckoutFlow } from "./binding";
-import type { buyerSnapshot } from "./session-outcome";
+import { NOT_SHIPPED } from "./finalize-items";
+import { buyerSnapshot } from "./session-outcome";
 
 export type StoredOrder = Order & { lines: OrderLine[] };
 
@@ -26,10 +28,31 @@ export interface FrozenOrderInput {
     lineTotal: { amount: number };
   }[];
   quote: Quote;
+  /** False when nothing in the order is shipped: it records no shipping method. */
+  ships: boolean;
   /** The completion claim's holder name of the request writing the order. */
   holder: string;
   /** Who buys, where it ships, how they pay: the order's copy of what Amazon shared. */
-  snapshot: ReturnType<typeof buyerSnapshot>;
+  snapshot: ReturnType<typeof finalizeSnapshot>;
+}
+
+/** The order's copy of the buyer, the shipping address (none for PayOnly) and the billing address. */
+export function finalizeSnapshot(
+  session: Pick<CheckoutSession, "buyer" | "shippingAddress" | "billingAddress" | "paymentPreferences">,
+) {
+  const billing = session.billingAddress;
+  return {
+    ...buyerSnapshot(session),
+    billName: billing?.name ?? null,
+    billLine1: billing?.addressLine1 ?? null,
+    billLine2: billing?.addressLine2 ?? null,
+    billLine3: billing?.addressLine3 ?? null,
+    billCity: billing?.city ?? null,
+    billState: billing?.stateOrRegion ?? null,
+    billPostalCode: billing?.postalCode ?? null,
+    billCountry: billing?.countryCode ?? null,
+    billPhone: billing?.phoneNumber ?? null,
+  };
 }
 
 export type FrozenOrder =
@@ -67,7 +90,7 @@ export async function freezeFinalizeOrder(
           shippingMinor: input.quote.shipping.amount,
           taxMinor: input.quote.tax.amount,
           totalMinor: input.quote.total.amount,
-          shippingMethod: input.quote.shippingMethod,
+          shippingMethod: input.ships ? input.quote.shippingMethod : NOT_SHIPPED,
           completionStartedAt: now,
           // Born claimed: no one else may call Finalize for it before its writer has.
           completionClaimedBy: input.holder,

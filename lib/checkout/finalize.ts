@@ -1,6 +1,7 @@
 import "server-only";
 // Finalize Checkout Session for the Buy Now button and the mobile app: read the session (the
-// address Amazon shared), price the items from the database for that address, freeze the order,
+// address Amazon shared: the shipping address, or for a PayOnly checkout of products that need
+// no shipping the billing address), price the items from the database for it, freeze the order,
 // and Finalize with the amounts the stored order holds. The first request for a session writes
 // the order, claimed for its completion in the same insert; every later one (a retry, a double
 // click, a racing request) finalizes that order as it stands once the claim is free, or is
@@ -18,10 +19,10 @@ import { finalizeAddressOf } from "./amazon-address";
 import type { CheckoutFlow } from "./binding";
 import { outcomeOf, type CompleteResult } from "./complete-result";
 import { finalizeStoredOrder } from "./finalize-call";
-import { priceItems, sameItems, type FinalizeItem } from "./finalize-items";
-import { findStoredOrder, freezeFinalizeOrder, type StoredOrder } from "./finalize-order";
+import { priceItemsForAddresses, sameItems, type FinalizeItem } from "./finalize-items";
+import { finalizeSnapshot, findStoredOrder, freezeFinalizeOrder, type StoredOrder } from "./finalize-order";
 import { readCheckoutSession } from "./review";
-import { buyerSnapshot, sessionStanding } from "./session-outcome";
+import { sessionStanding } from "./session-outcome";
 
 export { priceItems, type FinalizeItem } from "./finalize-items";
 
@@ -51,6 +52,9 @@ const refused = (code: FinalizeRefusal, message: string): FinalizeResult => ({
   code,
   message,
 });
+
+const NEEDS_SHIPPING =
+  "These items are shipped, and this Amazon Pay checkout has no shipping address. Please start again.";
 
 const ORDER_CLAIMED =
   "This checkout is already being paid for with other items. Start a new checkout to buy these.";
@@ -83,14 +87,24 @@ export async function finalizeCheckout(input: FinalizeInput): Promise<FinalizeRe
   if (standing.kind !== "open")
     return refused("session-closed", "This Amazon Pay checkout is no longer open. Please start again.");
   const address = finalizeAddressOf(session);
-  if (!address) return refused("unshippable", "Amazon Pay did not share a shipping address.");
+  if (!address)
+    return refused(
+      "unshippable",
+      session.productType === "PayOnly"
+        ? "Amazon Pay did not share a billing address."
+        : "Amazon Pay did not share a shipping address.",
+    );
   const holder = claimHolder(input.flow);
   if (existing) return finalizeStoredOrder(existing, address, holder);
 
-  const restriction = shippingRestriction(address.address);
-  if (restriction) return refused("unshippable", restriction);
-  const priced = await priceItems(input.items, input.shippingMethod, address.address.stateOrRegion ?? null);
+  const priced = await priceItemsForAddresses(input.items, input.shippingMethod, {
+    shipping: session.shippingAddress,
+    billing: session.billingAddress,
+  });
   if (!priced) return refused("unavailable-product", "One of the products is no longer available.");
+  if (priced.ships && address.productType === "PayOnly") return refused("unshippable", NEEDS_SHIPPING);
+  const restriction = priced.ships ? shippingRestriction(address.address) : null;
+  if (restriction) return refused("unshippable", restriction);
   if (exceedsPaymentLimit(priced.quote.total))
     return refused("over-limit", "Orders over $150,000 cannot be paid with Amazon Pay.");
 
@@ -101,8 +115,9 @@ export async function finalizeCheckout(input: FinalizeInput): Promise<FinalizeRe
     intent: amazonPay().settings.paymentIntent,
     lines: priced.lines,
     quote: priced.quote,
+    ships: priced.ships,
     holder,
-    snapshot: buyerSnapshot(session),
+    snapshot: finalizeSnapshot(session),
   });
   if (frozen.kind === "foreign") return { kind: "not-found" };
   // Another request wrote the order between our first look and our insert: theirs rules.

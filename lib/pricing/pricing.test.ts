@@ -44,6 +44,18 @@ describe("priceOrder", () => {
     expect(quote.taxIsFinal).toBe(true);
   });
 
+  it("charges no shipping for an order with nothing to ship", () => {
+    const quote = priceOrder({
+      currency: "USD",
+      lines: [{ unitPrice: usd(2500), quantity: 2 }],
+      shippingMethod: "express",
+      destinationState: "NY",
+      ships: false,
+    });
+    expect(quote.shipping).toEqual(usd(0));
+    expect(quote.total).toEqual(usd(5000 + 200)); // NY 4 %
+  });
+
   it("refuses quantities outside 1-99 and foreign currencies", () => {
     for (const quantity of [0, -1, 100, 1.5, Number.NaN]) {
       expect(() =>

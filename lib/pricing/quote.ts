@@ -1,7 +1,7 @@
 // Prices an order from database unit prices: items subtotal, shipping, tax and total.
 // The only place where order amounts are computed; cart, review, place order, Buy Now and
 // the mobile finalize route all call it, so the same cart always yields the same amounts.
-import { add, multiply, sum, type Currency, type Money } from "@/lib/money";
+import { add, multiply, sum, zero, type Currency, type Money } from "@/lib/money";
 import { shippingCost, type ShippingMethodId } from "./shipping-methods";
 import { salesTax } from "./tax";
 
@@ -39,6 +39,8 @@ export function priceOrder(input: {
   lines: readonly QuoteLine[];
   shippingMethod: ShippingMethodId;
   destinationState?: string | null;
+  /** False when nothing in the order is shipped (a PayOnly checkout): no shipping cost. */
+  ships?: boolean;
 }): Quote {
   for (const line of input.lines) {
     if (line.unitPrice.currency !== input.currency)
@@ -51,7 +53,8 @@ export function priceOrder(input: {
     input.lines.map((line) => multiply(line.unitPrice, line.quantity)),
     input.currency,
   );
-  const shipping = shippingCost(input.shippingMethod, subtotal);
+  const shipping =
+    input.ships === false ? zero(input.currency) : shippingCost(input.shippingMethod, subtotal);
   const tax = salesTax(subtotal, input.destinationState);
   const total = add(add(subtotal, shipping), tax);
   return {

@@ -88,27 +88,33 @@ async function dialogCall<T>(emulator: RunningEmulator, path: string, body: unkn
   return answer;
 }
 
-/** The buyer presses Buy Now and picks buyer, address and card: the session onInitCheckout receives. */
+type EventAddress = Record<string, string | null>;
+
+/**
+ * The buyer presses Buy Now and picks buyer, address and card: the session onInitCheckout
+ * receives. A PayOnly button (nothing to ship) asks for no address: shippingAddress is null.
+ */
 export async function openBuyNowDialog(
   emulator: RunningEmulator,
   choice: AmazonChoice = {},
-): Promise<{ sessionId: string; shippingAddress: Record<string, string | null> }> {
+  productType: "PayAndShip" | "PayOnly" = "PayAndShip",
+): Promise<{ sessionId: string; shippingAddress: EventAddress; billingAddress: EventAddress | null }> {
   const button = buyNowButtonProps();
   const { amazonCheckoutSessionId: sessionId } = await dialogCall<{ amazonCheckoutSessionId: string }>(
     emulator,
     "",
-    { merchantId: button.merchantId, checkoutSessionConfig: button.checkoutSessionConfig },
+    { merchantId: button.merchantId, checkoutSessionConfig: button.checkoutSessionConfig, productType },
   );
-  const event = await dialogCall<{ shippingAddress: Record<string, string | null> }>(
+  const event = await dialogCall<{ shippingAddress: EventAddress; billingAddress: EventAddress | null }>(
     emulator,
     `/${sessionId}/selection`,
     {
       buyerId: choice.buyerId ?? AVA,
-      addressId: choice.addressId ?? "ava-home",
+      ...(productType === "PayAndShip" ? { addressId: choice.addressId ?? "ava-home" } : {}),
       paymentMethodId: choice.paymentMethodId ?? "visa-1111",
     },
   );
-  return { sessionId, shippingAddress: event.shippingAddress };
+  return { sessionId, shippingAddress: event.shippingAddress, billingAddress: event.billingAddress };
 }
 
 /** The dialog shows the cart the shop's handler answered (as checkout.js hands it over). */
