@@ -97,7 +97,8 @@ export function setUpSdk(): void {
   let undo = () => {};
   beforeAll(async () => {
     const tls = amazonHostCertificate();
-    emulator = await startTestEmulator({ config: { asyncDelayMs: 60 }, tls });
+    // Refunds stay RefundInitiated during a test; nothing here waits for them.
+    emulator = await startTestEmulator({ config: { asyncDelayMs: 30_000 }, tls });
     merchant = addMerchant(emulator);
     undo = routeSdkTo(emulator.tlsPort!, tls.cert);
     webStore = new sdk.WebStoreClient(sdkConfig(merchant));
