@@ -23,7 +23,8 @@ function redirectAmazonPayTo(url: string): void {
   const update = sessions.update.bind(sessions);
   vi.spyOn(sessions, "update").mockImplementation(async (...args: Parameters<typeof update>) => {
     const answer = await update(...args);
-    const webCheckoutDetails = { ...answer.data.webCheckoutDetails, amazonPayRedirectUrl: url };
+    const details = answer.data.webCheckoutDetails;
+    const webCheckoutDetails = details ? { ...details, amazonPayRedirectUrl: url } : details;
     return { ...answer, data: { ...answer.data, webCheckoutDetails } };
   });
 }
