@@ -8,7 +8,7 @@ function checkout(sessionId: string, start: number): TimedCheckout {
   const steps = Object.fromEntries(
     STEPS.map((s, i) => [s, { startedAt: start + i * 100, endedAt: start + i * 100 + 100 }]),
   ) as Record<Step, StepWindow>;
-  return { sessionId, totalMs: STEPS.length * 100, steps, requests: 10 };
+  return { sessionId, totalMs: STEPS.length * 100, steps, requests: 10, shopRequests: 8 };
 }
 const at = (c: TimedCheckout, step: Step, offset: number) => c.steps[step].startedAt + offset;
 const call = (method: string, path: string, startedAt: number, durationMs: number): ApiCall => ({

@@ -5,17 +5,22 @@
 // After each level the orders are read back: every completed checkout must be one Paid order
 // with a charge id and the captured total. Not a test: figures only. Run `npm run build` first.
 //
+// Each database's run also measures the floor (GET /api/health) and the catalog pages, 32
+// clients for --catalog-seconds each; --catalog-only measures those alone.
+//
 //   npm run bench -- --database sqlite,postgresql --latency 0,100 --concurrency 1,8,32
-//                    [--checkouts N] [--catalog-seconds 5] [--shop-port 3300] [--emulator-port 4310]
+//                    [--checkouts N] [--catalog-seconds 5] [--catalog-only]
+//                    [--shop-port 3300] [--emulator-port 4310]
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { epochNow } from "@storefront/amazon-pay-emulator/core/api-call-log";
 import { attributeCalls } from "./attribute-calls";
 import { apiCallsSince, startEnvironment, stopAll, type BenchEnvironment } from "./environment";
-import { catalogLoad, runCheckouts } from "./load";
+import { databaseStatementsSoFar, type ReadResult } from "./floor";
+import { CATALOG_PATHS, FLOOR_PATHS, readLoad, runCheckouts } from "./load";
 import { parseBenchOptions, type BenchDatabase } from "./options";
 import { processTreeCpuMs } from "./process-cpu";
-import { levelLine, report, type CatalogResult } from "./report";
+import { levelLine, readLine, report } from "./report";
 import { summarize, type LevelResult } from "./stats";
 import { STEPS } from "./timed-checkout";
 import { verifyOrders } from "./verify-orders";
@@ -39,12 +44,15 @@ async function measureLevel(
   concurrency: number,
 ): Promise<{ level: LevelResult; errors: string[] }> {
   const total = options.fixedCheckouts ?? Math.max(24, concurrency * 3);
+  const statementsBefore = await databaseStatementsSoFar(env.shopUrl);
   const cpuBefore = processTreeCpuMs(env.shopPid);
   const since = epochNow();
   const at = performance.now();
   const { done, errors } = await runCheckouts(env, concurrency, total);
   const seconds = (performance.now() - at) / 1000;
   const cpuMs = processTreeCpuMs(env.shopPid) - cpuBefore;
+  // The health answer counts its own query too.
+  const statements = (await databaseStatementsSoFar(env.shopUrl)) - statementsBefore - 1;
   const { verified, idsOf } = await verifyOrders(
     env,
     done.map((d) => d.sessionId),
@@ -79,44 +87,67 @@ async function measureLevel(
     amazonCallsByOperation: attribution.callsByOperation,
     buyerPathCallsPerCheckout: attribution.buyerPathCallsPerCheckout,
     shopCpuMsPerCheckout: done.length ? cpuMs / done.length : Number.NaN,
+    shopRequestsPerCheckout: done.length
+      ? done.reduce((sum, d) => sum + d.shopRequests, 0) / done.length
+      : Number.NaN,
+    databaseStatementsPerCheckout: done.length ? statements / done.length : Number.NaN,
     verifiedOrders: verified,
   };
   return { level, errors };
 }
 
+/** The floor and the catalog pages, 32 clients each, in the environment of the levels just run. */
+async function measureReads(env: BenchEnvironment, database: BenchDatabase) {
+  const floor: ReadResult = {
+    database,
+    concurrency: 32,
+    ...(await readLoad(env, FLOOR_PATHS, 32, options.catalogSeconds)),
+  };
+  console.log(readLine("floor (/api/health)", floor));
+  const catalog: ReadResult = {
+    database,
+    concurrency: 32,
+    ...(await readLoad(env, CATALOG_PATHS, 32, options.catalogSeconds)),
+  };
+  console.log(readLine("catalog pages", catalog));
+  return { floor, catalog };
+}
+
 async function main() {
   const results: LevelResult[] = [];
-  const catalog: CatalogResult[] = [];
+  const catalog: ReadResult[] = [];
+  const floor: ReadResult[] = [];
   const failureSamples: string[] = [];
+  const latencies = options.catalogOnly ? options.latencies.slice(0, 1) : options.latencies;
   for (const database of options.databases) {
-    for (const latencyMs of options.latencies) {
+    for (const latencyMs of latencies) {
       console.log(
         `\n[bench] ${database}, Amazon latency ${latencyMs} ms: starting the emulator and the shop`,
       );
       const env = await startEnvironment(options, database, latencyMs);
       try {
-        // Warm-up: the first requests of a fresh server compile and cache.
-        const warm = await runCheckouts(env, 2, 4);
-        if (warm.errors.length) throw new Error(`warm-up checkouts failed: ${warm.errors[0]}`);
-        for (const concurrency of options.concurrencies) {
-          const { level, errors } = await measureLevel(env, database, latencyMs, concurrency);
-          failureSamples.push(...errors.slice(0, 3));
-          results.push(level);
-          console.log(levelLine(level));
+        if (!options.catalogOnly) {
+          // Warm-up: the first requests of a fresh server compile and cache.
+          const warm = await runCheckouts(env, 2, 4);
+          if (warm.errors.length) throw new Error(`warm-up checkouts failed: ${warm.errors[0]}`);
+          for (const concurrency of options.concurrencies) {
+            const { level, errors } = await measureLevel(env, database, latencyMs, concurrency);
+            failureSamples.push(...errors.slice(0, 3));
+            results.push(level);
+            console.log(levelLine(level));
+          }
         }
-        if (latencyMs === options.latencies[0] && options.catalogSeconds > 0) {
-          const reads = await catalogLoad(env, 32, options.catalogSeconds);
-          catalog.push({ database, concurrency: 32, ...reads });
-          console.log(
-            `[bench]   catalog pages, 32 at once: ${reads.requestsPerSecond.toFixed(0)} requests/s, p50 ${Math.round(reads.latency.p50)} ms, p95 ${Math.round(reads.latency.p95)} ms`,
-          );
+        if (latencyMs === latencies[0] && options.catalogSeconds > 0) {
+          const reads = await measureReads(env, database);
+          floor.push(reads.floor);
+          catalog.push(reads.catalog);
         }
       } finally {
         await env.close();
       }
     }
   }
-  report(root, options.out, results, catalog, failureSamples);
+  report(root, options.out, { results, catalog, floor }, failureSamples);
   const bad = results.some((r) => r.failures > 0 || r.verifiedOrders !== r.checkouts);
   process.exitCode = bad ? 1 : 0;
 }

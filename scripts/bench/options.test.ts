@@ -8,6 +8,14 @@ describe("the benchmark's command line", () => {
     expect(options.latencies).toEqual([0, 100]);
     expect(options.concurrencies).toEqual([1, 8, 32]);
     expect(options.fixedCheckouts).toBeUndefined();
+    expect(options.catalogOnly).toBe(false);
+  });
+
+  it("measures only the floor and the catalog with --catalog-only", () => {
+    expect(parseBenchOptions(["--catalog-only", "--catalog-seconds", "10"])).toMatchObject({
+      catalogOnly: true,
+      catalogSeconds: 10,
+    });
   });
 
   it("reads comma lists, skips empty entries and zero buyers", () => {

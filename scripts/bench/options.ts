@@ -10,6 +10,8 @@ export interface BenchOptions {
   /** Checkouts per level; unset: three per buyer, at least 24. */
   fixedCheckouts: number | undefined;
   catalogSeconds: number;
+  /** Only the floor and the catalog reads, no checkouts (--catalog-only). */
+  catalogOnly: boolean;
   shopPort: number;
   emulatorPort: number;
   postgresUrl: string;
@@ -39,6 +41,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
       concurrency: { type: "string", default: "1,8,32" },
       checkouts: { type: "string" },
       "catalog-seconds": { type: "string", default: "5" },
+      "catalog-only": { type: "boolean", default: false },
       "shop-port": { type: "string", default: "3300" },
       "emulator-port": { type: "string", default: "4310" },
       "postgres-url": {
@@ -58,6 +61,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
     concurrencies: numbers(args.concurrency, "concurrency").filter((c) => c > 0),
     fixedCheckouts: args.checkouts === undefined ? undefined : numbers(args.checkouts, "checkouts")[0],
     catalogSeconds: Number(args["catalog-seconds"]),
+    catalogOnly: args["catalog-only"],
     shopPort: Number(args["shop-port"]),
     emulatorPort: Number(args["emulator-port"]),
     postgresUrl: args["postgres-url"],

@@ -52,6 +52,10 @@ export interface LevelResult {
   buyerPathCallsPerCheckout: number;
   /** CPU time of the shop's processes per completed checkout. */
   shopCpuMsPerCheckout: number;
+  /** The buyer's requests to the shop per checkout (Amazon's pages and IPNs not counted). */
+  shopRequestsPerCheckout?: number;
+  /** Statements the shop sent to its database per checkout, IPNs and background work included. */
+  databaseStatementsPerCheckout?: number;
   /** Orders in the database that match a completed checkout, paid and with a charge id. */
   verifiedOrders: number;
 }

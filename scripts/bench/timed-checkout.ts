@@ -30,13 +30,17 @@ export interface TimedCheckout {
   totalMs: number;
   steps: Record<Step, StepWindow>;
   requests: number;
+  /** Of those, the requests to the shop. */
+  shopRequests: number;
 }
 
 /** Counts the HTTP requests the buyer sends (shop and emulator). */
 class CountingBuyer extends HttpBuyer {
   requests = 0;
+  shopRequests = 0;
   override async request(...args: Parameters<HttpBuyer["request"]>): Promise<Response> {
     this.requests += 1;
+    if (new URL(args[0], this.shopUrl).origin === new URL(this.shopUrl).origin) this.shopRequests += 1;
     return super.request(...args);
   }
 }
@@ -75,5 +79,11 @@ export async function timedCheckout(
   );
   if (!/\/orders\/HP-/.test(destination)) throw new Error(`checkout ended at ${destination}`);
   await step("confirmation", () => buyer.html(destination));
-  return { sessionId, totalMs: epochNow() - started, steps, requests: buyer.requests };
+  return {
+    sessionId,
+    totalMs: epochNow() - started,
+    steps,
+    requests: buyer.requests,
+    shopRequests: buyer.shopRequests,
+  };
 }
