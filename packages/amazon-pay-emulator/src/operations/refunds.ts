@@ -17,6 +17,15 @@ const SIMULATED_OUTCOMES: Record<string, RefundEvent> = {
   "Emulator:RefundProcessingFailure": { type: "decline", reasonCode: "ProcessingFailure" },
 };
 
+/** What the buyer got back through chargebacks on the charge (open, or decided for the buyer). */
+function chargedBack(sb: OpContext["sb"], chargeId: string): number {
+  let total = 0;
+  for (const dispute of sb.store.disputes.values())
+    if (dispute.chargeId === chargeId && dispute.status.resolution !== "MerchantWon")
+      total += dispute.disputeAmount.amount;
+  return total;
+}
+
 export function createRefundOperation(ctx: OpContext, raw: unknown): OpResult {
   const { sb } = ctx;
   const input = parseRequest(createRefundSchema, raw);
@@ -63,12 +72,12 @@ export function createRefundOperation(ctx: OpContext, raw: unknown): OpResult {
     statusUpdatedAt: now,
     createdAt: now,
   };
-  refundCreated(
-    sb,
-    refund,
-    charge,
-    (ctx.simulationCode && SIMULATED_OUTCOMES[ctx.simulationCode]) || { type: "settle" },
-  );
+  // Amazon declines a refund the buyer already got through a chargeback (ProcessingFailure).
+  const alreadyReturned = refunded + chargedBack(sb, charge.chargeId) + amount.amount > captured.amount;
+  const outcome: RefundEvent =
+    (ctx.simulationCode && SIMULATED_OUTCOMES[ctx.simulationCode]) ||
+    (alreadyReturned ? { type: "decline", reasonCode: "ProcessingFailure" } : { type: "settle" });
+  refundCreated(sb, refund, charge, outcome);
   return { status: 201, body: refundJson(refund) };
 }
 

@@ -148,6 +148,21 @@ describe("conformance with the typed client: disputes and files", () => {
     });
   });
 
+  it("declines a refund of money the buyer already got back through a chargeback", async () => {
+    const charge = await capturedCharge("40.00");
+    const dispute = await openChargeback(charge.chargeId, { amount: "30.00" });
+    await settle(dispute.disputeId, "lost");
+    const fits = await amazonPay.refunds.create({ chargeId: charge.chargeId, refundAmount: USD("10.00") });
+    const tooMuch = await amazonPay.refunds.create({ chargeId: charge.chargeId, refundAmount: USD("5.00") });
+    expect(tooMuch.data.statusDetails.state).toBe("RefundInitiated");
+    emulator.emulator.advanceClock(emulator.emulator.config.asyncDelayMs + 1);
+    expect((await amazonPay.refunds.get(fits.data.refundId)).data.statusDetails.state).toBe("Refunded");
+    expect((await amazonPay.refunds.get(tooMuch.data.refundId)).data.statusDetails).toMatchObject({
+      state: "Declined",
+      reasonCode: "ProcessingFailure",
+    });
+  });
+
   it("opens chargebacks only against captured charges, one at a time", async () => {
     const charge = await capturedCharge();
     await openChargeback(charge.chargeId);
