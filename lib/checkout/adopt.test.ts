@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { amazonPay } from "@/lib/amazon-pay/connection";
-import { adoptSessionOutcome } from "@/lib/checkout/adopt";
+import { adoptSession, adoptSessionOutcome } from "@/lib/checkout/adopt";
 import { money } from "@/lib/money";
 import { clearEmulatorLog, emulatorApiCalls, injectFault } from "@/tests/helpers/amazon-calls";
 import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
@@ -76,6 +76,20 @@ describe("Adopting the session's outcome", () => {
 
     expect(result).toEqual({ kind: "failed", orderNumber: draft.orderNumber });
     expect(await orderOf(draft.id)).toMatchObject({ status: "Failed", failureReason: "AmountMismatch" });
+  });
+
+  it("a session still Open that Amazon refused as not yet: the order stays a Draft, to be asked again", async () => {
+    const { order: draft } = await paidAtAmazon(shop);
+
+    const adoption = await adoptSession(draft, "reconciler", "InvalidCheckoutSessionStatus");
+
+    expect(adoption).toEqual({
+      result: { kind: "unconfirmed", orderNumber: draft.orderNumber },
+      notYet: true,
+    });
+    const order = await orderOf(draft.id);
+    expect(order).toMatchObject({ status: "Draft", failureReason: null, checkAttempts: 1 });
+    expect(order.nextCheckAt!.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("a session Amazon does not know: the order fails as ResourceNotFound", async () => {

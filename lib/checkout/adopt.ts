@@ -66,6 +66,9 @@ export async function adoptSession(order: Order, source: EventSource, refusal?: 
             : { kind: "placed", orderNumber: after.orderNumber },
         );
       }
+      // Completed without a charge permission breaks Amazon's contract: never fail a paid checkout on it.
+      await scheduleNextDraftCheck(order);
+      return settled({ kind: "unconfirmed", orderNumber: order.orderNumber });
     }
     if (state === "Open" && (refusal === undefined || NOT_YET_REFUSALS.has(refusal))) {
       await scheduleNextDraftCheck(order);
