@@ -43,12 +43,3 @@ export function finishReports(): void {
 }
 
 export const amzTime = (ms: number) => formatAmzDate(new Date(ms));
-
-/** The body rows of a settlement CSV as objects keyed by column. */
-export function settlementBody(csv: string): Record<string, string>[] {
-  const lines = csv.trim().split("\r\n");
-  const parse = (line: string) =>
-    [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => (m[1] ?? "").replace(/""/g, '"'));
-  const columns = parse(lines[3] ?? "");
-  return lines.slice(4).map((line) => Object.fromEntries(parse(line).map((value, i) => [columns[i], value])));
-}

@@ -1,6 +1,7 @@
 // Conformance: reports and their documents through the typed client. The Sandbox Settlement
 // Report is built from the emulator's own captures, refunds, fees and chargebacks.
 import { beforeEach, describe, expect, it } from "vitest";
+import { parseSettlementReport } from "@storefront/amazon-pay/settlement-report";
 import { amazonPay, emulator, expectApiError, setUpConformance, USD } from "./harness";
 import {
   amzTime,
@@ -9,7 +10,6 @@ import {
   openChargeback,
   SANDBOX_SETTLEMENT,
   settle,
-  settlementBody,
 } from "./after-sale-harness";
 
 setUpConformance();
@@ -46,13 +46,13 @@ describe("conformance with the typed client: reports", () => {
     expect(document.data).toMatchObject({ compressionAlgorithm: "N/A" });
     const csv = await (await fetch(document.data.url)).text();
     expect(csv.split("\r\n")[0]).toBe('"SellerId","SettlementStartDate","SettlementEndDate"');
-    const rows = settlementBody(csv);
+    const rows = parseSettlementReport(csv).transactions;
     expect(
       rows.map((r) => [
-        r.TransactionType,
-        r.TransactionAmount,
-        r.TotalTransactionFee,
-        r.NetTransactionAmount,
+        r.transactionType,
+        r.transactionAmount,
+        r.totalTransactionFee,
+        r.netTransactionAmount,
       ]),
     ).toEqual([
       ["Capture", "100.00", "-3.20", "96.80"],
@@ -61,13 +61,13 @@ describe("conformance with the typed client: reports", () => {
       ["Chargeback", "60.00", "0.00", "60.00"],
     ]);
     expect(rows[0]).toMatchObject({
-      AmazonTransactionId: charge.chargeId,
-      AmazonOrderReferenceId: charge.chargePermissionId,
-      SellerOrderId: "HP-1001",
-      StoreName: "Harbor & Pine",
-      CurrencyCode: "USD",
-      TransactionPercentageFee: "-2.90",
-      TransactionFixedFee: "-0.30",
+      amazonTransactionId: charge.chargeId,
+      amazonOrderReferenceId: charge.chargePermissionId,
+      sellerOrderId: "HP-1001",
+      storeName: "Harbor & Pine",
+      currencyCode: "USD",
+      transactionPercentageFee: "-2.90",
+      transactionFixedFee: "-0.30",
     });
   });
 
