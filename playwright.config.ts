@@ -27,6 +27,7 @@ const EXCLUSIVE = [
   "merchant-guard.spec.ts",
   "other-buyers.spec.ts",
   "emulator-faults.spec.ts",
+  "unfinished-checkout.spec.ts",
 ];
 // On PostgreSQL (E2E_DATABASE=postgresql, the second run of `npm test`) the specs whose subject
 // never reaches the database are not run again: they test headers, bundles, accessibility and
