@@ -75,6 +75,29 @@ test.describe("Buy Now (Finalize Checkout Session)", () => {
     });
   });
 
+  test("a declined payment returns the buyer to the product page, which says so; they can start again", async ({
+    page,
+  }) => {
+    await page.goto("/products/harbor-ceramic-mug");
+    const buyNow = page.getByTestId("buy-now-button").getByRole("button", { name: /Amazon Pay/ });
+    await buyNow.click();
+    const dialog = page.getByTestId("amazon-pay-buy-now");
+    await dialog.getByTestId("apsbx-address-ava-home").check();
+    await dialog.getByTestId("apsbx-payment-visa-3434").check(); // declined
+    await expect(dialog.getByTestId("amazon-pay-summary")).toBeVisible();
+    await dialog.getByTestId("amazon-pay-pay-now").click();
+    await page.waitForURL(/\/products\/harbor-ceramic-mug\?checkout=payment-failed$/);
+    await expect(page.getByTestId("checkout-notice")).toHaveText(
+      "Your payment was not successful. Please try another payment method.",
+    );
+    await expect(page.getByTestId("cart-count")).toHaveText("0");
+    // Starting again opens a new checkout, where another payment method can be chosen.
+    await buyNow.click();
+    await expect(dialog.getByTestId("apsbx-payment-visa-1111")).toBeVisible();
+    await dialog.getByTestId("amazon-pay-cancel").click();
+    await expect(page.getByText("Buy Now was canceled. Nothing was charged.")).toBeVisible();
+  });
+
   test("canceling the dialog charges nothing", async ({ page }) => {
     const before = await e2eDb().order.count();
     await page.goto("/products/harbor-ceramic-mug");

@@ -75,7 +75,10 @@ export function BuyNowButton(props: BuyNowButtonProps) {
         }).then(checkoutJsAnswer),
       onCompleteCheckout: async (event: AmazonEvent) => {
         const result = await buyNowCompleteAction({ sessionId: event.amazonCheckoutSessionId });
-        if (result.redirectTo) router.push(result.redirectTo);
+        if (result.ok && result.redirectTo) router.push(result.redirectTo);
+        // A failed payment starts over: the product page loads afresh with the notice, and
+        // Amazon's dialog of the spent checkout goes with the old page.
+        else if (result.redirectTo) window.location.assign(result.redirectTo);
         return result.ok ? { status: "success" } : checkoutJsError(result);
       },
       onCancel: () => setCanceled(true),
