@@ -21,7 +21,7 @@ import { asPaymentIntent } from "@/lib/orders/snapshot";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { Order } from "@/lib/prisma/types";
-import { adoptSessionOutcome } from "./adopt";
+import { adoptSession } from "./adopt";
 import type { FinalizeAddress } from "./amazon-address";
 import { outcomeOf, type CompleteResult } from "./complete-result";
 import { completionEvent } from "./completion-event";
@@ -64,18 +64,22 @@ export async function finalizeStoredOrder(
     db(),
     order.id,
     holder,
-    async (claim) => ({ value: await finalizeHoldingClaim(order, address, claim) }),
+    (claim) => finalizeHoldingClaim(order, address, claim),
     { waitMs: FINALIZE_WAIT_MS },
   );
   return run.kind === "ran" ? run.value : outcomeOf(run.order);
 }
 
 async function finalizeHoldingClaim(
-  order: Order,
+  frozen: Order,
   address: FinalizeAddress,
   claim: CompletionClaim,
-): Promise<CompleteResult> {
+): Promise<{ value: CompleteResult; advanceGeneration?: boolean }> {
   const prisma = db();
+  // Read under the claim: whoever held it before may have recorded the outcome already. The
+  // amounts never change once written; the status may have.
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: frozen.id } });
+  if (order.status !== "Draft") return { value: outcomeOf(order) };
   const { client, settings } = amazonPay();
   const body = finalizeBody(order, address, settings.canHandlePendingAuthorization);
   try {
@@ -91,23 +95,27 @@ async function finalizeHoldingClaim(
       totalMinor: order.totalMinor,
       source: "buyer",
     });
-    if (!event) return adoptSessionOutcome(order, "buyer");
+    if (!event) return { value: (await adoptSession(order, "buyer")).result };
     const { order: after } = await applyEventToOrder(prisma, order.id, event);
     console.log(
       `[checkout] ${order.flow} order ${after.orderNumber} finalized (${after.status}) for ${formatAddressLines(address.address).at(-1) ?? "?"}`,
     );
-    return outcomeOf(after);
+    return { value: outcomeOf(after) };
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     if (error.retryable || error.kind === "contract") {
       // Amazon may or may not have finalized it: never guess. The order stays a Draft; the next
-      // request (same body, same key) or the reconciler finds out.
+      // request (same body, same key: the generation stays) or the reconciler finds out.
       await prisma.order.update({
         where: { id: order.id },
         data: { nextCheckAt: new Date(Date.now() + 10_000) },
       });
-      return { kind: "unconfirmed", orderNumber: order.orderNumber };
+      return { value: { kind: "unconfirmed", orderNumber: order.orderNumber } };
     }
-    return adoptSessionOutcome(order, "buyer", error.reasonCode ?? error.kind);
+    // CheckoutSessionCanceled, AmountMismatch, InvalidCheckoutSessionStatus (finalized before, or
+    // the buyer has not pressed Pay now yet), ...: the session's own state decides. A "not yet"
+    // moves the claim to a new idempotency key for the next attempt.
+    const adoption = await adoptSession(order, "buyer", error.reasonCode ?? error.kind);
+    return { value: adoption.result, advanceGeneration: adoption.notYet };
   }
 }

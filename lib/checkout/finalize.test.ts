@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { startBuyNow } from "@/lib/checkout/buy-now";
 import { finalizeCheckout } from "@/lib/checkout/finalize";
-import { openBuyNowDialog, showCartInDialog } from "@/tests/helpers/amazon-buyer";
+import { completionIdempotencyKey } from "@/lib/orders/completion-claim";
+import { openBuyNowDialog, payNowInDialog, showCartInDialog } from "@/tests/helpers/amazon-buyer";
 import {
   clearEmulatorLog,
   emulatorApiCalls,
@@ -95,6 +96,45 @@ describe("Finalize", () => {
       (charge) => charge.chargePermissionId === chargePermissionId,
     );
     expect(charges).toHaveLength(1);
+  });
+
+  it("Finalize before the buyer pressed Pay now: the order waits, and the next attempt uses a new key", async () => {
+    const buyer = await buyerWithCart(shop.prisma, []);
+    const { sessionId, shippingAddress } = await openBuyNowDialog(shop.emulator);
+    const quote = await startBuyNow({
+      sessionId,
+      cartId: buyer.cartId,
+      slug: MUG,
+      quantity: 2,
+      address: shippingAddress,
+    });
+    if (!quote.ok) throw new Error(quote.message);
+    await showCartInDialog(shop.emulator, sessionId, quote.cartDetails);
+
+    const early = await finalizeTwoMugs(sessionId, buyer.cartId);
+    await payNowInDialog(shop.emulator, sessionId);
+    const later = await finalizeTwoMugs(sessionId, buyer.cartId);
+
+    expect(early).toEqual({ kind: "unconfirmed", orderNumber: expect.stringMatching(/^HP-/) });
+    expect(later).toEqual({
+      kind: "placed",
+      orderNumber: early.kind === "unconfirmed" ? early.orderNumber : "",
+    });
+    const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+    expect(order).toMatchObject({ status: "Paid", completionGeneration: 1 });
+    const finalizes = (await recordedAmazonCalls(shop.prisma, order.id)).filter(
+      (call) => call.operation === "finalizeCheckoutSession",
+    );
+    expect(finalizes).toEqual([
+      expect.objectContaining({
+        reasonCode: "InvalidCheckoutSessionStatus",
+        idempotencyKey: idempotencyKeyFor("finalize", sessionId),
+      }),
+      expect.objectContaining({
+        status: 200,
+        idempotencyKey: completionIdempotencyKey("finalize", sessionId, 1),
+      }),
+    ]);
   });
 
   it("refuses an address the shop cannot ship to before any order exists", async () => {
