@@ -1,3 +1,4 @@
+import "server-only";
 // One Complete (or Finalize) at a time per order, whoever asks: the buyer's return, the
 // reconciler, an IPN, Buy Now, another instance. The claim is a lease on the order row taken by
 // compare-and-set, so it holds across processes and databases alike. Its holder renews it while
