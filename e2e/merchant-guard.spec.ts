@@ -1,29 +1,53 @@
-// The merchant area refuses everyone without a valid session: pages redirect to sign-in, the
+// The merchant area refuses everyone without an open session: pages redirect to sign-in, the
 // API answers 401, and every merchant action answers "Sign in…" and changes nothing, wherever
-// it is posted. Forged, expired and foreign-password cookies are refused; so is a wrong password.
+// it is posted. Forged, expired, foreign-key and signed-out cookies are refused; so is a wrong
+// password, and a client that keeps guessing is locked out.
+import { randomInt } from "node:crypto";
 import fc from "fast-check";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { issueAdminToken, ADMIN_SESSION_SECONDS } from "@/lib/admin/session-token";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { adminSessionKey } from "@/lib/admin/session-key";
+import { ADMIN_SESSION_SECONDS, issueAdminToken, newSessionId } from "@/lib/admin/session-token";
+import { parseEnv } from "@/lib/env";
 import { actionId, callFormAction } from "./support/actions";
 import { chooseOnAmazon, placeOrderAndConfirm } from "./support/checkout";
 import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
 import { shopUrl } from "./support/environment";
 import { FUZZ, oddText } from "./support/hostile";
+import { SHARED_INSTANCE_ENV } from "./support/shop-process";
 
 const SHOP = shopUrl("Authorize");
-const PASSWORD = "e2e-admin-password";
+const PASSWORD = SHARED_INSTANCE_ENV.ADMIN_PASSWORD;
 const MERCHANT = "lib/merchant/action.ts";
 const NOT_SIGNED_IN = "Sign in to the merchant area first.";
+const LOCKED_OUT = "Too many failed sign-ins from your network. Try again in 15 minutes.";
 
+/** The shops' signing key, and the key another password (or another secret) would give. */
+const keyOf = (env: Record<string, string>) =>
+  adminSessionKey(parseEnv({ NODE_ENV: "production", ...SHARED_INSTANCE_ENV, ...env }))!;
+const KEY = keyOf({});
 const now = () => Math.floor(Date.now() / 1000);
+const signed = (key: Buffer, expires = now() + 3600) => issueAdminToken(key, newSessionId(), expires);
 const COOKIES = {
   none: null,
   garbage: "not-a-token",
-  forged: `v1.${now() + 3600}.${"ab".repeat(32)}`,
-  expired: issueAdminToken(PASSWORD, now() - ADMIN_SESSION_SECONDS - 60),
-  "another password": issueAdminToken("some-other-password-123"),
-  "too far in the future": `v1.${now() + 10 * ADMIN_SESSION_SECONDS}.${"00".repeat(32)}`,
+  forged: `v2.${newSessionId()}.${now() + 3600}.${"ab".repeat(32)}`,
+  "the old password-keyed format": `v1.${now() + 3600}.${"ab".repeat(32)}`,
+  expired: signed(KEY, now() - 60),
+  "another password": signed(keyOf({ ADMIN_PASSWORD: "some-other-password-123" })),
+  "another secret": signed(keyOf({ ADMIN_SESSION_SECRET: "x".repeat(40) })),
+  "too far in the future": signed(KEY, now() + 10 * ADMIN_SESSION_SECONDS),
 } as const;
+
+/**
+ * Each test plays its own clients: the shops trust one proxy hop (e2e/support/shop-process.ts),
+ * so X-Forwarded-For names the client whose failed sign-ins are counted.
+ */
+const someClient = () => `198.51.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+
+async function browserAs(browser: Browser, client: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": client } });
+  return { context, page: await context.newPage() };
+}
 
 async function clientWith(
   newContext: (options: { extraHTTPHeaders?: Record<string, string> }) => Promise<APIRequestContext>,
@@ -60,7 +84,18 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
   const orderNumber = await placeOrderAndConfirm(page);
   await quietDatabase();
 
-  const signedIn = await clientWith((o) => playwright.request.newContext(o), issueAdminToken(PASSWORD));
+  const signedIn = await playwright.request.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": someClient() },
+  });
+  const signIn = await callFormAction(
+    signedIn,
+    SHOP,
+    "/admin/login",
+    actionId("lib/admin/action.ts", "adminLoginAction"),
+    { password: PASSWORD },
+    { withState: true },
+  );
+  expect(signIn.redirect).toBe("/admin/orders");
   expect((await signedIn.get(`${SHOP}/api/admin/orders`)).status()).toBe(200);
   expect((await signedIn.get(`${SHOP}/admin/orders/${orderNumber}`, { maxRedirects: 0 })).status()).toBe(200);
 
@@ -151,26 +186,22 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
   await signedIn.dispose();
 });
 
-test("a wrong password is refused on the sign-in page", async ({ page, playwright }) => {
+test("a wrong password is refused on the sign-in page", async ({ browser, playwright }) => {
+  const { context, page } = await browserAs(browser, someClient());
   await page.goto(`${SHOP}/admin/orders`);
   await page.waitForURL(/\/admin\/login\?next=%2Fadmin%2Forders/);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("admin-login-status")).toHaveText("That password is not correct.");
-  expect((await page.context().cookies()).find((cookie) => cookie.name === "admin_session")).toBeUndefined();
+  expect((await context.cookies()).find((cookie) => cookie.name === "admin_session")).toBeUndefined();
   await page.goto(`${SHOP}/admin/orders`);
   await page.waitForURL(/\/admin\/login/);
 
-  const client = await playwright.request.newContext();
+  const client = await playwright.request.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": someClient() },
+  });
   const login = actionId("lib/admin/action.ts", "adminLoginAction");
-  for (const password of [
-    "",
-    " ",
-    "E2E-ADMIN-PASSWORD",
-    `${PASSWORD} `,
-    "x".repeat(1001),
-    "e2e-admin-passwor",
-  ]) {
+  for (const password of ["", " ", "E2E-ADMIN-PASSWORD", `${PASSWORD} `, "x".repeat(1001)]) {
     const answer = await callFormAction(
       client,
       SHOP,
@@ -190,4 +221,80 @@ test("a wrong password is refused on the sign-in page", async ({ page, playwrigh
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/admin\/orders$/);
   await client.dispose();
+  await context.close();
+});
+
+test("signing out revokes the session: a copy of the cookie no longer opens anything", async ({
+  browser,
+  playwright,
+}) => {
+  const { context, page } = await browserAs(browser, someClient());
+  await page.goto(`${SHOP}/admin/login`);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin\/orders$/);
+  const stolen = (await context.cookies()).find((cookie) => cookie.name === "admin_session")!.value;
+
+  const thief = await playwright.request.newContext({
+    extraHTTPHeaders: { cookie: `admin_session=${stolen}` },
+  });
+  expect((await thief.get(`${SHOP}/api/admin/orders`)).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/admin\/login$/);
+  await page.goto(`${SHOP}/admin/orders`);
+  await page.waitForURL(/\/admin\/login\?next=/);
+
+  expect((await thief.get(`${SHOP}/api/admin/orders`)).status()).toBe(401);
+  const pageAnswer = await thief.get(`${SHOP}/admin/orders`);
+  expect(pageAnswer.url()).toMatch(/\/admin\/login\?next=(%2F|\/)admin(%2F|\/)orders$/);
+  const refresh = await callFormAction(
+    thief,
+    SHOP,
+    "/admin/orders",
+    actionId(MERCHANT, "refreshOrderAction"),
+    { orderNumber: "HP-0000000000" },
+    { withState: true },
+  );
+  expect(refresh.result).toEqual({ ok: false, error: NOT_SIGNED_IN });
+  await thief.dispose();
+  await context.close();
+});
+
+test("repeated wrong passwords lock the client out, even for the right password", async ({ browser }) => {
+  const guesser = await browserAs(browser, someClient());
+  await guesser.page.goto(`${SHOP}/admin/login`);
+  const status = guesser.page.getByTestId("admin-login-status");
+  const button = guesser.page.getByRole("button", { name: /^Sign(ing)? in/ });
+  /**
+   * One sign-in, to the end: the shop's answer, then React's reset of the form (a password typed
+   * before that reset would be cleared, and the required field would block the next click).
+   */
+  const attempt = async (password: string) => {
+    await expect(button).toHaveText("Sign in");
+    await guesser.page.getByLabel("Password").fill(password);
+    const answered = guesser.page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" && new URL(response.url()).pathname === "/admin/login",
+    );
+    await button.click();
+    await answered;
+    await expect(button).toHaveText("Sign in");
+  };
+  for (let guess = 1; guess <= 5; guess++) {
+    await attempt(`guess number ${guess}`);
+    await expect(status).toHaveText(guess < 5 ? "That password is not correct." : LOCKED_OUT);
+  }
+  await attempt(PASSWORD);
+  await expect(status).toHaveText(LOCKED_OUT);
+  expect(guesser.page.url()).toMatch(/\/admin\/login/);
+
+  // The lockout is that client's: the merchant elsewhere still signs in.
+  const merchant = await browserAs(browser, someClient());
+  await merchant.page.goto(`${SHOP}/admin/login`);
+  await merchant.page.getByLabel("Password").fill(PASSWORD);
+  await merchant.page.getByRole("button", { name: "Sign in" }).click();
+  await merchant.page.waitForURL(/\/admin\/orders$/);
+  await guesser.context.close();
+  await merchant.context.close();
 });
