@@ -100,6 +100,28 @@ describe("two Finalize requests for one session", () => {
     expect(chargedAtAmazon(sessionId)).toEqual([]);
   });
 
+  it("mobile: two requests without a cart token, racing with the same items, answer the one order", async () => {
+    const { sessionId, totalMinor } = await mobileSessionReadyToPay(shop, TWO_TOTES);
+    clearEmulatorLog(shop.emulator);
+    const request = { checkoutSessionId: sessionId, items: TWO_TOTES };
+
+    const [first, second] = await Promise.all([
+      finalizeForMobile(request, null),
+      finalizeForMobile(request, null),
+    ]);
+
+    expect(first).toMatchObject({
+      status: 200,
+      body: { status: "Paid", total: { amountMinor: totalMinor } },
+    });
+    expect(second).toEqual(first);
+    const order = await theOrder(sessionId);
+    expect(await shop.prisma.checkoutSessionBinding.findUnique({ where: { id: sessionId } })).toMatchObject({
+      cartId: order.cartId,
+    });
+    expect(emulatorApiCalls(shop.emulator).filter((call) => call.includes("/finalize"))).toHaveLength(1);
+  });
+
   it("Buy Now: a price changed between two onCompleteCheckout calls does not change the order being finalized", async () => {
     const { buyer, sessionId, cartDetails } = await buyNowReadyToPay(shop);
     const totalMinor = Math.round(Number(cartDetails.totalOrderAmount.amount) * 100);

@@ -56,14 +56,16 @@ const refused = (code: FinalizeRefusal, message: string): FinalizeResult => ({
 const NEEDS_SHIPPING =
   "These items are shipped, and this Amazon Pay checkout has no shipping address. Please start again.";
 
-const ORDER_CLAIMED =
-  "This checkout is already being paid for with other items. Start a new checkout to buy these.";
+const ORDER_CLAIMED = "This checkout was already used for other items. Start a new checkout to buy these.";
 
-/** What a request may do with the order its session already has: report it, or finalize it as it stands. */
+/**
+ * What a request may do with the order its session already has: nothing when it asks for other
+ * items, report the order's outcome, or finalize it as it stands (null).
+ */
 function standingOf(order: StoredOrder, input: FinalizeInput): FinalizeResult | null {
   if (order.cartId !== input.cartId) return { kind: "not-found" };
-  if (order.status !== "Draft") return outcomeOf(order);
   if (!sameItems(order, input.items, input.shippingMethod)) return refused("order-claimed", ORDER_CLAIMED);
+  if (order.status !== "Draft") return outcomeOf(order);
   return null;
 }
 

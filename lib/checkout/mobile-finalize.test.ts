@@ -43,6 +43,25 @@ describe("Finalize for a mobile app", () => {
     expect(await shop.prisma.order.count({ where: { checkoutSessionId: sessionId } })).toBe(1);
   });
 
+  it("a later request for other items is refused (409), not told that its items were paid for", async () => {
+    const { sessionId } = await mobileSessionReadyToPay(shop, TWO_TOTES);
+    const paid = await finalizeForMobile({ checkoutSessionId: sessionId, items: TWO_TOTES }, null);
+
+    const other = await finalizeForMobile(
+      { checkoutSessionId: sessionId, items: [{ slug: "sailcloth-tote", quantity: 3 }] },
+      null,
+    );
+
+    expect(paid.status).toBe(200);
+    expect(other).toEqual({
+      status: 409,
+      body: {
+        code: "order-claimed",
+        error: "This checkout was already used for other items. Start a new checkout to buy these.",
+      },
+    });
+  });
+
   it("with the app's x-cart-token, the order belongs to that cart", async () => {
     const buyer = await buyerWithCart(shop.prisma, []);
     const { sessionId } = await mobileSessionReadyToPay(shop, TWO_TOTES);

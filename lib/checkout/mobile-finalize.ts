@@ -9,6 +9,7 @@ import { createCart, findCartIdByToken } from "@/lib/cart/repository";
 import { isWellFormedCartToken } from "@/lib/cart/token";
 import { productSlugSchema } from "@/lib/catalog/product";
 import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/prisma/types";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
 import { DEFAULT_SHIPPING_METHOD, SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { bindCheckoutSession } from "./binding";
@@ -48,6 +49,26 @@ const REFUSAL_STATUS: Record<FinalizeRefusal, number> = {
 export interface MobileAnswer {
   status: number;
   body: Record<string, unknown>;
+}
+
+/**
+ * Binds the session to the app's cart (x-cart-token). Without a token the session id alone
+ * identifies the checkout: the cart of whoever bound it first (a retry, or a request racing this
+ * one), else a new cart. Null when the session belongs to another cart or to a web checkout.
+ */
+async function bindToCart(prisma: PrismaClient, sessionId: string, tokenCartId: string | null) {
+  if (tokenCartId) {
+    const bound = await bindCheckoutSession(prisma, sessionId, tokenCartId, "mobile");
+    return bound.ok ? tokenCartId : null;
+  }
+  const bindingOf = () => prisma.checkoutSessionBinding.findUnique({ where: { id: sessionId } });
+  const existing = await bindingOf();
+  if (existing) return existing.flow === "mobile" ? existing.cartId : null;
+  const { cartId } = await createCart(prisma);
+  if ((await bindCheckoutSession(prisma, sessionId, cartId, "mobile")).ok) return cartId;
+  await prisma.cart.delete({ where: { id: cartId } }); // ours lost the race and holds nothing
+  const winner = await bindingOf();
+  return winner?.flow === "mobile" ? winner.cartId : null;
 }
 
 export async function finalizeForMobile(body: unknown, cartToken: string | null): Promise<MobileAnswer> {
@@ -103,13 +124,12 @@ export async function finalizeForMobile(body: unknown, cartToken: string | null)
     }
     session = read.session;
   }
-  cartId ??= existing?.cartId ?? (await createCart(prisma)).cartId;
-  const bound = await bindCheckoutSession(prisma, input.checkoutSessionId, cartId, "mobile");
-  if (!bound.ok) return { status: 409, body: { error: "This checkout session belongs to another cart." } };
+  const boundCartId = await bindToCart(prisma, input.checkoutSessionId, cartId);
+  if (!boundCartId) return { status: 409, body: { error: "This checkout session belongs to another cart." } };
 
   const result = await finalizeCheckout({
     sessionId: input.checkoutSessionId,
-    cartId: bound.binding.cartId,
+    cartId: boundCartId,
     flow: "mobile",
     items: input.items.map((item) => ({
       productId: products.find((p) => p.slug === item.slug)!.id,
