@@ -39,7 +39,6 @@ const DATABASE_INDEPENDENT = [
   "hostile-input-requests.spec.ts",
   "hostile-input-routes.spec.ts",
   "hostile-input-tampering.spec.ts",
-  "merchant-guard.spec.ts",
   "security-headers.spec.ts",
   "server-only-boundary.spec.ts",
 ];
