@@ -108,6 +108,40 @@ test.describe("finalize for a mobile app (POST /api/checkout/finalize)", () => {
     expect(order.charges).toEqual([]);
   });
 
+  test("two requests racing with other quantities: one order, exactly what Amazon charged", async ({
+    request,
+  }) => {
+    const sessionId = await mobileSession(request, "82.67"); // 2 totes, as above
+    const finalize = (quantity: number) =>
+      request.post("/api/checkout/finalize", {
+        data: { checkoutSessionId: sessionId, items: [{ slug: "sailcloth-tote", quantity }] },
+      });
+    const answers = await Promise.all([finalize(2), finalize(3)]);
+
+    // Whichever came first wrote the order; the other could not re-price it.
+    const statuses = answers.map((answer) => answer.status()).sort();
+    expect([
+      [200, 409],
+      [402, 409],
+    ]).toContainEqual(statuses);
+    const refused = answers.find((answer) => answer.status() === 409)!;
+    expect(await refused.json()).toMatchObject({ code: "order-claimed" });
+    const order = await e2eDb().order.findUniqueOrThrow({
+      where: { checkoutSessionId: sessionId },
+      include: { lines: true, charges: true },
+    });
+    if (statuses[0] === 200) {
+      expect(order).toMatchObject({ status: "Paid", totalMinor: 8267, capturedMinor: 8267 });
+      expect(order.lines.map((line) => line.quantity)).toEqual([2]);
+      expect(order.charges.map((charge) => charge.amountMinor)).toEqual([8267]);
+    } else {
+      // 3 totes cost more than the buyer agreed to at Amazon: refused, nothing charged.
+      expect(order).toMatchObject({ status: "Failed", capturedMinor: 0 });
+      expect(order.lines.map((line) => line.quantity)).toEqual([3]);
+      expect(order.charges).toEqual([]);
+    }
+  });
+
   test("bad requests get clear 4xx answers", async ({ request }) => {
     const post = (data: unknown, headers: Record<string, string> = {}) =>
       request.post("/api/checkout/finalize", { data, headers });
