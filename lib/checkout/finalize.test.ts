@@ -137,6 +137,27 @@ describe("Finalize", () => {
     ]);
   });
 
+  it("a retry after Amazon closed the session records what the session says instead of refusing", async () => {
+    const { buyer, sessionId } = await buyNowReadyToPay(shop);
+    injectFault(shop.emulator, {
+      fault: "status",
+      status: 503,
+      count: 2,
+      operation: "finalizeCheckoutSession",
+    });
+    expect(await finalizeTwoMugs(sessionId, buyer.cartId)).toMatchObject({ kind: "unconfirmed" });
+    const canceled = await fetch(`${shop.emulator.url}/checkout/buy-now/sessions/${sessionId}/cancel`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(canceled.ok).toBe(true);
+
+    expect(await finalizeTwoMugs(sessionId, buyer.cartId)).toMatchObject({ kind: "failed" });
+    const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+    expect(order).toMatchObject({ status: "Failed", failureReason: "BuyerCanceled" });
+  });
+
   it("refuses an address the shop cannot ship to before any order exists", async () => {
     const buyer = await buyerWithCart(shop.prisma, []);
     const { sessionId, shippingAddress } = await openBuyNowDialog(shop.emulator, { addressId: "ava-po-box" });

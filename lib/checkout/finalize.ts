@@ -85,7 +85,8 @@ export async function finalizeCheckout(input: FinalizeInput): Promise<FinalizeRe
   }
   const session = read.session;
   const standing = sessionStanding(session);
-  if (standing.kind === "completed" && existing) return adoptSessionOutcome(existing, "buyer");
+  // Amazon finished the session (an earlier attempt went through, or it was canceled): it decides.
+  if (standing.kind !== "open" && existing) return adoptSessionOutcome(existing, "buyer");
   if (standing.kind !== "open")
     return refused("session-closed", "This Amazon Pay checkout is no longer open. Please start again.");
   const address = finalizeAddressOf(session);
