@@ -1,9 +1,13 @@
 "use client";
 
-import Link from "next/link";
+import { lazy, useState } from "react";
 import { formatMoney } from "@/lib/money";
-import { useAdminOrders, type AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
+import type { AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
+import { AfterHydration } from "@/components/layout/after-hydration";
 import { StatusBadge } from "./status-badge";
+
+// The list is rendered on the server; the poller (and SWR with it) loads after the page.
+const OrdersPoller = lazy(() => import("./orders-poller").then((m) => ({ default: m.OrdersPoller })));
 
 interface OrdersTableProps {
   filter: string;
@@ -11,13 +15,17 @@ interface OrdersTableProps {
 }
 
 export function OrdersTable({ filter, initial }: OrdersTableProps) {
-  const { data, error } = useAdminOrders(filter, initial);
-  const orders = data ?? initial;
+  const [polled, setPolled] = useState<AdminOrderRowJson[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const orders = polled ?? initial;
   return (
     <>
+      <AfterHydration>
+        <OrdersPoller filter={filter} initial={initial} onRows={setPolled} onError={setError} />
+      </AfterHydration>
       {error && (
         <p className="notice notice--error" role="alert">
-          Could not refresh the list: {error instanceof Error ? error.message : "unknown error"}
+          Could not refresh the list: {error}
         </p>
       )}
       {orders.length === 0 ? (
@@ -40,7 +48,7 @@ export function OrdersTable({ filter, initial }: OrdersTableProps) {
             {orders.map((order) => (
               <tr key={order.orderNumber} data-testid={`admin-order-${order.orderNumber}`}>
                 <td>
-                  <Link href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</Link>
+                  <a href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</a>
                 </td>
                 <td>
                   {new Date(order.placedAt).toLocaleString("en-US", {
