@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect } from "react";
 
 interface ErrorPageProps {
@@ -23,9 +24,9 @@ export default function ErrorPage({ error, reset }: ErrorPageProps) {
         <button type="button" className="button" onClick={reset}>
           Try again
         </button>
-        <a href="/" className="button button--secondary">
+        <Link href="/" className="button button--secondary">
           Go home
-        </a>
+        </Link>
       </div>
     </div>
   );

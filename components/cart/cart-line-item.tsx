@@ -1,5 +1,7 @@
 "use client";
 
+import Image from "next/image";
+import Link from "next/link";
 import { useActionState, useId, useOptimistic, useTransition, type FormEvent } from "react";
 import { removeCartLineAction, updateCartLineAction } from "@/lib/cart/action";
 import type { CartLineView } from "@/lib/cart/repository";
@@ -46,14 +48,13 @@ export function CartLineItem({ line }: CartLineItemProps) {
   return (
     <li className="cart-line" data-testid={`cart-line-${line.slug}`}>
       <div className="cart-line__image">
-        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG: nothing to optimize, no script needed */}
-        <img src={line.imagePath} alt="" width={84} height={84} decoding="async" />
+        <Image src={line.imagePath} alt="" width={84} height={84} />
       </div>
       <div className="cart-line__info">
         <div className="cart-line__top">
-          <a href={`/products/${line.slug}`} className="cart-line__name">
+          <Link href={`/products/${line.slug}`} className="cart-line__name">
             {line.name}
-          </a>
+          </Link>
           <span data-testid="line-total">
             <Price value={line.lineTotal} />
           </span>

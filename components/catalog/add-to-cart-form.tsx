@@ -5,10 +5,9 @@ import { addToCartAction } from "@/lib/cart/action";
 import { FormStatus } from "@/components/form-status";
 
 interface AddToCartFormProps {
-  /** The form's id: the quantity field outside it belongs to it (its `form` attribute). */
-  formId: string;
   slug: string;
   productName: string;
+  quantity: number;
   onOptimisticAdd: (quantity: number) => void;
 }
 
@@ -16,7 +15,7 @@ interface AddToCartFormProps {
  * The form posts the server action itself, so it works before hydration (or without
  * JavaScript); once hydrated, submitting also bumps the header count optimistically.
  */
-export function AddToCartForm({ formId, slug, productName, onOptimisticAdd }: AddToCartFormProps) {
+export function AddToCartForm({ slug, productName, quantity, onOptimisticAdd }: AddToCartFormProps) {
   const [state, formAction, pending] = useActionState(addToCartAction, null);
   const [, startTransition] = useTransition();
 
@@ -30,14 +29,9 @@ export function AddToCartForm({ formId, slug, productName, onOptimisticAdd }: Ad
   }
 
   return (
-    <form
-      id={formId}
-      action={formAction}
-      onSubmit={submit}
-      className="stack"
-      aria-label={`Add ${productName} to cart`}
-    >
+    <form action={formAction} onSubmit={submit} className="stack" aria-label={`Add ${productName} to cart`}>
       <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="quantity" value={quantity} />
       <button type="submit" className="button button--block" disabled={pending}>
         {pending ? "Adding…" : "Add to cart"}
       </button>

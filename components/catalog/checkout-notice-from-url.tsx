@@ -1,26 +1,18 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-
-interface CheckoutNoticeFromUrlProps {
-  /** What to say, by notice code (lib/checkout/messages.ts), handed in by the page. */
-  notices: Readonly<Record<string, string>>;
-}
-
-const subscribe = () => () => undefined; // Buy Now comes back with a full page load
-const codeInUrl = () => new URLSearchParams(window.location.search).get("checkout");
+import { useSearchParams } from "next/navigation";
+import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
 
 /**
- * The notice of a checkout that could not go on (?checkout=<code>), read in the browser so that
- * the page itself is the same for every buyer and can be served from the cache.
+ * The notice of a checkout that could not go on (?checkout=<code>), read in the browser so the
+ * page itself stays the same for every buyer and can be served from the cache.
  */
-export function CheckoutNoticeFromUrl({ notices }: CheckoutNoticeFromUrlProps) {
-  const code = useSyncExternalStore(subscribe, codeInUrl, () => null);
-  const notice = code !== null && Object.hasOwn(notices, code) ? notices[code] : null;
-  if (!notice) return null;
+export function CheckoutNoticeFromUrl() {
+  const code = useSearchParams().get("checkout");
+  if (!isCheckoutNotice(code)) return null;
   return (
     <p className="notice notice--error" role="alert" data-testid="checkout-notice">
-      {notice}
+      {CHECKOUT_NOTICES[code]}
     </p>
   );
 }

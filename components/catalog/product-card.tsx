@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ProductView } from "@/lib/catalog/product";
 import { Price } from "@/components/price";
 
@@ -10,7 +11,7 @@ interface ProductCardProps {
 export function ProductCard({ product, eager = false }: ProductCardProps) {
   return (
     <article className="product-card">
-      <a href={`/products/${product.slug}`}>
+      <Link href={`/products/${product.slug}`}>
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG: nothing to optimize, no script needed */}
         <img
           className="product-card__image"
@@ -25,7 +26,7 @@ export function ProductCard({ product, eager = false }: ProductCardProps) {
           <h2 className="product-card__name">{product.name}</h2>
           <Price value={product.price} className="product-card__price" />
         </div>
-      </a>
+      </Link>
     </article>
   );
 }
