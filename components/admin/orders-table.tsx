@@ -1,13 +1,9 @@
 "use client";
 
-import { lazy, useState } from "react";
+import Link from "next/link";
 import { formatMoney } from "@/lib/money";
-import type { AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
-import { AfterHydration } from "@/components/layout/after-hydration";
+import { useAdminOrders, type AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
 import { StatusBadge } from "./status-badge";
-
-// The list is rendered on the server; the poller (and SWR with it) loads after the page.
-const OrdersPoller = lazy(() => import("./orders-poller").then((m) => ({ default: m.OrdersPoller })));
 
 interface OrdersTableProps {
   filter: string;
@@ -15,17 +11,13 @@ interface OrdersTableProps {
 }
 
 export function OrdersTable({ filter, initial }: OrdersTableProps) {
-  const [polled, setPolled] = useState<AdminOrderRowJson[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const orders = polled ?? initial;
+  const { data, error } = useAdminOrders(filter, initial);
+  const orders = data ?? initial;
   return (
     <>
-      <AfterHydration>
-        <OrdersPoller filter={filter} initial={initial} onRows={setPolled} onError={setError} />
-      </AfterHydration>
       {error && (
         <p className="notice notice--error" role="alert">
-          Could not refresh the list: {error}
+          Could not refresh the list: {error instanceof Error ? error.message : "unknown error"}
         </p>
       )}
       {orders.length === 0 ? (
@@ -48,7 +40,7 @@ export function OrdersTable({ filter, initial }: OrdersTableProps) {
             {orders.map((order) => (
               <tr key={order.orderNumber} data-testid={`admin-order-${order.orderNumber}`}>
                 <td>
-                  <a href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</a>
+                  <Link href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</Link>
                 </td>
                 <td>
                   {new Date(order.placedAt).toLocaleString("en-US", {
