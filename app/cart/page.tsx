@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getCurrentCart } from "@/lib/cart/server";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
 import { CartActivityProvider } from "@/components/cart/cart-activity";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { OrderSummary } from "@/components/cart/order-summary";
-import { AmazonPayButton } from "@/components/checkout/deferred-buttons";
+import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
 import { CartCountFromServer } from "@/components/layout/cart-count";
 import { amazonPayPrice } from "@/components/checkout/checkout-js";
 
@@ -37,9 +38,9 @@ export default async function CartPage({ searchParams }: CartPageProps) {
         {noticeBlock}
         <div className="empty-state" data-testid="cart-empty">
           <p>Your cart is empty.</p>
-          <a href="/" className="button">
+          <Link href="/" className="button">
             Browse the shop
-          </a>
+          </Link>
         </div>
       </>
     );
