@@ -15,6 +15,8 @@ export interface ProductView {
   description: string;
   price: Money;
   imagePath: string;
+  /** False for what reaches the buyer without a parcel: Buy Now then asks Amazon for no address. */
+  requiresShipping: boolean;
 }
 
 export function toProductView(row: {
@@ -25,6 +27,7 @@ export function toProductView(row: {
   priceMinor: number;
   currency: string;
   imagePath: string;
+  requiresShipping: boolean;
 }): ProductView {
   if (!isCurrency(row.currency))
     throw new Error(`product ${row.slug} has unsupported currency ${row.currency}`);
@@ -35,5 +38,6 @@ export function toProductView(row: {
     description: row.description,
     price: money(row.priceMinor, row.currency),
     imagePath: row.imagePath,
+    requiresShipping: row.requiresShipping,
   };
 }
