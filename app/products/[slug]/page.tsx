@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { getProduct } from "@/lib/catalog/server";
 import { toDecimalString } from "@/lib/money";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { buyNowButtonProps } from "@/lib/checkout/buy-now";
-import { CHECKOUT_NOTICES } from "@/lib/checkout/messages";
 import { BuyBox } from "@/components/catalog/buy-box";
 import { CheckoutNoticeFromUrl } from "@/components/catalog/checkout-notice-from-url";
 import { Price } from "@/components/price";
@@ -47,7 +48,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <a href="/">Shop</a> / <span aria-current="page">{product.name}</span>
+        <Link href="/">Shop</Link> / <span aria-current="page">{product.name}</span>
       </nav>
       <article className="product">
         <div className="product__image">
@@ -68,7 +69,9 @@ export default async function ProductPage({ params }: ProductPageProps) {
           </p>
           <p className="product__description">{product.description}</p>
           {/* Buy Now starts here, so a Buy Now that failed comes back here with its notice code. */}
-          <CheckoutNoticeFromUrl notices={CHECKOUT_NOTICES} />
+          <Suspense fallback={null}>
+            <CheckoutNoticeFromUrl />
+          </Suspense>
           <BuyBox
             slug={product.slug}
             productName={product.name}
