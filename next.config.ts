@@ -8,6 +8,9 @@ parseEnv(process.env);
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // An ETag is a hash of the whole body, computed on every response: for the catalog pages
+  // served from the page cache that was about a tenth of each request's CPU.
+  generateEtags: false,
   // The workspace packages ship TypeScript source.
   transpilePackages: ["@storefront/amazon-pay"],
   reactStrictMode: true,
@@ -15,14 +18,11 @@ const nextConfig: NextConfig = {
   // Rendered pages and cached data live in this process's memory; each cached page carries a
   // Content-Security-Policy with the hashes of its own inline scripts (see the handler).
   cacheHandler: path.join(import.meta.dirname, "lib/catalog/page-cache-handler.mjs"),
-  // proxy.ts sets every security header (with the CSP) at run time; static files never reach it.
+  // proxy.ts sets every security header (with the CSP) at run time; static files and the GETs
+  // of the catalog pages (from the page cache, which adds their policy) never reach it.
   async headers() {
-    return [
-      {
-        source: "/_next/:path*",
-        headers: Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
-      },
-    ];
+    const headers = Object.entries(FIXED_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+    return ["/_next/:path*", "/", "/products/:slug"].map((source) => ({ source, headers }));
   },
 };
 

@@ -7,7 +7,9 @@ import { emulatorInProductionProblem } from "@/lib/amazon-pay/production-guard";
 import { checkAmazonPayAtStartup } from "@/lib/amazon-pay/startup-check";
 import { env, type Env } from "@/lib/env";
 import { startReconcilerLoop } from "@/lib/reconciliation/reconciler-loop";
+import { publishCachedPageHeaders } from "@/lib/security/cached-page-headers.mjs";
 import { installPeerAddressForwarding } from "@/lib/security/peer-address";
+import { cachedPageHeaders } from "@/lib/security/security-headers";
 
 /** What keeps this server from starting, one entry per problem (empty when it may start). */
 export function startupRefusals(e: Env): string[] {
@@ -26,6 +28,8 @@ export async function startup(): Promise<void> {
     process.exit(1);
   }
   installPeerAddressForwarding();
+  // The page cache serves nothing before it has the headers a cached page carries.
+  publishCachedPageHeaders(cachedPageHeaders(e));
   await checkAmazonPayAtStartup();
   if (e.RECONCILER_INTERVAL_SECONDS > 0) startReconcilerLoop(e.RECONCILER_INTERVAL_SECONDS);
 }

@@ -3,9 +3,10 @@
 // the catalog changes. It differs from Next.js's built-in cache in three ways:
 //
 // 1. A cached page carries no nonce, so each one gets a Content-Security-Policy that allows
-//    exactly its own inline scripts by SHA-256 hash. proxy.ts marks the requests that may be
-//    served from here with the page policy (PAGE_POLICY_TEMPLATE_HEADER); pages are stored and
-//    served only for those, so a page rendered under a nonce is never shared.
+//    exactly its own inline scripts by SHA-256 hash (with the other headers that depend on the
+//    configuration, cached-page-headers.mjs). Pages are stored and served only for requests
+//    without a nonce: the catalog pages, which proxy.ts leaves alone; a page rendered under a
+//    nonce is never shared.
 // 2. It lives in this process's memory only, never on disk and never from the build: a page
 //    shows the database and configuration (Amazon Pay settings, URLs) of the server that
 //    rendered it, and several servers with different settings may share one build.
@@ -14,14 +15,11 @@
 // Several servers behind a load balancer each keep their own copy; revalidate on each (or
 // replace this handler with a shared store, keeping the policy step). Loaded by Next.js at run
 // time, outside the bundle, hence plain JavaScript.
-import {
-  fillScriptHashes,
-  inlineScriptHashes,
-  PAGE_POLICY_TEMPLATE_HEADER,
-} from "../security/content-security-policy-hashes.mjs";
+import { cachedPageHeaders } from "../security/cached-page-headers.mjs";
+import { fillScriptHashes, inlineScriptHashes } from "../security/content-security-policy-hashes.mjs";
 
 const CACHE_TAGS_HEADER = "x-next-cache-tags";
-const CSP_HEADER = "content-security-policy";
+const CSP_HEADER = "Content-Security-Policy";
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** key → { value, lastModified, cacheControl, tags, hashes, bytes }, oldest use first. */
@@ -58,6 +56,13 @@ function isExpired(entry, extraTags) {
   return false;
 }
 
+/** The configuration's headers for a page whose inline scripts have these hashes. */
+function stampedHeaders(published, hashes) {
+  const headers = { ...published };
+  headers[CSP_HEADER] = fillScriptHashes(published[CSP_HEADER], hashes);
+  return headers;
+}
+
 function remove(key) {
   const entry = entries.get(key);
   if (!entry) return;
@@ -69,12 +74,18 @@ export default class PageCacheHandler {
   /** @param {{ maxMemoryCacheSize?: number, _requestHeaders?: Record<string, string | string[] | undefined> }} ctx */
   constructor(ctx = {}) {
     this.maxBytes = ctx.maxMemoryCacheSize || DEFAULT_MAX_BYTES;
-    this.policyTemplate = headerValue(ctx._requestHeaders, PAGE_POLICY_TEMPLATE_HEADER) ?? null;
+    // proxy.ts gives every page it sees a nonce, through this request header.
+    this.nonceRequest = /'nonce-/.test(headerValue(ctx._requestHeaders, "content-security-policy") ?? "");
   }
 
-  /** Pages are cached only for requests proxy.ts marked; data and route answers always. */
+  /** The configuration's page headers when pages may be cached for this request, else null. */
+  pageHeaders() {
+    return this.nonceRequest ? null : cachedPageHeaders();
+  }
+
+  /** Pages are cached only for requests without a nonce, once the server has started. */
   cachesThis(kind) {
-    return kind !== "APP_PAGE" || this.policyTemplate !== null;
+    return kind !== "APP_PAGE" || this.pageHeaders() !== null;
   }
 
   async get(key, ctx = {}) {
@@ -89,12 +100,8 @@ export default class PageCacheHandler {
     entries.set(key, entry); // most recently used last
     const { value, lastModified, cacheControl } = entry;
     if (value?.kind !== "APP_PAGE") return { value, lastModified, cacheControl };
-    const policy = fillScriptHashes(this.policyTemplate, entry.hashes);
-    return {
-      value: { ...value, headers: { ...value.headers, [CSP_HEADER]: policy } },
-      lastModified,
-      cacheControl,
-    };
+    const headers = { ...value.headers, ...stampedHeaders(this.pageHeaders(), entry.hashes) };
+    return { value: { ...value, headers }, lastModified, cacheControl };
   }
 
   async set(key, data, ctx = {}) {
@@ -104,7 +111,7 @@ export default class PageCacheHandler {
     if (data.kind === "APP_PAGE") {
       hashes = inlineScriptHashes(data.html);
       // Next.js serves this same object to the request that rendered it.
-      data.headers = { ...data.headers, [CSP_HEADER]: fillScriptHashes(this.policyTemplate, hashes) };
+      data.headers = { ...data.headers, ...stampedHeaders(this.pageHeaders(), hashes) };
       // Not-found pages answer any slug anyone makes up: rendered each time, never stored.
       if (data.status === 404) return;
     }

@@ -1,15 +1,22 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  PAGE_POLICY_TEMPLATE_HEADER,
-  SCRIPT_HASHES_PLACEHOLDER,
-} from "@/lib/security/content-security-policy-hashes.mjs";
+import { publishCachedPageHeaders } from "@/lib/security/cached-page-headers.mjs";
+import { SCRIPT_HASHES_PLACEHOLDER } from "@/lib/security/content-security-policy-hashes.mjs";
 import PageCacheHandler from "./page-cache-handler.mjs";
 
 const TEMPLATE = `default-src 'self'; script-src 'self' ${SCRIPT_HASHES_PLACEHOLDER}; object-src 'none'`;
+publishCachedPageHeaders({
+  "Strict-Transport-Security": "max-age=63072000",
+  "Content-Security-Policy": TEMPLATE,
+});
+/** A request the proxy did not see (a catalog GET). */
 const marked = (extra: Record<string, unknown> = {}) =>
-  new PageCacheHandler({ _requestHeaders: { [PAGE_POLICY_TEMPLATE_HEADER]: TEMPLATE }, ...extra });
-const unmarked = () => new PageCacheHandler({ _requestHeaders: {} });
+  new PageCacheHandler({ _requestHeaders: {}, ...extra });
+/** A request through the proxy, which gives pages a nonce. */
+const unmarked = () =>
+  new PageCacheHandler({
+    _requestHeaders: { "content-security-policy": "script-src 'self' 'nonce-MDEyMzQ1Njc4OWFiY2RlZg=='" },
+  });
 
 const SCRIPT = "self.__next_f.push([1,'hello'])";
 const HASH = `'sha256-${createHash("sha256").update(SCRIPT).digest("base64")}'`;
@@ -30,15 +37,17 @@ describe("the page cache", () => {
     const data = page("_N_T_/layout,catalog");
     await marked().set(key, data, { cacheControl: { revalidate: 300 } });
     const expected = `default-src 'self'; script-src 'self' ${HASH}; object-src 'none'`;
-    // The request that rendered the page gets the policy on the very object Next.js serves.
-    expect(data.headers["content-security-policy"]).toBe(expected);
+    // The request that rendered the page gets the headers on the very object Next.js serves.
+    expect(data.headers["Content-Security-Policy"]).toBe(expected);
+    expect(data.headers["Strict-Transport-Security"]).toBe("max-age=63072000");
     const hit = await marked().get(key, APP_PAGE);
-    expect(hit?.value?.headers?.["content-security-policy"]).toBe(expected);
+    expect(hit?.value?.headers?.["Content-Security-Policy"]).toBe(expected);
+    expect(hit?.value?.headers?.["x-next-cache-tags"]).toBe("_N_T_/layout,catalog");
     expect(hit?.value?.html).toBe(data.html);
     expect(hit?.cacheControl).toEqual({ revalidate: 300 });
   });
 
-  it("stores and serves pages only for requests the proxy marked", async () => {
+  it("stores and serves pages only for requests without a nonce", async () => {
     const key = newKey();
     await unmarked().set(key, page("catalog"), {});
     expect(await marked().get(key, APP_PAGE)).toBeNull();
@@ -47,11 +56,26 @@ describe("the page cache", () => {
     expect(await marked().get(key, APP_PAGE)).not.toBeNull();
   });
 
+  it("caches no page before the server has handed it the headers pages carry", async () => {
+    const key = newKey();
+    const published = Symbol.for("storefront.cachedPageHeaders");
+    const headers = (globalThis as Record<symbol, unknown>)[published];
+    (globalThis as Record<symbol, unknown>)[published] = undefined;
+    try {
+      const data = page("catalog");
+      await marked().set(key, data, {});
+      expect(data.headers["Content-Security-Policy"]).toBeUndefined();
+      expect(await marked().get(key, APP_PAGE)).toBeNull();
+    } finally {
+      (globalThis as Record<symbol, unknown>)[published] = headers;
+    }
+  });
+
   it("answers a not-found page with its policy but never stores it", async () => {
     const key = newKey();
     const data = page("catalog", 404);
     await marked().set(key, data, {});
-    expect(data.headers["content-security-policy"]).toContain(HASH);
+    expect(data.headers["Content-Security-Policy"]).toContain(HASH);
     expect(await marked().get(key, APP_PAGE)).toBeNull();
   });
 

@@ -1,4 +1,3 @@
-export declare const PAGE_POLICY_TEMPLATE_HEADER: "x-page-csp-template";
 export declare const SCRIPT_HASHES_PLACEHOLDER: "'inline-script-hashes'";
 export declare function inlineScriptHashes(html: string): string[];
 export declare function fillScriptHashes(template: string, hashes: readonly string[]): string;

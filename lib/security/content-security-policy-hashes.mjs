@@ -4,9 +4,6 @@
 // because the page cache handler (loaded by Next.js at run time, outside the bundle) uses it too.
 import { createHash } from "node:crypto";
 
-/** The request header in which proxy.ts hands the page policy, without its hashes, to the page cache. */
-export const PAGE_POLICY_TEMPLATE_HEADER = "x-page-csp-template";
-
 /**
  * Stands in the template's script-src for the hashes. Browsers ignore a keyword they do not
  * know, so a template that reached a browser unfilled would allow no inline script at all.

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { amazonPayOrigins } from "./amazon-pay-origins";
-import {
-  API_CONTENT_SECURITY_POLICY,
-  newNonce,
-  pageContentSecurityPolicy,
-  withoutScriptDirectives,
-} from "./content-security-policy";
+import { API_CONTENT_SECURITY_POLICY, newNonce, pageContentSecurityPolicy } from "./content-security-policy";
 import { fillScriptHashes, SCRIPT_HASHES_PLACEHOLDER } from "./content-security-policy-hashes.mjs";
-import { cachedPagePolicyTemplate, securityHeaders } from "./security-headers";
+import { cachedPageHeaders, securityHeaders } from "./security-headers";
 
 const directives = (policy: string) =>
   new Map(
@@ -126,24 +121,6 @@ describe("page Content-Security-Policy", () => {
     ]);
   });
 
-  it("keeps every directive but the script ones for the proxy's own header on cached pages", () => {
-    const policy = pageContentSecurityPolicy({
-      scripts: { nonce: newNonce() },
-      amazonPay: amazonPayOrigins(amazonEnv()),
-      development: false,
-      https: true,
-    });
-    const baseline = directives(withoutScriptDirectives(policy));
-    expect(baseline.has("script-src")).toBe(false);
-    expect(baseline.has("default-src")).toBe(false);
-    expect(baseline.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(baseline.get("object-src")).toEqual(["'none'"]);
-    expect(baseline.get("base-uri")).toEqual(["'self'"]);
-    expect(baseline.get("form-action")).toEqual(directives(policy).get("form-action"));
-    expect(baseline.has("upgrade-insecure-requests")).toBe(true);
-    expect(withoutScriptDirectives(policy)).not.toContain("nonce");
-  });
-
   it("makes a different 128-bit nonce every time", () => {
     const nonces = new Set(Array.from({ length: 50 }, newNonce));
     expect(nonces.size).toBe(50);
@@ -176,12 +153,25 @@ describe("security headers", () => {
     expect(headers["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
   });
 
-  it("gives cached pages the policy without script directives, and the cache the whole template", () => {
-    const headers = securityHeaders(localEnv, { kind: "cached-page" });
-    const template = cachedPagePolicyTemplate(localEnv);
-    expect(headers["Content-Security-Policy"]).toBe(withoutScriptDirectives(template));
-    expect(headers["X-Frame-Options"]).toBe("DENY");
-    expect(template).toContain(`script-src 'self' ${SCRIPT_HASHES_PLACEHOLDER} http://127.0.0.1:4010`);
+  it("gives the page cache the whole policy to fill with hashes, and HSTS on https", () => {
+    const local = cachedPageHeaders(localEnv);
+    expect(Object.keys(local)).toEqual(["Content-Security-Policy"]);
+    expect(local["Content-Security-Policy"]).toContain(
+      `script-src 'self' ${SCRIPT_HASHES_PLACEHOLDER} http://127.0.0.1:4010`,
+    );
+    expect(local["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(local["Content-Security-Policy"]).not.toContain("nonce");
+    const amazon = cachedPageHeaders(amazonEnv());
+    expect(amazon["Strict-Transport-Security"]).toMatch(/^max-age=\d{8}; includeSubDomains$/);
+    expect(amazon["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
+  });
+
+  it("hands out a fresh copy of a route handler's headers each time", () => {
+    const first = securityHeaders(localEnv, { kind: "api" });
+    first["Content-Security-Policy"] = "changed";
+    expect(securityHeaders(localEnv, { kind: "api" })["Content-Security-Policy"]).toBe(
+      API_CONTENT_SECURITY_POLICY,
+    );
   });
 
   it("gives route handlers a policy that loads nothing", () => {

@@ -67,21 +67,6 @@ export function pageContentSecurityPolicy({
   return serialize(directives);
 }
 
-const SCRIPT_DIRECTIVES = new Set(["default-src", "script-src", "script-src-elem", "script-src-attr"]);
-
-/**
- * A page policy without the directives that govern scripts. proxy.ts sends it with every page
- * the cache serves; the cache adds the whole policy with the page's hashes, and the browser
- * enforces both. Should a response not come from the cache (a render that failed), this one
- * still stands: no framing, no plugins, no foreign base, forms and fetches only where allowed.
- */
-export function withoutScriptDirectives(policy: string): string {
-  return policy
-    .split("; ")
-    .filter((directive) => !SCRIPT_DIRECTIVES.has(directive.split(" ")[0]!))
-    .join("; ");
-}
-
 /** Route handlers answer JSON, never a document: nothing may load, run or frame it. */
 export const API_CONTENT_SECURITY_POLICY = serialize([
   ["default-src", "'none'"],

@@ -1,13 +1,12 @@
-// The security headers of every response. proxy.ts sets them (with a per-request CSP nonce, or
-// for pages served from the cache the policy without its script directives) on pages, route
-// handlers and its own answers; next.config.ts sets the fixed ones on static files, which the
-// proxy does not see.
+// The security headers of every response. proxy.ts sets them (with a per-request CSP nonce) on
+// pages rendered per request, route handlers and its own answers. The pages served from the
+// page cache never reach the proxy: they get the fixed headers from next.config.ts and the rest
+// (cachedPageHeaders) from the cache, as do static files.
 import type { Env } from "@/lib/env";
 import { amazonPayOrigins } from "./amazon-pay-origins";
 import {
   API_CONTENT_SECURITY_POLICY,
   pageContentSecurityPolicy,
-  withoutScriptDirectives,
   type InlineScripts,
 } from "./content-security-policy";
 import { FIXED_SECURITY_HEADERS } from "./fixed-headers";
@@ -19,7 +18,7 @@ type HeaderEnv = Pick<
   "SHOP_URL" | "NODE_ENV" | "amazonPayMode" | "AMAZON_PAY_REGION" | "AMAZON_PAY_CHECKOUT_JS_URL"
 >;
 
-export type ResponseKind = { kind: "page"; nonce: string } | { kind: "cached-page" } | { kind: "api" };
+export type ResponseKind = { kind: "page"; nonce: string } | { kind: "api" };
 
 function pagePolicy(e: HeaderEnv, scripts: InlineScripts): string {
   const amazonPay = amazonPayOrigins(e);
@@ -34,22 +33,39 @@ function pagePolicy(e: HeaderEnv, scripts: InlineScripts): string {
   });
 }
 
-/** The whole policy of a page served from the cache, with a placeholder for its script hashes. */
-export function cachedPagePolicyTemplate(e: HeaderEnv): string {
-  return pagePolicy(e, "hashes");
+const hsts = (e: HeaderEnv): Record<string, string> =>
+  e.SHOP_URL.startsWith("https://")
+    ? { "Strict-Transport-Security": `max-age=${TWO_YEARS_SECONDS}; includeSubDomains` }
+    : {};
+
+/**
+ * What a page served from the page cache carries besides the fixed headers (next.config.ts sets
+ * those): HSTS on https, and the whole policy with a placeholder the cache fills with the
+ * page's script hashes. lib/startup.ts hands these to the cache.
+ */
+export function cachedPageHeaders(e: HeaderEnv): Record<string, string> {
+  return { ...hsts(e), "Content-Security-Policy": pagePolicy(e, "hashes") };
 }
 
+// A route handler's headers depend on the configuration only: built once, not per request.
+const apiHeaders = new WeakMap<HeaderEnv, Record<string, string>>();
+
 export function securityHeaders(e: HeaderEnv, response: ResponseKind): Record<string, string> {
-  const https = e.SHOP_URL.startsWith("https://");
-  const headers: Record<string, string> = { ...FIXED_SECURITY_HEADERS };
-  if (https) headers["Strict-Transport-Security"] = `max-age=${TWO_YEARS_SECONDS}; includeSubDomains`;
   if (response.kind === "api") {
-    headers["Content-Security-Policy"] = API_CONTENT_SECURITY_POLICY;
-    return headers;
+    let headers = apiHeaders.get(e);
+    if (!headers) {
+      headers = {
+        ...FIXED_SECURITY_HEADERS,
+        ...hsts(e),
+        "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+      };
+      apiHeaders.set(e, headers);
+    }
+    return { ...headers };
   }
-  headers["Content-Security-Policy"] =
-    response.kind === "page"
-      ? pagePolicy(e, { nonce: response.nonce })
-      : withoutScriptDirectives(cachedPagePolicyTemplate(e));
-  return headers;
+  return {
+    ...FIXED_SECURITY_HEADERS,
+    ...hsts(e),
+    "Content-Security-Policy": pagePolicy(e, { nonce: response.nonce }),
+  };
 }
