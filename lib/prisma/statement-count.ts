@@ -7,10 +7,13 @@ interface AdapterFactory {
   connect(): Promise<object>;
 }
 
-let statements = 0;
+// On globalThis, as the client in lib/db.ts is: each route's bundle has its own copy of this
+// module, and the count must be the process's.
+const holder = globalThis as unknown as { __storefrontDatabaseStatements?: { count: number } };
+const counter = (holder.__storefrontDatabaseStatements ??= { count: 0 });
 
 /** Statements sent since this process started. */
-export const databaseStatements = (): number => statements;
+export const databaseStatements = (): number => counter.count;
 
 const STATEMENTS = new Set(["queryRaw", "executeRaw", "executeScript"]);
 // A transaction ends with COMMIT or ROLLBACK: sent by the adapter itself when its transactions
@@ -29,13 +32,13 @@ function counted<T extends object>(target: T): T {
       const method = value as (...args: unknown[]) => unknown;
       if (property === "startTransaction")
         return async (...args: unknown[]) => {
-          statements += 1; // BEGIN, sent by the adapter on either provider
+          counter.count += 1; // BEGIN, sent by the adapter on either provider
           return counted((await method.apply(object, args)) as object);
         };
       const name = typeof property === "string" ? property : "";
       if (STATEMENTS.has(name) || (ENDS.has(name) && endsItself(object)))
         return (...args: unknown[]) => {
-          statements += 1;
+          counter.count += 1;
           return method.apply(object, args);
         };
       return method.bind(object);
