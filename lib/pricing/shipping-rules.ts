@@ -17,14 +17,34 @@ export interface ShippableAddress {
 }
 
 const PO_BOX = /\b(p\.?\s*o\.?\s*box|post\s+office\s+box)\b|\bpob\s+\d/i;
+// Where a parcel cannot be delivered without the state or province. Elsewhere Amazon may leave
+// stateOrRegion empty (the United Kingdom, Germany) and the address is complete without it.
+const STATE_REQUIRED = new Set(["US", "CA"]);
+
+/** The countries the shop delivers to, and how the buyer is told. */
+export interface DeliveryArea {
+  countries: readonly string[];
+  /** "the United States", as in "We only ship to addresses in the United States." */
+  description: string;
+}
+
+export const UNITED_STATES: DeliveryArea = { countries: ["US"], description: "the United States" };
+
+const filled = (line: string | null | undefined): line is string => !!line && line.trim() !== "";
 
 /** Why the shop cannot ship to the address, or null when it can. */
-export function shippingRestriction(address: ShippableAddress | null | undefined): string | null {
+export function shippingRestriction(
+  address: ShippableAddress | null | undefined,
+  area: DeliveryArea = UNITED_STATES,
+): string | null {
   if (!address) return "No shipping address was selected.";
-  if ((address.countryCode ?? "").toUpperCase() !== "US")
-    return "We only ship to addresses in the United States.";
-  const lines = [address.addressLine1, address.addressLine2, address.addressLine3].filter(Boolean).join(" ");
-  if (PO_BOX.test(lines)) return "We cannot ship to PO boxes. Please choose a street address.";
-  if (!address.stateOrRegion) return "The shipping address has no state.";
+  const country = (address.countryCode ?? "").trim().toUpperCase();
+  if (!area.countries.includes(country)) return `We only ship to addresses in ${area.description}.`;
+  // Any of the three lines may hold the street (many German addresses leave the first empty).
+  // Checkout.js may share only part of an address, so a missing street is not refused here.
+  const lines = [address.addressLine1, address.addressLine2, address.addressLine3].filter(filled);
+  if (PO_BOX.test(lines.join(" "))) return "We cannot ship to PO boxes. Please choose a street address.";
+  if (STATE_REQUIRED.has(country) && !filled(address.stateOrRegion))
+    return "The shipping address has no state.";
   return null;
 }
