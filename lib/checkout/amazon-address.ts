@@ -2,15 +2,24 @@
 // what Amazon shared). Null members are dropped; nothing is invented. Which address Finalize
 // takes depends on the session's product type: PayAndShip sends the shipping address, PayOnly
 // (nothing to ship) the billing address.
-import type { Address, AddressInput } from "@storefront/amazon-pay/schemas/address";
+import {
+  addressRequestSchema,
+  type Address,
+  type AddressInput,
+} from "@storefront/amazon-pay/schemas/address";
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 
+/**
+ * The address as Finalize's request wants it, or null when it cannot be one (no country). The
+ * first line is the one member the request requires: many German addresses leave it empty and
+ * put the street in the second, so an empty one is sent back empty, as Amazon shared it.
+ */
 export function addressForFinalize(address: Address): AddressInput | null {
-  if (!address.addressLine1 || !address.countryCode) return null;
+  if (!address.countryCode) return null;
   const pick = (value: string | null | undefined) => (value ? value : undefined);
   const input: AddressInput = {
     name: pick(address.name),
-    addressLine1: address.addressLine1,
+    addressLine1: address.addressLine1 ?? "",
     addressLine2: pick(address.addressLine2),
     addressLine3: pick(address.addressLine3),
     city: pick(address.city),
@@ -21,7 +30,11 @@ export function addressForFinalize(address: Address): AddressInput | null {
     countryCode: address.countryCode,
     phoneNumber: pick(address.phoneNumber),
   };
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as AddressInput;
+  const present = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  // Outside what Amazon documents for a request (a malformed country code, an over-long line),
+  // it is refused here with a clear message rather than thrown by the client.
+  const checked = addressRequestSchema.safeParse(present);
+  return checked.success ? checked.data : null;
 }
 
 /** The address member of the Finalize body, with the address it came from. */
