@@ -4,15 +4,11 @@
 import { add, multiply, sum, zero, type Currency, type Money } from "@/lib/money";
 import { shippingCost, type ShippingMethodId } from "./shipping-methods";
 import { salesTax } from "./tax";
+import { exceedsTransactionMaximum, MAX_TRANSACTION_MINOR } from "@storefront/amazon-pay/regions";
 
 export const MAX_QUANTITY_PER_LINE = 99;
-/** Amazon Pay's maximum per transaction (USD 150,000). */
-export const MAX_ORDER_TOTAL_MINOR: Record<Currency, number> = {
-  USD: 15_000_000,
-  EUR: 15_000_000,
-  GBP: 15_000_000,
-  JPY: 10_000_000,
-};
+/** Amazon Pay's maximum per transaction (USD/EUR/GBP 150,000; JPY 10,000,000). */
+export const MAX_ORDER_TOTAL_MINOR = MAX_TRANSACTION_MINOR;
 
 export interface QuoteLine {
   unitPrice: Money;
@@ -69,7 +65,7 @@ export function priceOrder(input: {
 }
 
 export function exceedsPaymentLimit(total: Money): boolean {
-  return total.amount > MAX_ORDER_TOTAL_MINOR[total.currency];
+  return exceedsTransactionMaximum(total);
 }
 
 export const emptyQuote = (currency: Currency, shippingMethod: ShippingMethodId): Quote =>

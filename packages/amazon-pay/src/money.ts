@@ -2,7 +2,24 @@
 // the shop stores, computes or sends to Amazon goes through these helpers; floating point is
 // never used for money.
 
-export const CURRENCY_EXPONENTS = { USD: 2, EUR: 2, GBP: 2, JPY: 0 } as const;
+/**
+ * Every currency Amazon Pay charges in: the four ledger currencies and the presentment
+ * currencies of EU/UK multi-currency. Only JPY has no minor unit.
+ */
+export const CURRENCY_EXPONENTS = {
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  JPY: 0,
+  AUD: 2,
+  DKK: 2,
+  HKD: 2,
+  NZD: 2,
+  NOK: 2,
+  ZAR: 2,
+  SEK: 2,
+  CHF: 2,
+} as const;
 export type Currency = keyof typeof CURRENCY_EXPONENTS;
 export const CURRENCIES = Object.keys(CURRENCY_EXPONENTS) as Currency[];
 

@@ -2,9 +2,10 @@
 // chargebacks only), reports and their documents, disputes and evidence files. Part of
 // EmulatorConfig (config.ts); the README lists them.
 import { z } from "zod";
-import type { Currency } from "@storefront/amazon-pay/money";
+import type { LedgerCurrency } from "@storefront/amazon-pay/regions";
 
-export type PerCurrency = Record<Currency, number>;
+/** Fees are charged in the merchant's ledger currency. */
+export type PerCurrency = Record<LedgerCurrency, number>;
 
 export interface FeeConfig {
   /** Share of each capture Amazon keeps, in basis points (290 = 2.90 %). [approximate] */

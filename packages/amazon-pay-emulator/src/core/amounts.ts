@@ -10,6 +10,11 @@ import {
   type Currency,
   type Money,
 } from "@storefront/amazon-pay/money";
+import {
+  exceedsTransactionMaximum,
+  isLedgerCurrency,
+  MAX_TRANSACTION_MINOR,
+} from "@storefront/amazon-pay/regions";
 import type { EmulatorConfig } from "./config";
 
 export interface PriceJson {
@@ -18,12 +23,7 @@ export interface PriceJson {
 }
 
 /** Largest amount per transaction, in minor units (USD/EUR/GBP 150,000; JPY 10,000,000). */
-export const MAX_AMOUNT: Record<Currency, number> = {
-  USD: 15_000_000,
-  EUR: 15_000_000,
-  GBP: 15_000_000,
-  JPY: 10_000_000,
-};
+export const MAX_AMOUNT = MAX_TRANSACTION_MINOR;
 
 export const SUPPORTED_CURRENCIES = Object.keys(CURRENCY_EXPONENTS) as Currency[];
 
@@ -50,7 +50,7 @@ export function parsePrice(
   if (value.amount < 0 || (value.amount === 0 && !options.allowZero)) {
     return { field: "amount", detail: `must be greater than ${options.allowZero ? "or equal to " : ""}0` };
   }
-  if (value.amount > MAX_AMOUNT[currency]) {
+  if (isLedgerCurrency(currency) && exceedsTransactionMaximum(value)) {
     return {
       field: "amount",
       detail: `exceeds the maximum of ${toDecimalString({ amount: MAX_AMOUNT[currency], currency })} ${currency} per transaction`,
@@ -73,7 +73,10 @@ export function overAmountTolerance(
   config: Pick<EmulatorConfig, "overAmountTolerancePercent" | "overAmountToleranceCap">,
 ): Money {
   const byPercent = percentage(base, config.overAmountTolerancePercent * 100);
-  const cap = config.overAmountToleranceCap[base.currency];
+  // Amazon documents caps only for the ledger currencies; other currencies use the percentage.
+  const cap = isLedgerCurrency(base.currency)
+    ? config.overAmountToleranceCap[base.currency]
+    : byPercent.amount;
   return { amount: Math.min(byPercent.amount, cap), currency: base.currency };
 }
 

@@ -2,7 +2,12 @@
 // a fixed amount per capture, the percentage given back on refunds (configurable), and a fee per
 // chargeback. Amounts are Money; the sign is left to the document (fees are debits there).
 import { percentage, type Money } from "@storefront/amazon-pay/money";
-import type { FeeConfig } from "./after-sale-config";
+import { isLedgerCurrency } from "@storefront/amazon-pay/regions";
+import type { FeeConfig, PerCurrency } from "./after-sale-config";
+
+/** Fees are set per ledger currency; settlement converts presentment amounts before they apply. */
+const feeIn = (table: PerCurrency, currency: string): number =>
+  isLedgerCurrency(currency) ? table[currency] : 0;
 
 export interface Fees {
   percentage: Money;
@@ -12,7 +17,7 @@ export interface Fees {
 export function captureFees(captured: Money, fees: FeeConfig): Fees {
   return {
     percentage: percentage(captured, fees.captureBasisPoints),
-    fixed: { amount: fees.captureFixed[captured.currency], currency: captured.currency },
+    fixed: { amount: feeIn(fees.captureFixed, captured.currency), currency: captured.currency },
   };
 }
 
@@ -26,5 +31,5 @@ export function refundFeeReturn(refunded: Money, fees: FeeConfig): Fees {
 }
 
 export function chargebackFee(disputed: Money, fees: FeeConfig): Money {
-  return { amount: fees.chargeback[disputed.currency], currency: disputed.currency };
+  return { amount: feeIn(fees.chargeback, disputed.currency), currency: disputed.currency };
 }

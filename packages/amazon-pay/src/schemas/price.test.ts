@@ -10,7 +10,9 @@ describe("price in requests", () => {
     [{ amount: "0.01", currencyCode: "GBP" }, "0.01"],
     [{ amount: "1000.00", currencyCode: "JPY" }, "1000"],
     [{ amount: 1000, currencyCode: "JPY" }, "1000"],
-    [{ amount: "12.5", currencyCode: "AUD" }, "12.5"],
+    [{ amount: "12.5", currencyCode: "AUD" }, "12.50"],
+    [{ amount: "99.9", currencyCode: "CHF" }, "99.90"],
+    [{ amount: "12.5", currencyCode: "XAF" }, "12.5"],
   ])("%j is sent as %s", (input, amount) => {
     expect(priceRequestSchema.parse(input)).toEqual({ amount, currencyCode: input.currencyCode });
   });
@@ -52,9 +54,10 @@ describe("Money conversion", () => {
     expect(priceFromMoney(money(1999, "JPY"))).toEqual({ amount: "1999", currencyCode: "JPY" });
     expect(moneyFromPrice({ amount: "14.00", currencyCode: "USD" })).toEqual(money(1400, "USD"));
     expect(moneyFromPrice({ amount: "0.10", currencyCode: "EUR" })).toEqual(money(10, "EUR"));
+    expect(moneyFromPrice({ amount: "12.30", currencyCode: "SEK" })).toEqual(money(1230, "SEK"));
     expect(moneyFromPrice(priceFromMoney(money(123456789, "GBP")))).toEqual(money(123456789, "GBP"));
   });
   it("refuses currencies money.ts does not support", () => {
-    expect(() => moneyFromPrice({ amount: "1.00", currencyCode: "AUD" })).toThrow(MoneyError);
+    expect(() => moneyFromPrice({ amount: "1.00", currencyCode: "XAF" })).toThrow(MoneyError);
   });
 });
