@@ -97,6 +97,7 @@ async function writeSnapshot(
       // An inferred state is read back soon, even a terminal one.
       nextPollAt: isTerminalCharge(charge.state) && !charge.inferred ? null : nextPollAt(now, 0),
       pollAttempts: before && before.state === charge.state ? before.pollAttempts : 0,
+      ...(charge.state === "Captured" && !before?.capturedAt ? { capturedAt: now } : {}),
     };
     if (!before) {
       await tx.charge.create({

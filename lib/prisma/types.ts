@@ -16,4 +16,5 @@ export type {
   ProcessedNotification,
   Product,
   Refund,
+  SettlementReport,
 } from "@/lib/generated/sqlite/client";
