@@ -13,6 +13,7 @@ const ROOMS = [
   ["lib/startup", "^lib/startup\\.ts$"],
   ["lib/health", "^lib/health\\.ts$"],
   ["lib/merchant", "^lib/merchant/"],
+  ["lib/settlement", "^lib/settlement/"],
   ["lib/reconciliation", "^lib/reconciliation/"],
   ["lib/checkout", "^lib/checkout/"],
   ["lib/orders", "^lib/orders/"],
@@ -34,7 +35,7 @@ const SHOP = "^(app/|components/|lib/|proxy\\.ts$|instrumentation\\.ts$)";
 /** The Amazon Pay client, and the shop's connection that builds it from the environment. */
 const AMAZON_PAY_CLIENT =
   "^(lib/amazon-pay/connection\\.ts|packages/amazon-pay/src/(client|config)(\\.ts|/))";
-const CLIENT_CALLERS = "^lib/(amazon-pay|checkout|orders|merchant|reconciliation)/";
+const CLIENT_CALLERS = "^lib/(amazon-pay|checkout|orders|merchant|reconciliation|settlement)/";
 const DATABASE = "^(lib/(db\\.ts|prisma/|generated/)|node_modules/@prisma/)";
 
 /** Every module of the shop and the client package that declares `import "server-only"`. */
@@ -82,7 +83,8 @@ const config = {
     ...roomRules,
     {
       name: "amazon-pay-client-callers",
-      comment: "Only checkout, orders, merchant and reconciliation call Amazon Pay, through the connection.",
+      comment:
+        "Only checkout, orders, merchant, settlement and reconciliation call Amazon Pay, through the connection.",
       severity: "error",
       from: { path: SHOP, pathNot: [CLIENT_CALLERS, TEST_FILE] },
       to: { path: AMAZON_PAY_CLIENT },

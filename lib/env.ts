@@ -137,6 +137,12 @@ const schema = z.object({
     blankAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(86_400).default(60),
   ),
+  // A capture the shop recorded this many days before a settlement report's end must be in it
+  // (lib/settlement); a later one may still be on its way.
+  SETTLEMENT_EXPECTED_DAYS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a whole number of days" }).int().min(0).max(60).default(3),
+  ),
   LOG_LEVEL: z.preprocess(
     blankAsUndefined,
     z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

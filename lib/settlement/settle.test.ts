@@ -1,0 +1,251 @@
+// Settling Amazon's newest settlement report against the orders, end to end: the in-process
+// emulator builds the report from its own captures, refunds, fees and chargebacks; the shop
+// finds it through the Reports API, downloads it, matches every line and stores the result.
+import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { SANDBOX_SETTLEMENT_REPORT } from "@storefront/amazon-pay/schemas/report";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { completeCheckout } from "@/lib/checkout/complete";
+import { refreshFromAmazon } from "@/lib/merchant/order-action";
+import { refundPayment } from "@/lib/merchant/refund";
+import { money } from "@/lib/money";
+import { clearEmulatorLog, emulatorApiCalls } from "@/tests/helpers/amazon-calls";
+import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
+import { createTestDatabase } from "@/tests/helpers/database";
+import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
+import { NO_REPORT_MESSAGE, settleLatestReport } from "./settle";
+
+vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
+
+const DAY = 86_400_000;
+let shop: ShopHarness;
+beforeAll(async () => {
+  shop = await startShopHarness(await createTestDatabase());
+});
+afterAll(() => shop.close());
+// Each test starts from no payments at Amazon and no orders in the shop.
+beforeEach(async () => {
+  shop.emulator.emulator.reset();
+  await shop.prisma.order.deleteMany();
+  await shop.prisma.settlementReport.deleteMany();
+});
+afterEach(() => vi.restoreAllMocks());
+
+const amazonTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** A paid order (AuthorizeWithCapture: captured at checkout). */
+async function capturedOrder() {
+  const { buyer, sessionId, order } = await paidAtAmazon(shop);
+  await completeCheckout(sessionId, buyer.cartId, "return");
+  return shop.prisma.order.findUniqueOrThrow({
+    where: { id: order.id },
+    include: { charges: true, refunds: true },
+  });
+}
+
+async function settledRefund(orderNumber: string, amountMinor: number) {
+  await refundPayment(orderNumber, `refund-${randomBytes(8).toString("hex")}`, amountMinor);
+  shop.emulator.emulator.advanceClock(1_000); // Amazon settles the refund
+  await refreshFromAmazon(orderNumber);
+}
+
+/** Amazon's sandbox makes settlement reports on request: one for the last 29 days, processed. */
+async function settlementReportAtAmazon(): Promise<string> {
+  const emulator = shop.emulator.emulator;
+  const now = emulator.now();
+  const { data } = await amazonPay().client.reports.create(
+    {
+      reportType: SANDBOX_SETTLEMENT_REPORT,
+      startTime: amazonTime(now - 29 * DAY),
+      endTime: amazonTime(now + 60_000),
+    },
+    { idempotencyKey: randomBytes(12).toString("hex") },
+  );
+  emulator.advanceClock(emulator.config.reportProcessingMs);
+  return data.reportId;
+}
+
+async function settled() {
+  const outcome = await settleLatestReport();
+  if (outcome.kind !== "reconciled") throw new Error(`not reconciled: ${outcome.message}`);
+  return outcome;
+}
+
+describe("Settlement", () => {
+  it("says clearly that there is nothing to reconcile while Amazon has no completed report", async () => {
+    expect(await settleLatestReport()).toEqual({ kind: "no-report", message: NO_REPORT_MESSAGE });
+    expect(await shop.prisma.settlementReport.count()).toBe(0);
+  });
+
+  it("matches every capture and refund to its order, and the totals add up to Amazon's net", async () => {
+    const first = await capturedOrder();
+    const second = await capturedOrder();
+    await settledRefund(second.orderNumber, 500);
+    const reportId = await settlementReportAtAmazon();
+
+    const { reconciliation, stored } = await settled();
+
+    expect(stored).toBe("created");
+    expect(reconciliation.reportId).toBe(reportId);
+    expect(reconciliation.mismatches).toEqual([]);
+    const [firstCharge, secondCharge] = [first.charges[0], second.charges[0]];
+    expect(
+      reconciliation.lines.map((l) => [l.kind, l.transactionId, l.orderNumber, l.amount, l.matched]),
+    ).toEqual([
+      ["capture", firstCharge?.id, first.orderNumber, money(first.totalMinor, "USD"), true],
+      ["capture", secondCharge?.id, second.orderNumber, money(second.totalMinor, "USD"), true],
+      ["refund", expect.any(String), second.orderNumber, money(-500, "USD"), true],
+    ]);
+    const [usd] = reconciliation.totals;
+    expect(reconciliation.totals).toHaveLength(1);
+    expect(usd?.captures).toEqual(money(first.totalMinor + second.totalMinor, "USD"));
+    expect(usd?.refunds).toEqual(money(-500, "USD"));
+    expect(usd?.fees.amount).toBeLessThan(0);
+    expect(usd?.net).toEqual(money(usd!.captures.amount + usd!.refunds.amount + usd!.fees.amount, "USD"));
+    expect(usd?.net).toEqual(usd?.reportedNet);
+    const lineNets = reconciliation.lines.reduce((total, line) => total + (line.net?.amount ?? 0), 0);
+    expect(usd?.reportedNet.amount).toBe(lineNets);
+  });
+
+  it("running it twice changes nothing: one row, the same result, the document not downloaded again", async () => {
+    await capturedOrder();
+    await settlementReportAtAmazon();
+    const first = await settled();
+    const row = await shop.prisma.settlementReport.findFirstOrThrow();
+    clearEmulatorLog(shop.emulator);
+
+    const second = await settled();
+
+    expect(second.stored).toBe("unchanged");
+    expect(second.reconciliation).toEqual(first.reconciliation);
+    expect(await shop.prisma.settlementReport.findMany()).toEqual([row]);
+    expect(emulatorApiCalls(shop.emulator).filter((call) => call.includes("report-documents"))).toEqual([]);
+  });
+
+  it("lists a capture whose order is gone, an amount that differs, an unrecorded refund and a chargeback", async () => {
+    const deleted = await capturedOrder();
+    const altered = await capturedOrder();
+    const refunded = await capturedOrder();
+    const disputed = await capturedOrder();
+    await settledRefund(refunded.orderNumber, 300);
+    const response = await fetch(`${shop.emulator.url}/__emulator/disputes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ chargeId: disputed.charges[0]?.id }),
+    });
+    expect(response.status).toBe(201);
+    await settlementReportAtAmazon();
+    await shop.prisma.order.delete({ where: { id: deleted.id } });
+    await shop.prisma.charge.update({
+      where: { id: altered.charges[0]?.id },
+      data: { capturedMinor: altered.totalMinor - 1 },
+    });
+    await shop.prisma.refund.deleteMany({ where: { orderId: refunded.id } });
+
+    const { reconciliation } = await settled();
+
+    const found = reconciliation.mismatches.map((m) => [
+      m.kind,
+      m.transactionId,
+      m.orderNumber,
+      m.expected,
+      m.reported,
+    ]);
+    expect(found).toEqual([
+      ["capture-without-order", deleted.charges[0]?.id, null, null, money(deleted.totalMinor, "USD")],
+      [
+        "amount-differs",
+        altered.charges[0]?.id,
+        altered.orderNumber,
+        money(altered.totalMinor - 1, "USD"),
+        money(altered.totalMinor, "USD"),
+      ],
+      ["refund-without-record", expect.any(String), refunded.orderNumber, null, money(-300, "USD")],
+      [
+        "chargeback",
+        expect.stringContaining("-B"),
+        disputed.orderNumber,
+        null,
+        money(-disputed.totalMinor, "USD"),
+      ],
+    ]);
+    const matched = reconciliation.lines.filter((l) => l.matched).map((l) => l.orderNumber);
+    expect(matched).toEqual([refunded.orderNumber, disputed.orderNumber]);
+  });
+
+  it("flags an order captured longer ago than SETTLEMENT_EXPECTED_DAYS that the report lacks", async () => {
+    const order = await capturedOrder();
+    const late = await capturedOrder();
+    await settlementReportAtAmazon();
+    // The shop holds a second capture on this order, 10 days old, that Amazon never settled.
+    await shop.prisma.charge.create({
+      data: {
+        id: "S01-0000000-0000000-C000001",
+        orderId: late.id,
+        currency: "USD",
+        amountMinor: 1234,
+        capturedMinor: 1234,
+        state: "Captured",
+        capturedAt: new Date(Date.now() - 10 * DAY),
+      },
+    });
+
+    const { reconciliation } = await settled();
+
+    expect(reconciliation.expectedDays).toBe(3);
+    expect(reconciliation.mismatches).toEqual([
+      expect.objectContaining({
+        kind: "not-settled",
+        lineNumber: null,
+        transactionId: "S01-0000000-0000000-C000001",
+        orderNumber: late.orderNumber,
+        expected: money(1234, "USD"),
+        reported: null,
+      }),
+    ]);
+    expect(reconciliation.lines.every((l) => l.matched)).toBe(true);
+    expect(reconciliation.lines.map((l) => l.orderNumber)).toEqual([order.orderNumber, late.orderNumber]);
+  });
+
+  it("asks for the document again when its 30-second link expired before the download", async () => {
+    await capturedOrder();
+    await settlementReportAtAmazon();
+    clearEmulatorLog(shop.emulator);
+    const realFetch = globalThis.fetch;
+    let downloads = 0;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      if (String(input).includes("/__emulator/report-documents/") && downloads++ === 0)
+        shop.emulator.emulator.advanceClock(31_000); // the first link is stale when it is used
+      return realFetch(input, init);
+    });
+
+    const { reconciliation } = await settled();
+
+    expect(reconciliation.mismatches).toEqual([]);
+    expect(reconciliation.lines).toHaveLength(1);
+    expect(downloads).toBe(2);
+    expect(emulatorApiCalls(shop.emulator).filter((call) => call.includes("report-documents"))).toEqual([
+      expect.stringMatching(/^GET \/v2\/report-documents\/\S+ 200$/),
+      expect.stringMatching(/^GET \/v2\/report-documents\/\S+ 200$/),
+    ]);
+  });
+
+  it("gives up with a clear message when the link expires twice, and stores nothing", async () => {
+    await capturedOrder();
+    await settlementReportAtAmazon();
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      if (String(input).includes("/__emulator/report-documents/"))
+        shop.emulator.emulator.advanceClock(31_000);
+      return realFetch(input, init);
+    });
+
+    const outcome = await settleLatestReport();
+
+    expect(outcome).toEqual({
+      kind: "failed",
+      message: expect.stringMatching(/^The download link of report document \S+ expired twice/),
+    });
+    expect(await shop.prisma.settlementReport.count()).toBe(0);
+  });
+});
