@@ -21,6 +21,7 @@ const ROOMS = [
   ["lib/cart", "^lib/cart/"],
   ["lib/catalog", "^lib/catalog/"],
   ["lib/pricing", "^lib/pricing/"],
+  ["lib/presentment", "^lib/presentment/"],
   ["lib/amazon-pay", "^lib/amazon-pay/"],
   ["lib/payment-events", "^lib/payment-events\\.ts$"],
   ["lib/db", "^lib/(db\\.ts$|prisma/|generated/)"],
