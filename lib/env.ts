@@ -125,6 +125,9 @@ const schema = z.object({
   AMAZON_PAY_EMULATOR_HOST: z.preprocess(blankAsUndefined, z.string().default("127.0.0.1")),
   AMAZON_PAY_EMULATOR_PORT: port(4010),
   DATA_DIR: z.preprocess(blankAsUndefined, z.string().default(".data")),
+  // The merchant's exchange rates for Amazon Pay multi-currency (EU/UK), a JSON file; unset: the
+  // buyer pays in the ledger currency only (lib/presentment/rate-table.ts describes the format).
+  EXCHANGE_RATES_FILE: optionalText,
   RECONCILER_INTERVAL_SECONDS: z.preprocess(
     blankAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(0).max(86_400).default(30),

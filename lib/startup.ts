@@ -5,6 +5,7 @@ import "server-only";
 import { adminSessionSecretProblem } from "@/lib/admin/session-key";
 import { emulatorInProductionProblem } from "@/lib/amazon-pay/production-guard";
 import { checkAmazonPayAtStartup } from "@/lib/amazon-pay/startup-check";
+import { rateTableProblem } from "@/lib/presentment/rate-table-file";
 import { env, type Env } from "@/lib/env";
 import { startReconcilerLoop } from "@/lib/reconciliation/reconciler-loop";
 import { publishCachedPageHeaders } from "@/lib/security/cached-page-headers.mjs";
@@ -14,9 +15,11 @@ import { cachedPageHeaders } from "@/lib/security/security-headers";
 /** What keeps this server from starting, one entry per problem (empty when it may start). */
 export function startupRefusals(e: Env): string[] {
   const production = e.NODE_ENV === "production";
-  return [emulatorInProductionProblem(e, production), adminSessionSecretProblem(e, production)].filter(
-    (problem): problem is string => problem !== null,
-  );
+  return [
+    emulatorInProductionProblem(e, production),
+    adminSessionSecretProblem(e, production),
+    rateTableProblem(e.EXCHANGE_RATES_FILE),
+  ].filter((problem): problem is string => problem !== null);
 }
 
 export async function startup(): Promise<void> {
