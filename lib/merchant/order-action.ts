@@ -7,15 +7,20 @@ import { isAmazonPayError } from "@storefront/amazon-pay/errors";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { db } from "@/lib/db";
 import { money, type Money } from "@/lib/money";
-import type { OrderWithPayments } from "@/lib/orders/snapshot";
+import type { OrderWithPaymentsAndDisputes } from "@/lib/orders/snapshot";
 import { syncCharge, syncChargePermission, syncRefund } from "@/lib/reconciliation/sync";
+import { syncDispute } from "@/lib/reconciliation/sync-dispute";
 import { runOnce, type LedgerOutcome } from "./action-ledger";
 import { merchantMessage } from "./reason-messages";
 
 export const loadOrder = (orderNumber: string) =>
   db().order.findUnique({
     where: { orderNumber },
-    include: { charges: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } },
+    include: {
+      charges: { orderBy: { createdAt: "asc" } },
+      refunds: { orderBy: { createdAt: "asc" } },
+      disputes: { orderBy: { createdAt: "asc" } },
+    },
   });
 
 export const usd = (amount: number): Money => money(amount, "USD");
@@ -26,13 +31,14 @@ const STALE_STATE_CODES = [
   "InvalidChargePermissionStatus",
   "ChargePermissionNotModifiable",
   "ResourceNotFound",
+  "InvalidDisputeStatus",
 ];
 
 export async function withOrder(
   orderNumber: string,
   key: string,
   kind: string,
-  run: (order: OrderWithPayments) => Promise<LedgerOutcome>,
+  run: (order: OrderWithPaymentsAndDisputes) => Promise<LedgerOutcome>,
 ): Promise<LedgerOutcome> {
   const order = await loadOrder(orderNumber);
   if (!order) return { ok: false, error: "That order does not exist." };
@@ -53,7 +59,7 @@ export async function withOrder(
   }
 }
 
-export const audited = <T>(order: OrderWithPayments, run: () => Promise<T>) =>
+export const audited = <T>(order: { id: string }, run: () => Promise<T>) =>
   withAmazonPayAudit(db(), { orderId: order.id, source: "merchant" }, run);
 
 /** Reads every object of the order from Amazon now (the merchant's "Refresh from Amazon Pay"). */
@@ -64,6 +70,7 @@ export async function refreshFromAmazon(orderNumber: string): Promise<LedgerOutc
     for (const charge of order.charges) await syncCharge(charge.id, "merchant");
     for (const refund of order.refunds) await syncRefund(refund.id, "merchant");
     if (order.chargePermissionId) await syncChargePermission(order.chargePermissionId, "merchant");
+    for (const dispute of order.disputes) await syncDispute(dispute.id, "merchant");
     return { ok: true, message: "Refreshed from Amazon Pay." };
   } catch (error) {
     return { ok: false, error: merchantMessage(error) };

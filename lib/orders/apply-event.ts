@@ -5,7 +5,9 @@ import type { Prisma, PrismaClient } from "@/lib/prisma/types";
 import { crashPoint } from "@/lib/crash-point";
 import { recordPaymentEvent } from "@/lib/payment-events";
 import { nextPollAt } from "./poll-schedule";
-import { toSnapshot, type OrderWithPayments } from "./snapshot";
+import { toSnapshot, type OrderWithPaymentsAndDisputes } from "./snapshot";
+import { writeDisputes } from "./write-disputes";
+import { chargedBackMinor, deriveDisputeStatus } from "./dispute-facts";
 import { isTerminalCharge, isTerminalRefund } from "./payment-facts";
 import { applyOrderEvent, type OrderEvent, type OrderSnapshot, type Outcome } from "./state-machine";
 
@@ -18,7 +20,7 @@ export interface ApplyOptions {
 
 export interface ApplyResult {
   outcome: Outcome;
-  order: OrderWithPayments;
+  order: OrderWithPaymentsAndDisputes;
 }
 
 export class OrderConflictError extends Error {
@@ -41,12 +43,14 @@ function describe(event: OrderEvent): string {
       return `checkout failed: ${event.reason}`;
     case "order.shipped":
       return "shipped";
+    case "dispute.observed":
+      return `dispute ${event.dispute.disputeId} ${event.dispute.state}${event.dispute.resolution ? ` (${event.dispute.resolution})` : ""}`;
   }
 }
 
 async function writeSnapshot(
   tx: Prisma.TransactionClient,
-  stored: OrderWithPayments,
+  stored: OrderWithPaymentsAndDisputes,
   next: OrderSnapshot,
   event: OrderEvent,
   options: ApplyOptions,
@@ -66,6 +70,8 @@ async function writeSnapshot(
       chargePermissionAt: next.permission ? new Date(next.permission.updatedAt) : null,
       capturedMinor: captured,
       refundedMinor: refunded,
+      chargedBackMinor: chargedBackMinor(next.disputes),
+      disputeStatus: deriveDisputeStatus(next.disputes),
       failureReason: next.failureReason,
       ...(event.type === "checkout.completed"
         ? {
@@ -142,13 +148,18 @@ async function writeSnapshot(
       });
     }
   }
+  await writeDisputes(tx, stored, next.disputes, now);
   return true;
 }
 
 const loadOrder = (db: Prisma.TransactionClient | PrismaClient, orderId: string) =>
   db.order.findUniqueOrThrow({
     where: { id: orderId },
-    include: { charges: { orderBy: { createdAt: "asc" } }, refunds: { orderBy: { createdAt: "asc" } } },
+    include: {
+      charges: { orderBy: { createdAt: "asc" } },
+      refunds: { orderBy: { createdAt: "asc" } },
+      disputes: { orderBy: { createdAt: "asc" } },
+    },
   });
 
 export async function applyEventToOrder(

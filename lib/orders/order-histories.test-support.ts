@@ -14,6 +14,7 @@ export const draft = (intent: OrderSnapshot["intent"], totalMinor = 5000): Order
   permission: null,
   charges: [],
   refunds: [],
+  disputes: [],
   failureReason: null,
 });
 

@@ -1,7 +1,14 @@
 // Converts between database rows and the state machine's OrderSnapshot.
 import type { PaymentIntent } from "@/lib/env";
 import { PAYMENT_INTENTS } from "@/lib/env";
-import type { Charge, Order, Refund } from "@/lib/prisma/types";
+import type { Charge, Dispute, Order, Refund } from "@/lib/prisma/types";
+import {
+  DISPUTE_RESOLUTIONS,
+  DISPUTE_STATES,
+  type DisputeFact,
+  type DisputeResolution,
+  type DisputeState,
+} from "./dispute-facts";
 import {
   CHARGE_STATES,
   PERMISSION_STATES,
@@ -21,6 +28,8 @@ import {
 } from "./state-machine";
 
 export type OrderWithPayments = Order & { charges: Charge[]; refunds: Refund[] };
+/** What the state machine decides on: the order's payments and its disputes. */
+export type OrderWithPaymentsAndDisputes = OrderWithPayments & { disputes: Dispute[] };
 
 function oneOf<T extends string>(values: readonly T[], value: string, what: string): T {
   if ((values as readonly string[]).includes(value)) return value as T;
@@ -34,6 +43,9 @@ export const asPermissionState = (value: string): PermissionState =>
   oneOf(PERMISSION_STATES, value, "charge permission state");
 export const asPaymentIntent = (value: string): PaymentIntent =>
   oneOf(PAYMENT_INTENTS, value, "payment intent");
+export const asDisputeState = (value: string): DisputeState => oneOf(DISPUTE_STATES, value, "dispute state");
+const asDisputeResolution = (value: string): DisputeResolution =>
+  oneOf(DISPUTE_RESOLUTIONS, value, "dispute resolution");
 const asFulfillment = (value: string): FulfillmentStatus =>
   oneOf(FULFILLMENT_STATUSES, value, "fulfillment status");
 
@@ -59,7 +71,23 @@ export function refundFact(row: Refund): RefundFact {
   };
 }
 
-export function toSnapshot(order: OrderWithPayments): OrderSnapshot {
+export function disputeFact(row: Dispute): DisputeFact {
+  return {
+    disputeId: row.id,
+    chargeId: row.chargeId,
+    disputeType: row.disputeType,
+    state: asDisputeState(row.state),
+    reasonCode: row.reasonCode,
+    resolution: row.resolution ? asDisputeResolution(row.resolution) : null,
+    filingReason: row.filingReason,
+    amountMinor: row.amountMinor,
+    filedAt: row.filedAt.getTime(),
+    responseDeadline: row.responseDeadline?.getTime() ?? null,
+    updatedAt: row.amazonUpdatedAt.getTime(),
+  };
+}
+
+export function toSnapshot(order: OrderWithPaymentsAndDisputes): OrderSnapshot {
   return {
     status: asOrderStatus(order.status),
     fulfillmentStatus: asFulfillment(order.fulfillmentStatus),
@@ -74,6 +102,7 @@ export function toSnapshot(order: OrderWithPayments): OrderSnapshot {
       : null,
     charges: order.charges.map(chargeFact),
     refunds: order.refunds.map(refundFact),
+    disputes: order.disputes.map(disputeFact),
     failureReason: order.failureReason,
   };
 }

@@ -15,6 +15,7 @@ import {
   type PermissionFact,
   type RefundFact,
 } from "./payment-facts";
+import { upsertDispute, type DisputeFact } from "./dispute-facts";
 
 export const ORDER_STATUSES = [
   "Draft", // amounts frozen, buyer sent to Amazon; checkout not completed yet
@@ -42,6 +43,8 @@ export interface OrderSnapshot {
   permission: PermissionFact | null;
   charges: readonly ChargeFact[];
   refunds: readonly RefundFact[];
+  /** Chargebacks and claims against the order's charges (lib/orders/dispute-facts.ts). */
+  disputes: readonly DisputeFact[];
   failureReason: string | null;
 }
 
@@ -57,6 +60,7 @@ export type OrderEvent =
   | { type: "charge.observed"; source: EventSource; charge: ChargeFact }
   | { type: "refund.observed"; source: EventSource; refund: RefundFact }
   | { type: "permission.observed"; source: EventSource; permission: PermissionFact }
+  | { type: "dispute.observed"; source: EventSource; dispute: DisputeFact }
   | { type: "order.shipped"; source: EventSource };
 
 export type Outcome =
@@ -194,6 +198,15 @@ export function applyOrderEvent(snapshot: OrderSnapshot, event: OrderEvent): Out
         { ...base, status: derivePaymentStatus(base) },
         "charge permission state already recorded",
       );
+    }
+    case "dispute.observed": {
+      // A dispute never changes the payment status: the order keeps what it was charged and
+      // refunded, and lib/orders/dispute-facts.ts derives its dispute status and charged-back money.
+      if (!checkoutDone(snapshot.status))
+        return { kind: "refused", reason: `dispute observed for an order that is ${snapshot.status}` };
+      const merged = upsertDispute(snapshot.disputes, event.dispute);
+      if (merged.stale) return { kind: "unchanged", reason: "dispute state already recorded or older" };
+      return settle(snapshot, { ...snapshot, disputes: merged.disputes }, "dispute state already recorded");
     }
     case "order.shipped": {
       if (snapshot.fulfillmentStatus === "Shipped") return { kind: "unchanged", reason: "already shipped" };

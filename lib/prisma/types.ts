@@ -6,6 +6,7 @@ export type {
   CartLine,
   Charge,
   CheckoutSessionBinding,
+  Dispute,
   Lease,
   MerchantAction,
   Order,

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { nextPollAt } from "@/lib/orders/poll-schedule";
 import { syncCharge, syncRefund } from "./sync";
+import { syncDispute } from "./sync-dispute";
 
 /** A checkout session lives 24 h at Amazon; a Draft order older than this is settled from it. */
 const ABANDONED_AFTER_MS = 25 * 60 * 60 * 1000;
@@ -19,6 +20,7 @@ export interface ReconcileSummary {
   drafts: number;
   charges: number;
   refunds: number;
+  disputes: number;
   changed: number;
   errors: number;
 }
@@ -29,7 +31,7 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
   // Checkouts sent to Amazon this long ago are completed even without a schedule (the buyer may never come back).
   const draftGraceMs = env().RECONCILER_DRAFT_GRACE_SECONDS * 1000;
   const limit = options.limit ?? 50;
-  const summary: ReconcileSummary = { drafts: 0, charges: 0, refunds: 0, changed: 0, errors: 0 };
+  const summary: ReconcileSummary = { drafts: 0, charges: 0, refunds: 0, disputes: 0, changed: 0, errors: 0 };
 
   const drafts = await prisma.order.findMany({
     where: {
@@ -95,6 +97,29 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
     } catch (error) {
       summary.errors++;
       console.error(`[reconciler] refund ${refund.id}:`, error);
+    }
+  }
+
+  // Open disputes (and those not matched to an order yet) are read back until they end, so a
+  // lost CHARGEBACK notification never leaves one behind.
+  const disputes = await prisma.dispute.findMany({
+    where: { nextPollAt: { lte: now } },
+    orderBy: { nextPollAt: "asc" },
+    take: limit,
+  });
+  for (const dispute of disputes) {
+    summary.disputes++;
+    try {
+      const result = await syncDispute(dispute.id, "poll");
+      if (result.kind === "applied" && result.result.outcome.kind === "applied") summary.changed++;
+      else
+        await prisma.dispute.updateMany({
+          where: { id: dispute.id, version: dispute.version },
+          data: { pollAttempts: { increment: 1 }, nextPollAt: nextPollAt(now, dispute.pollAttempts + 1) },
+        });
+    } catch (error) {
+      summary.errors++;
+      console.error(`[reconciler] dispute ${dispute.id}:`, error);
     }
   }
   return summary;

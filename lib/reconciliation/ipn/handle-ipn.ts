@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { recordPaymentEvent } from "@/lib/payment-events";
 import { syncCharge, syncChargePermission, syncRefund, type SyncResult } from "../sync";
+import { syncDispute } from "../sync-dispute";
 import { expectedIpnSource, foreignTopicReason } from "./ipn-source";
 import { snsEnvelopeSchema, type SnsEnvelope } from "./sns-message";
 import { createSnsVerifier, type SnsVerifier } from "./sns-verifier";
@@ -183,6 +184,9 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
       break;
     case "CHARGE_PERMISSION":
       result = await syncChargePermission(ipn.ObjectId, "ipn");
+      break;
+    case "CHARGEBACK": // ObjectId is the dispute's id
+      result = await syncDispute(ipn.ObjectId, "ipn");
       break;
     default:
       result = { kind: "unknown-order", detail: `${ipn.ObjectType} notifications are not handled` };
