@@ -12,6 +12,8 @@ import { CARRIERS } from "./carriers";
 import { cancelAuthorization, closeChargePermission } from "./cancel";
 import { capturePayment } from "./capture";
 import { refreshFromAmazon } from "./order-action";
+import { contestDispute } from "./contest-dispute";
+import { contestInputSchema } from "./evidence-files";
 import { refundPayment } from "./refund";
 import { shipOrder } from "./ship";
 
@@ -119,4 +121,36 @@ export async function refreshOrderAction(
   const input = await parse({ orderNumber: base.orderNumber }, form);
   if (!input.success) return failure("Unknown order.");
   return toResult(await refreshFromAmazon(input.data.orderNumber));
+}
+
+/** The files of a form field; anything else (an action called by hand) reads as no files. */
+const filesOf = (form: unknown, name: string): File[] =>
+  form instanceof FormData ? form.getAll(name).filter((value) => value instanceof File) : [];
+
+export async function contestDisputeAction(
+  _previous: ActionResult | null,
+  form: FormData,
+): Promise<ActionResult> {
+  if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
+  const ids = await parse(
+    { ...base, disputeId: z.string().regex(/^[A-Za-z0-9-]{1,100}$/, { error: "Unknown dispute." }) },
+    form,
+  );
+  if (!ids.success) return failure(ids.error.issues[0]?.message ?? "Check the form.");
+  const input = await contestInputSchema.safeParseAsync({
+    ...formFields(form, ["statement", "evidenceType"]),
+    files: filesOf(form, "files"),
+  });
+  if (!input.success)
+    return failure(input.error.issues.map((issue) => issue.message).join(" "), {
+      fieldErrors: Object.fromEntries(
+        input.error.issues.map((issue) => [String(issue.path[0] ?? "form"), [issue.message]]),
+      ),
+    });
+  return toResult(
+    await contestDispute(ids.data.orderNumber, ids.data.actionKey, {
+      disputeId: ids.data.disputeId,
+      ...input.data,
+    }),
+  );
 }

@@ -16,6 +16,7 @@ const MESSAGES: Record<string, string> = {
   TransactionTimedOut: "Amazon Pay timed out processing the transaction. Try again later.",
   PaymentMethodNotAllowed: "The buyer's payment method cannot be used for this transaction.",
   MFANotCompleted: "The buyer has to confirm this payment with their bank first.",
+  InvalidDisputeStatus: "The dispute is no longer waiting for your answer; it was contested or decided.",
   CurrencyMismatch: "The currency does not match the order's currency.",
   InvalidParameterValue: "Amazon Pay did not accept a value in the request.",
   DuplicateIdempotencyKey: "This action was already sent with different details.",
