@@ -18,6 +18,7 @@ import { SHARED_INSTANCE_ENV } from "./support/shop-process";
 const SHOP = shopUrl("Authorize");
 const PASSWORD = SHARED_INSTANCE_ENV.ADMIN_PASSWORD;
 const MERCHANT = "lib/merchant/action.ts";
+const SETTLEMENT = "lib/settlement/action.ts";
 const NOT_SIGNED_IN = "Sign in to the merchant area first.";
 
 /** The shops' signing key, and the key another password (or another secret) would give. */
@@ -108,6 +109,7 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
         "/admin/orders",
         `/admin/orders/${orderNumber}`,
         "/admin/orders?status=Authorized",
+        "/admin/settlements",
       ]) {
         const response = await client.get(`${SHOP}${path}`, { maxRedirects: 0 });
         expect(response.status(), `${label} ${path}`).toBe(307);
@@ -122,6 +124,20 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
           expect(answer.status, `${label} ${name} ${path}`).toBe(200);
           expect(answer.result, `${label} ${name} ${path}`).toEqual({ ok: false, error: NOT_SIGNED_IN });
         }
+      }
+      for (const path of ["/admin/settlements", "/"]) {
+        const answer = await callFormAction(
+          client,
+          SHOP,
+          path,
+          actionId(SETTLEMENT, "fetchSettlementAction"),
+          {},
+          { withState: true },
+        );
+        expect(answer.result, `${label} fetchSettlementAction ${path}`).toEqual({
+          ok: false,
+          error: NOT_SIGNED_IN,
+        });
       }
       await client.dispose();
     }

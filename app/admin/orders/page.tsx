@@ -5,6 +5,7 @@ import { isAdmin } from "@/lib/admin/auth";
 import { adminLogoutAction } from "@/lib/admin/action";
 import { ADMIN_STATUS_FILTERS, parseStatusFilter } from "@/lib/merchant/admin-view";
 import { listAdminOrders } from "@/lib/merchant/server";
+import { MerchantNav } from "@/components/admin/merchant-nav";
 import { OrdersTable } from "@/components/admin/orders-table";
 
 export const metadata: Metadata = { title: "Orders · Merchant", robots: { index: false } };
@@ -21,6 +22,7 @@ export default async function AdminOrdersPage({ searchParams }: AdminOrdersPageP
   const orders = await listAdminOrders(filter);
   return (
     <>
+      <MerchantNav current="/admin/orders" />
       <div className="panel__header">
         <h1>Orders</h1>
         <form action={adminLogoutAction}>
