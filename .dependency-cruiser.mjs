@@ -26,6 +26,7 @@ const ROOMS = [
   ["lib/payment-events", "^lib/payment-events\\.ts$"],
   ["lib/db", "^lib/(db\\.ts$|prisma/|generated/)"],
   ["lib helpers", "^lib/(action-result\\.ts|crash-point\\.ts|http/|security/|shop/|swr/)"],
+  ["lib/market", "^lib/market/"],
   ["lib/env", "^lib/env\\.ts$"],
   ["lib/money", "^lib/money\\.ts$"],
 ];

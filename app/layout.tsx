@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { currentMarket } from "@/lib/market/server";
 import { shopSettings } from "@/lib/shop/settings";
+import { LocaleProvider } from "@/components/locale";
 import { CartCountProvider } from "@/components/layout/cart-count";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { EmulatorBanner } from "@/components/layout/emulator-banner";
@@ -30,12 +32,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {settings.emulator && <EmulatorBanner dashboardUrl={settings.emulator.dashboardUrl} />}
-        <CartCountProvider>
-          <SiteHeader shopName={settings.name} />
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-        </CartCountProvider>
+        <LocaleProvider locale={currentMarket().locale}>
+          <CartCountProvider>
+            <SiteHeader shopName={settings.name} />
+            <main id="main" tabIndex={-1}>
+              {children}
+            </main>
+          </CartCountProvider>
+        </LocaleProvider>
         <SiteFooter shopName={settings.name} />
         <HydrationMarker />
       </body>

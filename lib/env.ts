@@ -3,6 +3,13 @@
 // early) and by server code; it holds no secrets itself: private keys are read lazily by
 // lib/amazon-pay/config.ts.
 import { z } from "zod";
+import {
+  LEDGER_CURRENCIES,
+  REGION_LEDGER_CURRENCIES,
+  regionOfLedgerCurrency,
+  type LedgerCurrency,
+  type Region,
+} from "@storefront/amazon-pay/regions";
 
 const blankAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -94,6 +101,11 @@ const schema = z.object({
       })
       .default("na")
       .transform((value) => REGION_ALIASES[value] ?? "na"),
+  ),
+  // The ledger currency where the region has more than one (eu: EUR or GBP); see resolveShopCurrency.
+  SHOP_CURRENCY: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().toUpperCase() || undefined : value),
+    z.enum(LEDGER_CURRENCIES, { error: `must be one of ${LEDGER_CURRENCIES.join(", ")}` }).optional(),
   ),
   AMAZON_PAY_SANDBOX: flag(true),
   AMAZON_PAY_ALGORITHM: z.preprocess(
@@ -209,8 +221,10 @@ type RawEnv = z.output<typeof schema>;
 
 export type AmazonPayMode = { kind: "emulator"; emulatorUrl: string } | { kind: "amazon"; sandbox: boolean };
 
-export interface Env extends RawEnv {
+export interface Env extends Omit<RawEnv, "SHOP_CURRENCY"> {
   SHOP_URL: string;
+  /** The ledger currency the shop prices and charges in (lib/market). */
+  SHOP_CURRENCY: LedgerCurrency;
   amazonPayMode: AmazonPayMode;
   canHandlePendingAuthorization: boolean;
 }
@@ -264,16 +278,39 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: Amazon Pay does not allow it with AMAZON_PAY_PAYMENT_INTENT=AuthorizeWithCapture",
     );
   }
-  if (problems.length > 0) throw new EnvError(problems);
+  const shopCurrency = resolveShopCurrency(raw.AMAZON_PAY_REGION, raw.SHOP_CURRENCY, source.AMAZON_PAY_REGION);
+  if ("problem" in shopCurrency) problems.push(shopCurrency.problem);
+  if (problems.length > 0 || "problem" in shopCurrency) throw new EnvError(problems);
 
   const emulatorUrl = `http://${raw.AMAZON_PAY_EMULATOR_HOST}:${raw.AMAZON_PAY_EMULATOR_PORT}`;
   return {
     ...raw,
+    SHOP_CURRENCY: shopCurrency.currency,
     SHOP_URL: raw.SHOP_URL ?? `http://localhost:${raw.PORT}`,
     amazonPayMode: anyCredential
       ? { kind: "amazon", sandbox: raw.AMAZON_PAY_SANDBOX }
       : { kind: "emulator", emulatorUrl },
     canHandlePendingAuthorization,
+  };
+}
+
+/**
+ * SHOP_CURRENCY, or the region's first ledger currency when it is not set (GBP for the uk alias);
+ * a problem for a combination Amazon Pay refuses (no na merchant account is paid in EUR).
+ */
+function resolveShopCurrency(
+  region: Region,
+  currency: LedgerCurrency | undefined,
+  regionAsWritten: string | undefined,
+): { currency: LedgerCurrency } | { problem: string } {
+  const allowed = REGION_LEDGER_CURRENCIES[region];
+  if (currency === undefined) {
+    const [first = "USD"] = regionAsWritten?.trim().toLowerCase() === "uk" ? ["GBP" as const] : allowed;
+    return { currency: first };
+  }
+  if (allowed.includes(currency)) return { currency };
+  return {
+    problem: `AMAZON_PAY_REGION=${region} and SHOP_CURRENCY=${currency}: Amazon Pay has no ${currency} merchant accounts in the ${region} region; set SHOP_CURRENCY=${allowed.join(" or ")}, or AMAZON_PAY_REGION=${regionOfLedgerCurrency(currency)} with a merchant account of that region`,
   };
 }
 

@@ -7,7 +7,8 @@ export * from "@storefront/amazon-pay/money";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(a: Money, locale = "en-US"): string {
+/** An amount for display in a locale (lib/market): $1,234.56 (en-US), 1.234,56 € (de-DE), ￥1,235 (ja-JP). */
+export function formatMoney(a: Money, locale: string): string {
   const key = `${locale}:${a.currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {

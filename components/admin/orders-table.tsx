@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatMoney } from "@/lib/money";
+import { Price } from "@/components/price";
 import { useAdminOrders, type AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
 import { StatusBadge } from "./status-badge";
 
@@ -55,7 +55,9 @@ export function OrdersTable({ filter, initial }: OrdersTableProps) {
                   <span className="summary__note">{order.paymentIntent}</span>
                 </td>
                 <td>{order.fulfillmentStatus}</td>
-                <td className="num">{formatMoney(order.total)}</td>
+                <td className="num">
+                  <Price value={order.total} />
+                </td>
               </tr>
             ))}
           </tbody>

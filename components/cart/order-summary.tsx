@@ -1,6 +1,7 @@
 import type { Quote } from "@/lib/pricing/quote";
 import { SHIPPING_METHODS } from "@/lib/pricing/shipping-methods";
 import { Price } from "@/components/price";
+import { TaxRow } from "@/components/tax-row";
 
 interface OrderSummaryProps {
   quote: Quote;
@@ -10,6 +11,15 @@ interface OrderSummaryProps {
 
 export function OrderSummary({ quote, title = "Order summary", children }: OrderSummaryProps) {
   const method = SHIPPING_METHODS[quote.shippingMethod];
+  const taxRow = (
+    <TaxRow
+      taxMode={quote.taxMode}
+      tax={quote.tax}
+      rateBasisPoints={quote.taxRateBasisPoints}
+      final={quote.taxIsFinal}
+      testId="summary-tax"
+    />
+  );
   return (
     <section className="summary" aria-labelledby="summary-title" data-testid="order-summary">
       <h2 id="summary-title">{title}</h2>
@@ -26,17 +36,19 @@ export function OrderSummary({ quote, title = "Order summary", children }: Order
             <Price value={quote.shipping} />
           )}
         </dd>
-        <dt>{quote.taxIsFinal ? "Tax" : "Estimated tax"}</dt>
-        <dd data-testid="summary-tax">
-          <Price value={quote.tax} />
-        </dd>
+        {!quote.taxIncluded && taxRow}
         <dt className="summary__total">Total</dt>
         <dd className="summary__total" data-testid="summary-total">
           <Price value={quote.total} />
         </dd>
+        {quote.taxIncluded && taxRow}
       </dl>
       {!quote.taxIsFinal && (
-        <p className="summary__note">Tax is estimated until Amazon Pay shares your shipping address.</p>
+        <p className="summary__note">
+          {quote.taxIncluded
+            ? "The tax part is estimated until Amazon Pay shares your shipping address."
+            : "Tax is estimated until Amazon Pay shares your shipping address."}
+        </p>
       )}
       {children}
     </section>

@@ -44,7 +44,7 @@ export function BuyNowButton(props: BuyNowButtonProps) {
       merchantId: props.merchantId,
       ledgerCurrency: props.ledgerCurrency,
       sandbox: props.sandbox,
-      checkoutLanguage: "en_US",
+      checkoutLanguage: props.checkoutLanguage,
       productType: props.productType ?? "PayAndShip",
       placement: "Product",
       buttonColor: "Gold",

@@ -1,6 +1,6 @@
 import { chooseShippingMethodFormAction } from "@/lib/checkout/action";
 import type { ShippingOption } from "@/lib/pricing/shipping-methods";
-import { formatMoney } from "@/lib/money";
+import { Price } from "@/components/price";
 
 interface ShippingMethodFormProps {
   sessionId: string;
@@ -25,7 +25,7 @@ export function ShippingMethodForm({ sessionId, options, selected }: ShippingMet
             />
             <span>
               {option.label} ({option.estimate}):{" "}
-              {option.cost.amount === 0 ? "Free" : formatMoney(option.cost)}
+              {option.cost.amount === 0 ? "Free" : <Price value={option.cost} />}
             </span>
           </label>
         ))}

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { signButtonPayload } from "@storefront/amazon-pay/signing";
-import { DELIVERY_SPECIFICATIONS } from "@/lib/pricing/shipping-rules";
+import { marketFor } from "@/lib/market/markets";
+import { deliverySpecifications } from "@/lib/pricing/shipping-rules";
 import { E2E_DATA_DIR, EMULATOR_URL } from "./environment";
 
 interface LocalMerchantFile {
@@ -127,7 +128,7 @@ export class HttpBuyer {
         checkoutCancelUrl: `${this.shopUrl}/cart?checkout=session-canceled`,
       },
       scopes: ["name", "email", "phoneNumber", "billingAddress"],
-      deliverySpecifications: DELIVERY_SPECIFICATIONS,
+      deliverySpecifications: deliverySpecifications(marketFor("na", "USD")),
     });
     const algorithm = "AMZN-PAY-RSASSA-PSS-V2";
     const started = await this.request(`${emulatorUrl}/checkout/start`, {

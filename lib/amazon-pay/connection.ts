@@ -4,6 +4,7 @@ import "server-only";
 import { createAmazonPayClient, type AmazonPayClient } from "@storefront/amazon-pay/client";
 import { loadAmazonPayConfig, type AmazonPayConfigInput } from "@storefront/amazon-pay/config";
 import { env, type PaymentIntent } from "@/lib/env";
+import { currentMarket } from "@/lib/market/server";
 import type { Currency } from "@/lib/money";
 import { amazonPayLogger } from "./audit";
 import { ensureLocalMerchant } from "./local-merchant";
@@ -43,7 +44,7 @@ function configInput(): {
         storeId: merchant.storeId,
         publicKeyId: merchant.publicKeyId,
         privateKey: merchant.privateKeyPem,
-        region: "na",
+        region: e.AMAZON_PAY_REGION,
         sandbox: true,
         algorithm: e.AMAZON_PAY_ALGORITHM,
         baseUrl: url,
@@ -99,7 +100,7 @@ export function amazonPay(): Connection {
       storeId: config.storeId,
       publicKeyId: config.publicKeyId,
       checkoutJsUrl: checkoutJsUrl ?? client.environment.checkoutJsUrl,
-      ledgerCurrency: "USD",
+      ledgerCurrency: currentMarket().ledgerCurrency,
       paymentIntent: e.AMAZON_PAY_PAYMENT_INTENT,
       canHandlePendingAuthorization: e.canHandlePendingAuthorization,
       trustedCertOrigins: emulatorUrl ? [new URL(emulatorUrl).origin] : [],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { marketFor } from "@/lib/market/markets";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/database";
 import {
   addToCart,
@@ -13,7 +14,17 @@ import {
 } from "./repository";
 import { hashCartToken, isWellFormedCartToken } from "./token";
 
+const US = marketFor("na", "USD");
+
 let database: TestDatabase;
+
+async function setPrice(slug: string, currency: string, amountMinor: number) {
+  const { id } = await database.prisma.product.findUniqueOrThrow({ where: { slug } });
+  await database.prisma.productPrice.update({
+    where: { productId_currency: { productId: id, currency } },
+    data: { amountMinor },
+  });
+}
 beforeAll(async () => {
   database = await createTestDatabase();
 });
@@ -39,7 +50,7 @@ describe("cart repository", () => {
     await addToCart(database.prisma, cartId, "harbor-ceramic-mug", 2);
     await addToCart(database.prisma, cartId, "lighthouse-enamel-pin", 1);
     await addToCart(database.prisma, cartId, "harbor-ceramic-mug", 1);
-    const cart = await loadCart(database.prisma, cartId);
+    const cart = await loadCart(database.prisma, cartId, { market: US });
     expect(cart?.lines.map((l) => [l.slug, l.quantity, l.lineTotal.amount])).toEqual([
       ["harbor-ceramic-mug", 3, 5550],
       ["lighthouse-enamel-pin", 1, 799],
@@ -55,9 +66,9 @@ describe("cart repository", () => {
   it("follows price changes in the catalog (nothing is frozen in the cart)", async () => {
     const { cartId } = await createCart(database.prisma);
     await addToCart(database.prisma, cartId, "sailcloth-tote", 1);
-    await database.prisma.product.update({ where: { slug: "sailcloth-tote" }, data: { priceMinor: 3700 } });
-    expect((await loadCart(database.prisma, cartId))?.quote.subtotal.amount).toBe(3700);
-    await database.prisma.product.update({ where: { slug: "sailcloth-tote" }, data: { priceMinor: 3600 } });
+    await setPrice("sailcloth-tote", "USD", 3700);
+    expect((await loadCart(database.prisma, cartId, { market: US }))?.quote.subtotal.amount).toBe(3700);
+    await setPrice("sailcloth-tote", "USD", 3600);
   });
 
   it("bounds each line to 99 and refuses unknown products", async () => {
@@ -82,7 +93,7 @@ describe("cart repository", () => {
     expect(await countCartItems(database.prisma, cartId)).toBe(0);
     await addToCart(database.prisma, cartId, "copper-pour-over-kettle", 1);
     await clearCart(database.prisma, cartId);
-    const cart = await loadCart(database.prisma, cartId);
+    const cart = await loadCart(database.prisma, cartId, { market: US });
     expect(cart?.lines).toEqual([]);
     expect(cart?.checkoutReady).toBe(false);
   });
@@ -100,10 +111,42 @@ describe("cart repository", () => {
     await addToCart(database.prisma, cartId, "wool-camp-blanket", 1);
     await addToCart(database.prisma, cartId, "sailcloth-tote", 1);
     await database.prisma.product.update({ where: { slug: "wool-camp-blanket" }, data: { active: false } });
-    const cart = await loadCart(database.prisma, cartId);
+    const cart = await loadCart(database.prisma, cartId, { market: US });
     expect(cart?.lines.find((l) => l.slug === "wool-camp-blanket")?.available).toBe(false);
     expect(cart?.quote.subtotal.amount).toBe(3600);
     expect(cart?.checkoutReady).toBe(false);
     await database.prisma.product.update({ where: { slug: "wool-camp-blanket" }, data: { active: true } });
+  });
+
+  it("prices the same cart in the market's currency, with VAT included in the UK", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await addToCart(database.prisma, cartId, "harbor-ceramic-mug", 2);
+    const cart = await loadCart(database.prisma, cartId, { market: marketFor("eu", "GBP") });
+    expect(cart?.currency).toBe("GBP");
+    expect(cart?.lines.map((l) => [l.unitPrice, l.lineTotal.amount])).toEqual([
+      [{ amount: 1550, currency: "GBP" }, 3100],
+    ]);
+    expect(cart?.quote.shipping).toEqual({ amount: 395, currency: "GBP" });
+    expect(cart?.quote.total).toEqual({ amount: 3100 + 395, currency: "GBP" });
+    expect(cart?.quote.tax).toEqual({ amount: 583, currency: "GBP" }); // 34.95 / 6 = 5.825
+    expect(cart?.quote.taxIncluded).toBe(true);
+  });
+
+  it("does not sell a product that has no price in the market's currency", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await addToCart(database.prisma, cartId, "sailcloth-tote", 1);
+    await addToCart(database.prisma, cartId, "driftwood-serving-board", 1);
+    const { id } = await database.prisma.product.findUniqueOrThrow({ where: { slug: "sailcloth-tote" } });
+    const yen = await database.prisma.productPrice.delete({
+      where: { productId_currency: { productId: id, currency: "JPY" } },
+    });
+    try {
+      const cart = await loadCart(database.prisma, cartId, { market: marketFor("jp", "JPY") });
+      expect(cart?.lines.find((l) => l.slug === "sailcloth-tote")?.available).toBe(false);
+      expect(cart?.quote.subtotal).toEqual({ amount: 5800, currency: "JPY" });
+      expect(cart?.checkoutReady).toBe(false);
+    } finally {
+      await database.prisma.productPrice.create({ data: yen });
+    }
   });
 });

@@ -1,9 +1,11 @@
 // Cart persistence and rules on a Prisma client passed in (so tests run it against a real
 // database). Prices always come from the product rows, never from the browser.
-import { isCurrency, money, multiply, type Currency, type Money } from "@/lib/money";
+import type { Market } from "@/lib/market/markets";
+import { money, multiply, zero, type Currency, type Money } from "@/lib/money";
 import type { PrismaClient } from "@/lib/prisma/types";
 import { MAX_QUANTITY_PER_LINE, priceOrder, type Quote } from "@/lib/pricing/quote";
 import { DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
+import type { TaxDestination } from "@/lib/pricing/tax";
 import { hashCartToken, newCartToken } from "./token";
 
 export type CartErrorCode = "unknown-product" | "quantity-limit" | "line-not-found" | "cart-not-found";
@@ -26,6 +28,7 @@ export interface CartLineView {
   unitPrice: Money;
   quantity: number;
   lineTotal: Money;
+  /** False when the product is no longer sold, or not sold in the cart's currency (then priced 0). */
   available: boolean;
 }
 
@@ -50,13 +53,10 @@ export async function findCartIdByToken(prisma: Queries, token: string): Promise
   return cart?.id ?? null;
 }
 
-export async function createCart(
-  prisma: Queries,
-  currency: Currency = "USD",
-): Promise<{ cartId: string; token: string }> {
+export async function createCart(prisma: Queries): Promise<{ cartId: string; token: string }> {
   const token = newCartToken();
   const cart = await prisma.cart.create({
-    data: { tokenHash: hashCartToken(token), currency },
+    data: { tokenHash: hashCartToken(token) },
     select: { id: true },
   });
   return { cartId: cart.id, token };
@@ -132,19 +132,28 @@ export async function countCartItems(prisma: Queries, cartId: string): Promise<n
   return result._sum.quantity ?? 0;
 }
 
-export async function loadCart(
-  prisma: Queries,
-  cartId: string,
-  options: { shippingMethod?: ShippingMethodId; destinationState?: string | null } = {},
-): Promise<CartView | null> {
+export interface CartPricing {
+  market: Pick<Market, "ledgerCurrency" | "taxMode" | "deliveryCountries">;
+  shippingMethod?: ShippingMethodId;
+  destination?: TaxDestination | null;
+}
+
+/** The cart priced in the market's ledger currency, from the products' prices in it. */
+export async function loadCart(prisma: Queries, cartId: string, pricing: CartPricing): Promise<CartView | null> {
+  const currency = pricing.market.ledgerCurrency;
   const cart = await prisma.cart.findUnique({
     where: { id: cartId },
-    include: { lines: { include: { product: true }, orderBy: { createdAt: "asc" } } },
+    include: {
+      lines: {
+        include: { product: { include: { prices: { where: { currency } } } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
   });
   if (!cart) return null;
-  const currency: Currency = isCurrency(cart.currency) ? cart.currency : "USD";
   const lines: CartLineView[] = cart.lines.map((line) => {
-    const unitPrice = money(line.product.priceMinor, currency);
+    const price = line.product.prices[0];
+    const unitPrice = price ? money(price.amountMinor, currency) : zero(currency);
     return {
       productId: line.productId,
       slug: line.product.slug,
@@ -153,15 +162,16 @@ export async function loadCart(
       unitPrice,
       quantity: line.quantity,
       lineTotal: multiply(unitPrice, line.quantity),
-      available: line.product.active && line.product.currency === currency,
+      available: line.product.active && price !== undefined,
     };
   });
   const priced = lines.filter((line) => line.available);
   const quote = priceOrder({
+    market: pricing.market,
     currency,
     lines: priced.map((line) => ({ unitPrice: line.unitPrice, quantity: line.quantity })),
-    shippingMethod: options.shippingMethod ?? DEFAULT_SHIPPING_METHOD,
-    destinationState: options.destinationState,
+    shippingMethod: pricing.shippingMethod ?? DEFAULT_SHIPPING_METHOD,
+    destination: pricing.destination,
   });
   return {
     id: cart.id,

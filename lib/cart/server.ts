@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { currentMarket } from "@/lib/market/server";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
 import { readCartToken, writeCartToken } from "./cookie";
 import { countCartItems, createCart, findCartIdByToken, loadCart, type CartView } from "./repository";
@@ -10,11 +11,12 @@ export async function currentCartId(): Promise<string | null> {
   return token ? findCartIdByToken(db(), token) : null;
 }
 
+/** This browser's cart, priced in the shop's market. */
 export async function getCurrentCart(
-  options: { shippingMethod?: ShippingMethodId; destinationState?: string | null } = {},
+  options: { shippingMethod?: ShippingMethodId } = {},
 ): Promise<CartView | null> {
   const cartId = await currentCartId();
-  return cartId ? loadCart(db(), cartId, options) : null;
+  return cartId ? loadCart(db(), cartId, { market: currentMarket(), ...options }) : null;
 }
 
 export async function getCartItemCount(): Promise<number> {

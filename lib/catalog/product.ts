@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCurrency, money, type Money } from "@/lib/money";
+import { money, type Currency, type Money } from "@/lib/money";
 
 export const productSlugSchema = z
   .string({ error: "Choose a product." })
@@ -19,24 +19,27 @@ export interface ProductView {
   requiresShipping: boolean;
 }
 
-export function toProductView(row: {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  priceMinor: number;
-  currency: string;
-  imagePath: string;
-  requiresShipping: boolean;
-}): ProductView {
-  if (!isCurrency(row.currency))
-    throw new Error(`product ${row.slug} has unsupported currency ${row.currency}`);
+/** The product as sold in `currency`, or null when it has no price in that currency (not sold there). */
+export function toProductView(
+  row: {
+    id: string;
+    slug: string;
+    name: string;
+    description: string;
+    prices: readonly { currency: string; amountMinor: number }[];
+    imagePath: string;
+    requiresShipping: boolean;
+  },
+  currency: Currency,
+): ProductView | null {
+  const price = row.prices.find((p) => p.currency === currency);
+  if (!price) return null;
   return {
     id: row.id,
     slug: row.slug,
     name: row.name,
     description: row.description,
-    price: money(row.priceMinor, row.currency),
+    price: money(price.amountMinor, currency),
     imagePath: row.imagePath,
     requiresShipping: row.requiresShipping,
   };

@@ -7,6 +7,10 @@ export interface AmazonPayButtonProps {
   checkoutJsUrl: string;
   merchantId: string;
   ledgerCurrency: string;
+  /** The language of Amazon's button and pages in the shop's market (en_US, en_GB, de_DE, ja_JP). */
+  checkoutLanguage: string;
+  /** PayAndShip: the redirect checkout always asks for a shipping address. */
+  productType: "PayAndShip" | "PayOnly";
   sandbox: boolean;
   createCheckoutSessionConfig: ButtonConfig;
 }
@@ -16,6 +20,7 @@ export interface BuyNowButtonProps {
   checkoutJsUrl: string;
   merchantId: string;
   ledgerCurrency: string;
+  checkoutLanguage: string;
   sandbox: boolean;
   checkoutSessionConfig: ButtonConfig;
 }

@@ -6,14 +6,15 @@ import "server-only";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
+import { currentMarket } from "@/lib/market/server";
+import { addedTax } from "@/lib/pricing/quote";
 import {
-  SHIPPING_METHODS,
-  shippingCost,
+  shippingOptions,
   isShippingMethodId,
   DEFAULT_SHIPPING_METHOD,
   type ShippingMethodId,
 } from "@/lib/pricing/shipping-methods";
-import { shippingRestriction, type ShippableAddress } from "@/lib/pricing/shipping-rules";
+import { deliveryArea, shippingRestriction, type ShippableAddress } from "@/lib/pricing/shipping-rules";
 import { bindCheckoutSession } from "./binding";
 import type { BuyNowButtonProps } from "./button-props";
 import { finalizeCheckout, type FinalizeResult } from "./finalize";
@@ -36,6 +37,7 @@ export function buyNowButtonProps(): BuyNowButtonProps {
     checkoutJsUrl: settings.checkoutJsUrl,
     merchantId: settings.merchantId,
     ledgerCurrency: settings.ledgerCurrency,
+    checkoutLanguage: currentMarket().checkoutLanguage,
     sandbox: settings.mode !== "live",
     checkoutSessionConfig: client.signButtonPayload(JSON.stringify(payload)),
   };
@@ -93,13 +95,14 @@ async function quoteFor(
   if (!priced)
     return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
   // Nothing to ship (a PayOnly checkout): no address rules, no delivery options.
-  const restriction = priced.ships ? shippingRestriction(addresses.shipping) : null;
+  const restriction = priced.ships ? shippingRestriction(addresses.shipping, deliveryArea(currentMarket())) : null;
   if (restriction) return { ok: false, reasonCode: "shippingAddressInvalid", message: restriction };
   const { quote, lines } = priced;
   const amounts = {
     totalShippingAmount: priceFromMoney(quote.shipping),
     totalBaseAmount: priceFromMoney(quote.subtotal),
-    totalTaxAmount: priceFromMoney(quote.tax),
+    // Where prices include VAT or consumption tax, none is added: the total is base + shipping.
+    totalTaxAmount: priceFromMoney(addedTax(quote)),
     totalChargeAmount: priceFromMoney(quote.total),
     totalDiscountAmount: priceFromMoney({ amount: 0, currency: quote.currency }),
     totalOrderAmount: priceFromMoney(quote.total),
@@ -117,9 +120,9 @@ async function quoteFor(
       })),
       ...(priced.ships
         ? {
-            deliveryOptions: Object.values(SHIPPING_METHODS).map((option) => ({
+            deliveryOptions: shippingOptions(quote.subtotal).map((option) => ({
               id: option.id,
-              price: priceFromMoney(shippingCost(option.id, quote.subtotal)),
+              price: priceFromMoney(option.cost),
               shippingMethod: { shippingMethodName: option.label, shippingMethodCode: option.id },
               isDefault: option.id === method,
               shippingEstimate: [{ timeUnit: "DAY" as const, value: DELIVERY_DAYS[option.id] }],

@@ -1,10 +1,12 @@
 // The items a Finalize pays for: priced from the database (never from the browser or the app),
 // and compared with the lines an order already froze.
 import { db } from "@/lib/db";
+import { currentMarket } from "@/lib/market/server";
 import { money, multiply } from "@/lib/money";
 import type { OrderLine } from "@/lib/prisma/types";
 import { priceOrder, type Quote } from "@/lib/pricing/quote";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
+import type { TaxDestination } from "@/lib/pricing/tax";
 
 export interface FinalizeItem {
   productId: string;
@@ -15,18 +17,17 @@ export interface FinalizeItem {
 export const NOT_SHIPPED = "none";
 
 /**
- * Prices items from the database; null when a product is missing or inactive. `ships` is false
- * when no product needs shipping: then no shipping is charged, and a PayOnly checkout may buy them.
+ * Prices items from the database in the shop's market; null when a product is missing, inactive
+ * or not sold in the market's currency. `ships` is false when no product needs shipping: then no
+ * shipping is charged, and a PayOnly checkout may buy them.
  */
 export async function priceItems(
   items: readonly FinalizeItem[],
   shippingMethod: ShippingMethodId,
-  destinationState: string | null,
+  destination: TaxDestination | null,
 ) {
-  return priceItemsFor(items, shippingMethod, () => destinationState);
+  return priceItemsFor(items, shippingMethod, () => destination);
 }
-
-type TaxAddress = { countryCode?: string | null; stateOrRegion?: string | null } | null | undefined;
 
 /**
  * Prices items for the addresses Amazon shared: taxed for the shipping address, or when nothing
@@ -35,25 +36,31 @@ type TaxAddress = { countryCode?: string | null; stateOrRegion?: string | null }
 export async function priceItemsForAddresses(
   items: readonly FinalizeItem[],
   shippingMethod: ShippingMethodId,
-  addresses: { shipping: TaxAddress; billing: TaxAddress },
+  addresses: { shipping: TaxDestination | null | undefined; billing: TaxDestination | null | undefined },
 ) {
-  return priceItemsFor(items, shippingMethod, (ships) =>
-    taxStateOf((ships ? addresses.shipping : (addresses.billing ?? addresses.shipping)) ?? {}),
+  return priceItemsFor(
+    items,
+    shippingMethod,
+    (ships) => (ships ? addresses.shipping : (addresses.billing ?? addresses.shipping)) ?? null,
   );
 }
 
 async function priceItemsFor(
   items: readonly FinalizeItem[],
   shippingMethod: ShippingMethodId,
-  destinationState: (ships: boolean) => string | null,
+  destination: (ships: boolean) => TaxDestination | null,
 ) {
+  const market = currentMarket();
+  const currency = market.ledgerCurrency;
   const products = await db().product.findMany({
     where: { id: { in: items.map((i) => i.productId) }, active: true },
+    include: { prices: { where: { currency } } },
   });
   const lines = items.map((item) => {
     const product = products.find((p) => p.id === item.productId);
-    if (!product || product.currency !== "USD") return null;
-    const unitPrice = money(product.priceMinor, "USD");
+    const price = product?.prices[0];
+    if (!product || !price) return null;
+    const unitPrice = money(price.amountMinor, currency);
     return {
       productId: product.id,
       name: product.name,
@@ -67,18 +74,15 @@ async function priceItemsFor(
   const present = lines.filter((line): line is NonNullable<typeof line> => line !== null);
   const ships = products.some((product) => product.requiresShipping);
   const quote: Quote = priceOrder({
-    currency: "USD",
+    market,
+    currency,
     lines: present,
     shippingMethod,
-    destinationState: destinationState(ships),
+    destination: destination(ships),
     ships,
   });
   return { lines: present, quote, ships };
 }
-
-/** The state whose sales tax applies: the address's, when it is in the United States. */
-export const taxStateOf = (address: { countryCode?: string | null; stateOrRegion?: string | null }) =>
-  address.countryCode?.toUpperCase() === "US" ? (address.stateOrRegion ?? null) : null;
 
 /** True when the order froze exactly these items (product and quantity) and shipping method, if any. */
 export function sameItems(

@@ -24,7 +24,7 @@ beforeAll(async () => {
       slug: GIFT_CARD,
       name: "Harbor & Pine Gift Card",
       description: "A $25 gift card, sent by email.",
-      priceMinor: 2500,
+      prices: { create: { currency: "USD", amountMinor: 2500 } },
       imagePath: "/products/gift-card.svg",
       requiresShipping: false,
     },

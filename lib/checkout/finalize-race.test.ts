@@ -136,7 +136,10 @@ describe("two Finalize requests for one session", () => {
 
     const first = completeBuyNow({ sessionId, cartId: buyer.cartId });
     await orderWritten(sessionId);
-    await shop.prisma.product.update({ where: mug, data: { priceMinor: { increment: 100 } } });
+    await shop.prisma.productPrice.updateMany({
+      where: { product: mug, currency: "USD" },
+      data: { amountMinor: { increment: 100 } },
+    });
     try {
       const second = await completeBuyNow({ sessionId, cartId: buyer.cartId });
 
@@ -153,7 +156,10 @@ describe("two Finalize requests for one session", () => {
         `POST /v2/checkoutSessions/${sessionId}/finalize 200`,
       ]);
     } finally {
-      await shop.prisma.product.update({ where: mug, data: { priceMinor: { decrement: 100 } } });
+      await shop.prisma.productPrice.updateMany({
+        where: { product: mug, currency: "USD" },
+        data: { amountMinor: { decrement: 100 } },
+      });
     }
   });
 });

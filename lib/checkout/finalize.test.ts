@@ -184,7 +184,10 @@ describe("Finalize", () => {
 
   it("a price that changed after the dialog showed it: Amazon refuses the amount, the order fails, nothing is charged", async () => {
     const { buyer, sessionId } = await buyNowReadyToPay(shop);
-    await shop.prisma.product.update({ where: { slug: MUG }, data: { priceMinor: { increment: 100 } } });
+    await shop.prisma.productPrice.updateMany({
+      where: { product: { slug: MUG }, currency: "USD" },
+      data: { amountMinor: { increment: 100 } },
+    });
     try {
       const result = await finalizeTwoMugs(sessionId, buyer.cartId);
 
@@ -192,7 +195,10 @@ describe("Finalize", () => {
       const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
       expect(order).toMatchObject({ status: "Failed", failureReason: "AmountMismatch", chargeId: null });
     } finally {
-      await shop.prisma.product.update({ where: { slug: MUG }, data: { priceMinor: { decrement: 100 } } });
+      await shop.prisma.productPrice.updateMany({
+        where: { product: { slug: MUG }, currency: "USD" },
+        data: { amountMinor: { decrement: 100 } },
+      });
     }
   });
 

@@ -11,9 +11,11 @@ import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-se
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { claimHolder } from "@/lib/orders/completion-claim";
-import { exceedsPaymentLimit } from "@/lib/pricing/quote";
+import { currentMarket } from "@/lib/market/server";
+import { formatMoney } from "@/lib/money";
+import { exceedsPaymentLimit, paymentLimit } from "@/lib/pricing/quote";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
-import { shippingRestriction } from "@/lib/pricing/shipping-rules";
+import { deliveryArea, shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { adoptSessionOutcome } from "./adopt";
 import { finalizeAddressOf } from "./amazon-address";
 import type { CheckoutFlow } from "./binding";
@@ -106,10 +108,14 @@ export async function finalizeCheckout(input: FinalizeInput): Promise<FinalizeRe
   });
   if (!priced) return refused("unavailable-product", "One of the products is no longer available.");
   if (priced.ships && address.productType === "PayOnly") return refused("unshippable", NEEDS_SHIPPING);
-  const restriction = priced.ships ? shippingRestriction(address.address) : null;
+  const market = currentMarket();
+  const restriction = priced.ships ? shippingRestriction(address.address, deliveryArea(market)) : null;
   if (restriction) return refused("unshippable", restriction);
   if (exceedsPaymentLimit(priced.quote.total))
-    return refused("over-limit", "Orders over $150,000 cannot be paid with Amazon Pay.");
+    return refused(
+      "over-limit",
+      `Orders over ${formatMoney(paymentLimit(market.ledgerCurrency), market.locale)} cannot be paid with Amazon Pay.`,
+    );
 
   const frozen = await freezeFinalizeOrder(prisma, {
     sessionId: input.sessionId,

@@ -27,6 +27,7 @@ function amounts(input: DraftInput) {
     currency: input.quote.currency,
     subtotalMinor: input.quote.subtotal.amount,
     shippingMinor: input.quote.shipping.amount,
+    taxMode: input.quote.taxMode,
     taxMinor: input.quote.tax.amount,
     totalMinor: input.quote.total.amount,
     shippingMethod: input.quote.shippingMethod,

@@ -9,11 +9,13 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import { exceedsPaymentLimit } from "@/lib/pricing/quote";
+import { exceedsPaymentLimit, paymentLimit } from "@/lib/pricing/quote";
+import { currentMarket } from "@/lib/market/server";
+import { formatMoney } from "@/lib/money";
 import { crashPoint } from "@/lib/crash-point";
 import { isAllowedAmazonPayRedirect } from "@/lib/security/amazon-pay-redirect";
 import { isShippingMethodId, DEFAULT_SHIPPING_METHOD } from "@/lib/pricing/shipping-methods";
-import { shippingRestriction } from "@/lib/pricing/shipping-rules";
+import { deliveryArea, shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { findBinding } from "./binding";
 import { CHECKOUT_NOTICES, type CheckoutNotice } from "./messages";
 import { upsertDraftOrder } from "./order-draft";
@@ -52,7 +54,12 @@ export async function placeOrder(input: {
   const shippingMethod = isShippingMethodId(binding.shippingMethod)
     ? binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
-  const cart = await loadCart(prisma, input.cartId, { shippingMethod, destinationState: binding.shipState });
+  const market = currentMarket();
+  const cart = await loadCart(prisma, input.cartId, {
+    market,
+    shippingMethod,
+    destination: { countryCode: binding.shipCountry, stateOrRegion: binding.shipState },
+  });
   if (!cart || cart.lines.length === 0) return fail("cart-empty");
   if (!cart.checkoutReady || quoteFingerprint(cart) !== input.fingerprint) {
     return { ok: false, error: CHECKOUT_NOTICES["cart-changed"] };
@@ -60,7 +67,7 @@ export async function placeOrder(input: {
   if (exceedsPaymentLimit(cart.quote.total)) {
     return {
       ok: false,
-      error: "Orders over $150,000 cannot be paid with Amazon Pay. Please remove some items.",
+      error: `Orders over ${formatMoney(paymentLimit(market.ledgerCurrency), market.locale)} cannot be paid with Amazon Pay. Please remove some items.`,
     };
   }
 
@@ -126,7 +133,7 @@ export async function placeOrder(input: {
       error: "Your shipping address changed, so the total may have changed. Please review your order again.",
     };
   }
-  const restriction = shippingRestriction(address);
+  const restriction = shippingRestriction(address, deliveryArea(market));
   if (restriction) return { ok: false, error: restriction };
   const constraints = session.constraints ?? [];
   if (constraints.length > 0) {

@@ -7,14 +7,14 @@ import { loadCart, type CartView } from "@/lib/cart/repository";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
+import { currentMarket } from "@/lib/market/server";
 import {
-  shippingCost,
-  SHIPPING_METHODS,
+  shippingOptions,
   isShippingMethodId,
   DEFAULT_SHIPPING_METHOD,
   type ShippingOption,
 } from "@/lib/pricing/shipping-methods";
-import { shippingRestriction } from "@/lib/pricing/shipping-rules";
+import { deliveryArea, shippingRestriction } from "@/lib/pricing/shipping-rules";
 import { bindCheckoutSession } from "./binding";
 import type { CheckoutNotice } from "./messages";
 import { quoteFingerprint } from "./quote-fingerprint";
@@ -99,9 +99,11 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   const shippingMethod = isShippingMethodId(bound.binding.shippingMethod)
     ? bound.binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
+  const market = currentMarket();
   const cart = await loadCart(prisma, cartId, {
+    market,
     shippingMethod,
-    destinationState: address?.stateOrRegion ?? null,
+    destination: address ?? null,
   });
   if (!cart || cart.lines.length === 0) return { ok: false, notice: "cart-empty" };
   if (
@@ -121,13 +123,8 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
       buyerEmail: session.buyer?.email ?? null,
       addressLines: formatAddressLines(address),
       paymentDescriptor: paymentDescriptorOf(session),
-      shippingProblem: shippingRestriction(address),
-      shippingOptions: Object.values(SHIPPING_METHODS).map((method) => ({
-        id: method.id,
-        label: method.label,
-        estimate: method.estimate,
-        cost: shippingCost(method.id, cart.quote.subtotal),
-      })),
+      shippingProblem: shippingRestriction(address, deliveryArea(market)),
+      shippingOptions: shippingOptions(cart.quote.subtotal),
       cart,
       fingerprint: quoteFingerprint(cart),
       checkoutJsUrl: amazonPay().settings.checkoutJsUrl,

@@ -6,12 +6,11 @@ import { failure, success, type ActionResult } from "@/lib/action-result";
 import { isAdmin } from "@/lib/admin/auth";
 import { formFields } from "@/lib/http/form-fields";
 import { ORDER_NUMBER_PATTERN } from "@/lib/orders/order-number";
-import { fromDecimal, MoneyError } from "@/lib/money";
 import type { LedgerOutcome } from "./action-ledger";
 import { CARRIERS } from "./carriers";
 import { cancelAuthorization, closeChargePermission } from "./cancel";
 import { capturePayment } from "./capture";
-import { refreshFromAmazon } from "./order-action";
+import { parseOrderAmount, refreshFromAmazon } from "./order-action";
 import { contestDispute } from "./contest-dispute";
 import { contestInputSchema } from "./evidence-files";
 import { refundPayment } from "./refund";
@@ -26,22 +25,11 @@ const base = {
   actionKey: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: "This form has expired. Reload the page." }),
 };
 
-/** Optional decimal dollar amount ("12.50"); blank means "everything that is left". */
+/** Optional amount as typed; parsed in the order's currency by parseOrderAmount. */
 const optionalAmount = z
   .string()
-  .nullable()
-  .transform((value, ctx) => {
-    const text = value?.trim() ?? "";
-    if (text === "") return null;
-    try {
-      const amount = fromDecimal(text.replace(/^\$/, ""), "USD").amount;
-      if (amount <= 0) throw new MoneyError("not positive");
-      return amount;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "Enter an amount such as 12.50." });
-      return z.NEVER;
-    }
-  });
+  .max(40, { error: "Enter an amount such as 12.50." })
+  .nullable();
 
 const toResult = (outcome: LedgerOutcome): ActionResult => {
   refresh();
@@ -56,14 +44,18 @@ export async function captureAction(_previous: ActionResult | null, form: FormDa
   if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
   const input = await parse({ ...base, amount: optionalAmount }, form);
   if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
-  return toResult(await capturePayment(input.data.orderNumber, input.data.actionKey, input.data.amount));
+  const amount = await parseOrderAmount(input.data.orderNumber, input.data.amount);
+  if (!amount.ok) return failure(amount.error);
+  return toResult(await capturePayment(input.data.orderNumber, input.data.actionKey, amount.amountMinor));
 }
 
 export async function refundAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   if (!(await isAdmin())) return failure(NOT_SIGNED_IN);
   const input = await parse({ ...base, amount: optionalAmount }, form);
   if (!input.success) return failure(input.error.issues[0]?.message ?? "Check the form.");
-  return toResult(await refundPayment(input.data.orderNumber, input.data.actionKey, input.data.amount));
+  const amount = await parseOrderAmount(input.data.orderNumber, input.data.amount);
+  if (!amount.ok) return failure(amount.error);
+  return toResult(await refundPayment(input.data.orderNumber, input.data.actionKey, amount.amountMinor));
 }
 
 export async function cancelAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {

@@ -1,6 +1,7 @@
 // What the merchant pages show: the order list's rows, filtered by status, and one order in
 // detail with its payment history and the actions it allows. Plain data, for server and client
 // components alike; lib/merchant/server.ts reads it.
+import type { TaxMode } from "@/lib/market/markets";
 import type { Money } from "@/lib/money";
 import { ORDER_STATUSES, type OrderStatus } from "@/lib/orders/state-machine";
 
@@ -45,6 +46,7 @@ export interface AdminOrderDetail extends AdminOrderRow {
   lines: { name: string; quantity: number; lineTotal: Money }[];
   subtotal: Money;
   shipping: Money;
+  taxMode: TaxMode;
   tax: Money;
   captured: Money;
   refunded: Money;

@@ -5,13 +5,13 @@ import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { db } from "@/lib/db";
-import { formatMoney } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { chargeFactFromApi } from "@/lib/orders/payment-facts-from-api";
 import type { OrderWithPayments } from "@/lib/orders/snapshot";
 import { syncCharge } from "@/lib/reconciliation/sync";
 import type { LedgerOutcome } from "./action-ledger";
-import { audited, loadOrder, usd, withOrder } from "./order-action";
+import { orderAmount } from "@/lib/orders/order-money";
+import { audited, formatOrderAmount, loadOrder, withOrder } from "./order-action";
 import { capturableMinor } from "./payment-amounts";
 
 /** Amazon allows up to 25 charges per one-time charge permission. */
@@ -30,7 +30,7 @@ export async function captureAmount(
     const { data } = await audited(order, () =>
       client.charges.capture(
         authorized.id,
-        { captureAmount: priceFromMoney(usd(amount)) },
+        { captureAmount: priceFromMoney(orderAmount(order, amount)) },
         { idempotencyKey: idempotencyKeyFor("capture", `${key}:${authorized.id}`) },
       ),
     );
@@ -41,8 +41,8 @@ export async function captureAmount(
       ok: true,
       message:
         data.statusDetails.state === "Captured"
-          ? `Captured ${formatMoney(usd(amount))}.`
-          : `Capture of ${formatMoney(usd(amount))} is ${data.statusDetails.state}.`,
+          ? `Captured ${formatOrderAmount(order, amount)}.`
+          : `Capture of ${formatOrderAmount(order, amount)} is ${data.statusDetails.state}.`,
     };
   }
   if (order.charges.some((c) => c.state === "AuthorizationInitiated"))
@@ -58,7 +58,7 @@ export async function captureAmount(
     client.charges.create(
       {
         chargePermissionId: order.chargePermissionId!,
-        chargeAmount: priceFromMoney(usd(amountMinor)),
+        chargeAmount: priceFromMoney(orderAmount(order, amountMinor)),
         captureNow: true,
         canHandlePendingAuthorization: false,
       },
@@ -72,8 +72,8 @@ export async function captureAmount(
     ok: true,
     message:
       data.statusDetails.state === "Captured"
-        ? `Charged and captured ${formatMoney(usd(amountMinor))}.`
-        : `New charge of ${formatMoney(usd(amountMinor))} is ${data.statusDetails.state}.`,
+        ? `Charged and captured ${formatOrderAmount(order, amountMinor)}.`
+        : `New charge of ${formatOrderAmount(order, amountMinor)} is ${data.statusDetails.state}.`,
   };
 }
 
@@ -87,7 +87,7 @@ export function capturePayment(
     const amount = amountMinor ?? open;
     if (open <= 0) return { ok: false, error: "Nothing is left to capture on this order." };
     if (amount < 1 || amount > open)
-      return { ok: false, error: `You can capture between $0.01 and ${formatMoney(usd(open))}.` };
+      return { ok: false, error: `You can capture between ${formatOrderAmount(order, 1)} and ${formatOrderAmount(order, open)}.` };
     return captureAmount(order, amount, key);
   });
 }

@@ -27,7 +27,7 @@ afterAll(() => shop.close());
 let keys = 0;
 /** The idempotency key the order page renders into each form. */
 const actionKey = () => `merchant-action-${++keys}-${Date.now()}`;
-const usd = (minor: number) => formatMoney(money(minor, "USD"));
+const usd = (minor: number) => formatMoney(money(minor, "USD"), "en-US");
 
 const orderNamed = (orderNumber: string) =>
   shop.prisma.order.findUniqueOrThrow({

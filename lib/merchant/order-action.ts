@@ -6,7 +6,9 @@ import "server-only";
 import { isAmazonPayError } from "@storefront/amazon-pay/errors";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { db } from "@/lib/db";
-import { money, type Money } from "@/lib/money";
+import { currentMarket } from "@/lib/market/server";
+import { CURRENCY_EXPONENTS, formatMoney, fromDecimal, MoneyError } from "@/lib/money";
+import { orderAmount } from "@/lib/orders/order-money";
 import type { OrderWithPaymentsAndDisputes } from "@/lib/orders/snapshot";
 import { syncCharge, syncChargePermission, syncRefund } from "@/lib/reconciliation/sync";
 import { syncDispute } from "@/lib/reconciliation/sync-dispute";
@@ -23,7 +25,33 @@ export const loadOrder = (orderNumber: string) =>
     },
   });
 
-export const usd = (amount: number): Money => money(amount, "USD");
+/** An amount of the order as the merchant reads it, in the shop's locale. */
+export const formatOrderAmount = (order: { currency: string }, amountMinor: number): string =>
+  formatMoney(orderAmount(order, amountMinor), currentMarket().locale);
+
+/**
+ * The amount a merchant typed ("12.50", "£12.50", JPY "1200") in minor units of the order's
+ * currency; blank means everything that is left (null). Parsed before the action runs, so a typo
+ * never uses up the form's action key.
+ */
+export async function parseOrderAmount(
+  orderNumber: string,
+  text: string | null,
+): Promise<{ ok: true; amountMinor: number | null } | { ok: false; error: string }> {
+  const order = await db().order.findUnique({ where: { orderNumber }, select: { currency: true } });
+  if (!order) return { ok: false, error: "That order does not exist." };
+  const typed = text?.trim().replace(/^[$£€¥￥]\s*/, "") ?? "";
+  if (typed === "") return { ok: true, amountMinor: null };
+  const { currency } = orderAmount(order, 0);
+  try {
+    const amount = fromDecimal(typed, currency);
+    if (amount.amount <= 0) throw new MoneyError("not positive");
+    return { ok: true, amountMinor: amount.amount };
+  } catch {
+    const example = CURRENCY_EXPONENTS[currency] === 0 ? "1200" : "12.50";
+    return { ok: false, error: `Enter an amount such as ${example}.` };
+  }
+}
 
 /** Refusals that mean our copy of the payment is out of date: read it again from Amazon. */
 const STALE_STATE_CODES = [

@@ -5,10 +5,10 @@ import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { db } from "@/lib/db";
-import { formatMoney } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import type { LedgerOutcome } from "./action-ledger";
-import { audited, usd, withOrder } from "./order-action";
+import { orderAmount } from "@/lib/orders/order-money";
+import { audited, formatOrderAmount, withOrder } from "./order-action";
 import { refundableMinor } from "./payment-amounts";
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -23,7 +23,7 @@ export function refundPayment(
     const amount = amountMinor ?? available;
     if (available <= 0) return { ok: false, error: "Nothing is left to refund on this order." };
     if (amount < 1 || amount > available)
-      return { ok: false, error: `You can refund between $0.01 and ${formatMoney(usd(available))}.` };
+      return { ok: false, error: `You can refund between ${formatOrderAmount(order, 1)} and ${formatOrderAmount(order, available)}.` };
     const { client } = amazonPay();
     let remaining = amount;
     let refunds = 0;
@@ -37,7 +37,7 @@ export function refundPayment(
       if (part <= 0) continue;
       const { data } = await audited(order, () =>
         client.refunds.create(
-          { chargeId: charge.id, refundAmount: priceFromMoney(usd(part)) },
+          { chargeId: charge.id, refundAmount: priceFromMoney(orderAmount(order, part)) },
           { idempotencyKey: idempotencyKeyFor("refund", `${key}:${charge.id}`) },
         ),
       );
@@ -63,7 +63,7 @@ export function refundPayment(
     }
     return {
       ok: true,
-      message: `Refund of ${formatMoney(usd(amount))} requested${refunds > 1 ? ` in ${refunds} parts` : ""}; Amazon Pay confirms it shortly.`,
+      message: `Refund of ${formatOrderAmount(order, amount)} requested${refunds > 1 ? ` in ${refunds} parts` : ""}; Amazon Pay confirms it shortly.`,
     };
   });
 }

@@ -3,7 +3,7 @@ import "server-only";
 // history. Callers must have checked the merchant session (proxy + page).
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { money } from "@/lib/money";
+import { orderAmount, asTaxMode } from "@/lib/orders/order-money";
 import { asOrderStatus, type OrderWithPayments } from "@/lib/orders/snapshot";
 import { formatAddressLines } from "@/lib/orders/address-lines";
 import {
@@ -22,7 +22,7 @@ export async function listAdminOrders(filter: AdminStatusFilter, limit = 100): P
     orderNumber: row.orderNumber,
     placedAt: row.placedAt.toISOString(),
     buyerName: row.buyerName,
-    total: money(row.totalMinor, "USD"),
+    total: orderAmount(row, row.totalMinor),
     status: asOrderStatus(row.status),
     fulfillmentStatus: row.fulfillmentStatus,
     paymentIntent: row.paymentIntent,
@@ -60,14 +60,14 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
   const latestResult = latest?.result
     ? (JSON.parse(latest.result) as { ok: boolean; message?: string; error?: string })
     : null;
-  const usd = (amount: number) => money(amount, "USD");
+  const amount = (minor: number) => orderAmount(order, minor);
   const status = asOrderStatus(order.status);
   const done = status !== "Draft" && status !== "Failed";
   return {
     orderNumber: order.orderNumber,
     placedAt: order.placedAt.toISOString(),
     buyerName: order.buyerName,
-    total: usd(order.totalMinor),
+    total: amount(order.totalMinor),
     status,
     fulfillmentStatus: order.fulfillmentStatus,
     paymentIntent: order.paymentIntent,
@@ -90,19 +90,20 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
     failureReason: order.failureReason,
     carrierCode: order.carrierCode,
     trackingNumber: order.trackingNumber,
-    lines: order.lines.map((l) => ({ name: l.name, quantity: l.quantity, lineTotal: usd(l.lineTotalMinor) })),
-    subtotal: usd(order.subtotalMinor),
-    shipping: usd(order.shippingMinor),
-    tax: usd(order.taxMinor),
-    captured: usd(capturedMinor(order)),
-    refunded: usd(order.refundedMinor),
-    capturable: usd(capturableMinor(order)),
-    refundable: usd(refundableMinor(order)),
+    lines: order.lines.map((l) => ({ name: l.name, quantity: l.quantity, lineTotal: amount(l.lineTotalMinor) })),
+    subtotal: amount(order.subtotalMinor),
+    shipping: amount(order.shippingMinor),
+    taxMode: asTaxMode(order.taxMode),
+    tax: amount(order.taxMinor),
+    captured: amount(capturedMinor(order)),
+    refunded: amount(order.refundedMinor),
+    capturable: amount(capturableMinor(order)),
+    refundable: amount(refundableMinor(order)),
     charges: order.charges.map((c) => ({
       id: c.id,
       state: c.state,
-      amount: usd(c.amountMinor),
-      captured: usd(c.capturedMinor),
+      amount: amount(c.amountMinor),
+      captured: amount(c.capturedMinor),
       reasonCode: c.reasonCode,
       updatedAt: c.updatedAt.toISOString(),
     })),
@@ -110,7 +111,7 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
       id: r.id,
       chargeId: r.chargeId,
       state: r.state,
-      amount: usd(r.amountMinor),
+      amount: amount(r.amountMinor),
       reasonCode: r.reasonCode,
       updatedAt: r.updatedAt.toISOString(),
     })),

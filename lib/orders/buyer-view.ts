@@ -3,7 +3,9 @@ import "server-only";
 // placed the order may read it.
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
-import { money, type Money } from "@/lib/money";
+import type { TaxMode } from "@/lib/market/markets";
+import type { Money } from "@/lib/money";
+import { asTaxMode, orderAmount } from "./order-money";
 import { formatAddressLines } from "./address-lines";
 import { ORDER_NUMBER_PATTERN } from "./order-number";
 import { asOrderStatus } from "./snapshot";
@@ -19,6 +21,8 @@ export interface BuyerOrderView {
   lines: { name: string; quantity: number; unitPrice: Money; lineTotal: Money }[];
   subtotal: Money;
   shipping: Money;
+  /** sales-tax: added to the total; vat, consumption-tax: the part of the total that is tax. */
+  taxMode: TaxMode;
   tax: Money;
   total: Money;
   refunded: Money;
@@ -34,7 +38,7 @@ export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView
   if (!cartId) return null;
   const order = await db().order.findUnique({ where: { orderNumber }, include: { lines: true } });
   if (!order || order.cartId !== cartId) return null;
-  const usd = (amount: number) => money(amount, "USD");
+  const amount = (minor: number) => orderAmount(order, minor);
   const status = asOrderStatus(order.status);
   return {
     orderNumber: order.orderNumber,
@@ -45,14 +49,15 @@ export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView
     lines: order.lines.map((line) => ({
       name: line.name,
       quantity: line.quantity,
-      unitPrice: usd(line.unitPriceMinor),
-      lineTotal: usd(line.lineTotalMinor),
+      unitPrice: amount(line.unitPriceMinor),
+      lineTotal: amount(line.lineTotalMinor),
     })),
-    subtotal: usd(order.subtotalMinor),
-    shipping: usd(order.shippingMinor),
-    tax: usd(order.taxMinor),
-    total: usd(order.totalMinor),
-    refunded: usd(order.refundedMinor),
+    subtotal: amount(order.subtotalMinor),
+    shipping: amount(order.shippingMinor),
+    taxMode: asTaxMode(order.taxMode),
+    tax: amount(order.taxMinor),
+    total: amount(order.totalMinor),
+    refunded: amount(order.refundedMinor),
     addressLines: formatAddressLines({
       name: order.shipName,
       addressLine1: order.shipLine1,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { marketFor } from "@/lib/market/markets";
 import { money } from "@/lib/money";
 import { exceedsPaymentLimit, priceOrder, QuoteError } from "./quote";
 import { shippingCost } from "./shipping-methods";
@@ -6,6 +7,7 @@ import { shippingRestriction } from "./shipping-rules";
 import { salesTax, taxRateFor } from "./tax";
 
 const usd = (cents: number) => money(cents, "USD");
+const US = marketFor("na", "USD");
 
 describe("shipping", () => {
   it("charges standard shipping below $75 and nothing from $75", () => {
@@ -29,13 +31,14 @@ describe("tax", () => {
 describe("priceOrder", () => {
   it("sums lines, adds shipping and tax on the items subtotal", () => {
     const quote = priceOrder({
+      market: US,
       currency: "USD",
       lines: [
         { unitPrice: usd(1850), quantity: 2 },
         { unitPrice: usd(799), quantity: 1 },
       ],
       shippingMethod: "standard",
-      destinationState: "CA",
+      destination: { countryCode: "US", stateOrRegion: "CA" },
     });
     expect(quote.subtotal).toEqual(usd(4499));
     expect(quote.shipping).toEqual(usd(599));
@@ -46,10 +49,11 @@ describe("priceOrder", () => {
 
   it("charges no shipping for an order with nothing to ship", () => {
     const quote = priceOrder({
+      market: US,
       currency: "USD",
       lines: [{ unitPrice: usd(2500), quantity: 2 }],
       shippingMethod: "express",
-      destinationState: "NY",
+      destination: { countryCode: "US", stateOrRegion: "NY" },
       ships: false,
     });
     expect(quote.shipping).toEqual(usd(0));
@@ -60,7 +64,8 @@ describe("priceOrder", () => {
     for (const quantity of [0, -1, 100, 1.5, Number.NaN]) {
       expect(() =>
         priceOrder({
-          currency: "USD",
+          market: US,
+      currency: "USD",
           lines: [{ unitPrice: usd(100), quantity }],
           shippingMethod: "standard",
         }),
@@ -68,7 +73,8 @@ describe("priceOrder", () => {
     }
     expect(() =>
       priceOrder({
-        currency: "USD",
+        market: US,
+      currency: "USD",
         lines: [{ unitPrice: money(100, "EUR"), quantity: 1 }],
         shippingMethod: "standard",
       }),

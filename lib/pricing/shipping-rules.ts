@@ -1,12 +1,23 @@
-// Where the shop ships: the United States, street addresses only (no PO boxes). The same rules
-// are sent to Amazon as deliverySpecifications (so the Amazon page greys out other addresses)
-// and enforced on our side (review page, Buy Now address events, finalize), because a rule
-// that only the other party checks is not a rule.
+// Where the shop ships: the market's delivery countries (lib/market), street addresses only (no
+// PO boxes). The same rules are sent to Amazon as deliverySpecifications (so the Amazon page
+// greys out other addresses) and enforced on our side (review page, Buy Now address events,
+// finalize), because a rule that only the other party checks is not a rule.
+import type { Market } from "@/lib/market/markets";
 
-export const DELIVERY_SPECIFICATIONS = {
-  specialRestrictions: ["RestrictPOBoxes"],
-  addressRestrictions: { type: "Allowed", restrictions: { US: {} } },
-} as const;
+export interface DeliverySpecifications {
+  specialRestrictions: "RestrictPOBoxes"[];
+  addressRestrictions: { type: "Allowed"; restrictions: Record<string, Record<string, never>> };
+}
+
+export function deliverySpecifications(market: Pick<Market, "deliveryCountries">): DeliverySpecifications {
+  return {
+    specialRestrictions: ["RestrictPOBoxes"],
+    addressRestrictions: {
+      type: "Allowed",
+      restrictions: Object.fromEntries(market.deliveryCountries.map((country) => [country, {}])),
+    },
+  };
+}
 
 export interface ShippableAddress {
   addressLine1?: string | null;
@@ -16,7 +27,7 @@ export interface ShippableAddress {
   stateOrRegion?: string | null;
 }
 
-const PO_BOX = /\b(p\.?\s*o\.?\s*box|post\s+office\s+box)\b|\bpob\s+\d/i;
+const PO_BOX = /\b(p\.?\s*o\.?\s*box|post\s+office\s+box|postfach)\b|\bpob\s+\d/i;
 // Where a parcel cannot be delivered without the state or province. Elsewhere Amazon may leave
 // stateOrRegion empty (the United Kingdom, Germany) and the address is complete without it.
 const STATE_REQUIRED = new Set(["US", "CA"]);
@@ -29,6 +40,19 @@ export interface DeliveryArea {
 }
 
 export const UNITED_STATES: DeliveryArea = { countries: ["US"], description: "the United States" };
+
+const countryNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** The market's delivery countries, described as "the United Kingdom" or "Germany, Austria or France". */
+export function deliveryArea(market: Pick<Market, "deliveryCountries">): DeliveryArea {
+  const names = market.deliveryCountries.map((code) => {
+    const name = countryNames.of(code) ?? code;
+    return /^United /.test(name) ? `the ${name}` : name;
+  });
+  const description =
+    names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return { countries: market.deliveryCountries, description };
+}
 
 const filled = (line: string | null | undefined): line is string => !!line && line.trim() !== "";
 

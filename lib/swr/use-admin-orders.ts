@@ -1,7 +1,7 @@
 "use client";
 
 import useSWR from "swr";
-import type { Money } from "@/lib/money";
+import { isCurrency, type Money } from "@/lib/money";
 import { fetchJson, hasStrings, isRecord } from "./fetch-json";
 
 export interface AdminOrderRowJson {
@@ -15,8 +15,6 @@ export interface AdminOrderRowJson {
   flow: string;
 }
 
-const CURRENCIES = new Set(["USD", "EUR", "GBP", "JPY"]);
-
 function isRow(row: unknown): row is AdminOrderRowJson {
   if (!isRecord(row)) return false;
   const { total, buyerName } = row;
@@ -25,7 +23,7 @@ function isRow(row: unknown): row is AdminOrderRowJson {
     (buyerName === null || typeof buyerName === "string") &&
     isRecord(total) &&
     Number.isSafeInteger(total.amount) &&
-    CURRENCIES.has(String(total.currency))
+    isCurrency(String(total.currency))
   );
 }
 

@@ -5,6 +5,7 @@
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { startBuyNow, type CartDetailsAnswer } from "@/lib/checkout/buy-now";
 import { priceItems } from "@/lib/checkout/finalize";
+import { addedTax } from "@/lib/pricing/quote";
 import { openBuyNowDialog, payNowInDialog, showCartInDialog, type AmazonChoice } from "./amazon-buyer";
 import { buyerWithCart, type Item, type TestBuyer } from "./checkout-journey";
 import type { ShopHarness } from "./shop-harness";
@@ -45,7 +46,7 @@ export async function mobileSessionReadyToPay(
       quantity: item.quantity,
     })),
     "standard",
-    shippingAddress.stateOrRegion ?? null,
+    shippingAddress,
   );
   if (!priced) throw new Error("the items are not for sale");
   const { quote } = priced;
@@ -53,7 +54,7 @@ export async function mobileSessionReadyToPay(
   await showCartInDialog(harness.emulator, sessionId, {
     totalBaseAmount: priceFromMoney(quote.subtotal),
     totalShippingAmount: shipping,
-    totalTaxAmount: priceFromMoney(quote.tax),
+    totalTaxAmount: priceFromMoney(addedTax(quote)),
     totalChargeAmount: priceFromMoney(quote.total),
     totalDiscountAmount: priceFromMoney({ amount: 0, currency: quote.currency }),
     totalOrderAmount: priceFromMoney(quote.total),

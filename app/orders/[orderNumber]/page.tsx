@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getBuyerOrder } from "@/lib/orders/buyer-view";
 import { OrderStatusBanner } from "@/components/orders/order-status-banner";
 import { Price } from "@/components/price";
+import { TaxRow } from "@/components/tax-row";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false } };
 
@@ -88,14 +89,16 @@ export default async function OrderPage({ params }: OrderPageProps) {
             </dd>
             <dt>Shipping</dt>
             <dd>{order.shipping.amount === 0 ? "Free" : <Price value={order.shipping} />}</dd>
-            <dt>Tax</dt>
-            <dd>
-              <Price value={order.tax} />
-            </dd>
+            {order.taxMode === "sales-tax" && (
+              <TaxRow taxMode={order.taxMode} tax={order.tax} testId="order-tax" />
+            )}
             <dt className="summary__total">Total</dt>
             <dd className="summary__total" data-testid="order-total">
               <Price value={order.total} />
             </dd>
+            {order.taxMode !== "sales-tax" && (
+              <TaxRow taxMode={order.taxMode} tax={order.tax} testId="order-tax" />
+            )}
             {order.refunded.amount > 0 && (
               <>
                 <dt>Refunded</dt>

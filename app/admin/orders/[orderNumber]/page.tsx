@@ -63,7 +63,8 @@ export default async function AdminOrderPage({ params }: AdminOrderPageProps) {
               ))}
             </ul>
             <p className="summary__note">
-              Subtotal <Price value={order.subtotal} />, shipping <Price value={order.shipping} />, tax{" "}
+              Subtotal <Price value={order.subtotal} />, shipping <Price value={order.shipping} />,{" "}
+              {order.taxMode === "sales-tax" ? "tax" : `incl. ${order.taxMode === "vat" ? "VAT" : "consumption tax"}`}{" "}
               <Price value={order.tax} />
             </p>
           </section>
