@@ -278,7 +278,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       "AMAZON_PAY_CAN_HANDLE_PENDING_AUTHORIZATION: Amazon Pay does not allow it with AMAZON_PAY_PAYMENT_INTENT=AuthorizeWithCapture",
     );
   }
-  const shopCurrency = resolveShopCurrency(raw.AMAZON_PAY_REGION, raw.SHOP_CURRENCY, source.AMAZON_PAY_REGION);
+  const shopCurrency = resolveShopCurrency(
+    raw.AMAZON_PAY_REGION,
+    raw.SHOP_CURRENCY,
+    source.AMAZON_PAY_REGION,
+  );
   if ("problem" in shopCurrency) problems.push(shopCurrency.problem);
   if (problems.length > 0 || "problem" in shopCurrency) throw new EnvError(problems);
 

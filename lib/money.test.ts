@@ -26,14 +26,18 @@ describe("formatMoney", () => {
       ["JPY", "ja-JP"],
     ] as const;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 15_000_000 }), fc.constantFrom(...cases), (amount, [currency, locale]) => {
-        const text = plain(formatMoney(money(amount, currency), locale));
-        const decimalMark = locale === "de-DE" ? "," : ".";
-        const fraction = text.split(decimalMark)[1]?.replace(/\D/g, "") ?? "";
-        expect(fraction.length).toBe(CURRENCY_EXPONENTS[currency]);
-        // The digits shown are exactly the amount: formatting never rounds or converts.
-        expect(Number(text.replace(/\D/g, ""))).toBe(amount);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 15_000_000 }),
+        fc.constantFrom(...cases),
+        (amount, [currency, locale]) => {
+          const text = plain(formatMoney(money(amount, currency), locale));
+          const decimalMark = locale === "de-DE" ? "," : ".";
+          const fraction = text.split(decimalMark)[1]?.replace(/\D/g, "") ?? "";
+          expect(fraction.length).toBe(CURRENCY_EXPONENTS[currency]);
+          // The digits shown are exactly the amount: formatting never rounds or converts.
+          expect(Number(text.replace(/\D/g, ""))).toBe(amount);
+        },
+      ),
     );
   });
 });
@@ -48,7 +52,9 @@ describe("amounts for Amazon Pay", () => {
         fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
         fc.constantFrom<Currency>("USD", "EUR", "GBP", "JPY"),
         (amount, currency) => {
-          expect(fromDecimal(toDecimalString(money(amount, currency)), currency)).toEqual(money(amount, currency));
+          expect(fromDecimal(toDecimalString(money(amount, currency)), currency)).toEqual(
+            money(amount, currency),
+          );
         },
       ),
     );

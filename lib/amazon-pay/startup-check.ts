@@ -4,6 +4,7 @@ import "server-only";
 // with the emulator when it is in use.
 import { AmazonPayConfigError } from "@storefront/amazon-pay/errors";
 import { env } from "@/lib/env";
+import { currentMarket, isTaxIncluded } from "@/lib/market/server";
 import { amazonPay } from "./connection";
 import { ensureLocalMerchant } from "./local-merchant";
 
@@ -61,6 +62,10 @@ export async function checkAmazonPayAtStartup(): Promise<void> {
   }
   console.log(
     `[startup] Amazon Pay ${settings.mode} (merchant ${settings.merchantId}, key ${settings.publicKeyId}), payment intent ${settings.paymentIntent}${settings.canHandlePendingAuthorization ? ", pending authorizations accepted" : ""}`,
+  );
+  const market = currentMarket();
+  console.log(
+    `[startup] Market: Amazon Pay region ${market.region}, ledger currency ${market.ledgerCurrency} (prices in ${market.locale}, ${isTaxIncluded(market.taxMode) ? `${market.taxMode} included` : "sales tax added"}), delivering to ${market.deliveryCountries.join(", ")}`,
   );
   if (settings.mode !== "emulator" && !e.AMAZON_PAY_IPN_TOPIC_ARN?.length) {
     console.warn(

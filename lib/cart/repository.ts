@@ -55,10 +55,7 @@ export async function findCartIdByToken(prisma: Queries, token: string): Promise
 
 export async function createCart(prisma: Queries): Promise<{ cartId: string; token: string }> {
   const token = newCartToken();
-  const cart = await prisma.cart.create({
-    data: { tokenHash: hashCartToken(token) },
-    select: { id: true },
-  });
+  const cart = await prisma.cart.create({ data: { tokenHash: hashCartToken(token) }, select: { id: true } });
   return { cartId: cart.id, token };
 }
 
@@ -139,7 +136,11 @@ export interface CartPricing {
 }
 
 /** The cart priced in the market's ledger currency, from the products' prices in it. */
-export async function loadCart(prisma: Queries, cartId: string, pricing: CartPricing): Promise<CartView | null> {
+export async function loadCart(
+  prisma: Queries,
+  cartId: string,
+  pricing: CartPricing,
+): Promise<CartView | null> {
   const currency = pricing.market.ledgerCurrency;
   const cart = await prisma.cart.findUnique({
     where: { id: cartId },

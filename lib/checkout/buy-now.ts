@@ -95,7 +95,9 @@ async function quoteFor(
   if (!priced)
     return { ok: false, reasonCode: "ProductUnavailable", message: "This product is no longer available." };
   // Nothing to ship (a PayOnly checkout): no address rules, no delivery options.
-  const restriction = priced.ships ? shippingRestriction(addresses.shipping, deliveryArea(currentMarket())) : null;
+  const restriction = priced.ships
+    ? shippingRestriction(addresses.shipping, deliveryArea(currentMarket()))
+    : null;
   if (restriction) return { ok: false, reasonCode: "shippingAddressInvalid", message: restriction };
   const { quote, lines } = priced;
   const amounts = {

@@ -100,11 +100,7 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
     ? bound.binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
   const market = currentMarket();
-  const cart = await loadCart(prisma, cartId, {
-    market,
-    shippingMethod,
-    destination: address ?? null,
-  });
+  const cart = await loadCart(prisma, cartId, { market, shippingMethod, destination: address ?? null });
   if (!cart || cart.lines.length === 0) return { ok: false, notice: "cart-empty" };
   if (
     bound.binding.shipCountry !== (address?.countryCode ?? null) ||

@@ -26,10 +26,7 @@ const base = {
 };
 
 /** Optional amount as typed; parsed in the order's currency by parseOrderAmount. */
-const optionalAmount = z
-  .string()
-  .max(40, { error: "Enter an amount such as 12.50." })
-  .nullable();
+const optionalAmount = z.string().max(40, { error: "Enter an amount such as 12.50." }).nullable();
 
 const toResult = (outcome: LedgerOutcome): ActionResult => {
   refresh();

@@ -87,7 +87,10 @@ export function capturePayment(
     const amount = amountMinor ?? open;
     if (open <= 0) return { ok: false, error: "Nothing is left to capture on this order." };
     if (amount < 1 || amount > open)
-      return { ok: false, error: `You can capture between ${formatOrderAmount(order, 1)} and ${formatOrderAmount(order, open)}.` };
+      return {
+        ok: false,
+        error: `You can capture between ${formatOrderAmount(order, 1)} and ${formatOrderAmount(order, open)}.`,
+      };
     return captureAmount(order, amount, key);
   });
 }

@@ -23,7 +23,10 @@ export function refundPayment(
     const amount = amountMinor ?? available;
     if (available <= 0) return { ok: false, error: "Nothing is left to refund on this order." };
     if (amount < 1 || amount > available)
-      return { ok: false, error: `You can refund between ${formatOrderAmount(order, 1)} and ${formatOrderAmount(order, available)}.` };
+      return {
+        ok: false,
+        error: `You can refund between ${formatOrderAmount(order, 1)} and ${formatOrderAmount(order, available)}.`,
+      };
     const { client } = amazonPay();
     let remaining = amount;
     let refunds = 0;

@@ -90,7 +90,11 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
     failureReason: order.failureReason,
     carrierCode: order.carrierCode,
     trackingNumber: order.trackingNumber,
-    lines: order.lines.map((l) => ({ name: l.name, quantity: l.quantity, lineTotal: amount(l.lineTotalMinor) })),
+    lines: order.lines.map((l) => ({
+      name: l.name,
+      quantity: l.quantity,
+      lineTotal: amount(l.lineTotalMinor),
+    })),
     subtotal: amount(order.subtotalMinor),
     shipping: amount(order.shippingMinor),
     taxMode: asTaxMode(order.taxMode),

@@ -65,7 +65,7 @@ describe("priceOrder", () => {
       expect(() =>
         priceOrder({
           market: US,
-      currency: "USD",
+          currency: "USD",
           lines: [{ unitPrice: usd(100), quantity }],
           shippingMethod: "standard",
         }),
@@ -74,7 +74,7 @@ describe("priceOrder", () => {
     expect(() =>
       priceOrder({
         market: US,
-      currency: "USD",
+        currency: "USD",
         lines: [{ unitPrice: money(100, "EUR"), quantity: 1 }],
         shippingMethod: "standard",
       }),

@@ -91,8 +91,7 @@ export function taxOf(
     };
   }
   const known = country !== null && Object.hasOwn(INCLUDED_TAX_BASIS_POINTS_BY_COUNTRY, country);
-  const rateBasisPoints =
-    INCLUDED_TAX_BASIS_POINTS_BY_COUNTRY[known ? country : homeCountry(market)] ?? 0;
+  const rateBasisPoints = INCLUDED_TAX_BASIS_POINTS_BY_COUNTRY[known ? country : homeCountry(market)] ?? 0;
   return {
     tax: includedPercentage(add(amounts.subtotal, amounts.shipping), rateBasisPoints),
     rateBasisPoints,

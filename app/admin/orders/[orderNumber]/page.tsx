@@ -64,7 +64,9 @@ export default async function AdminOrderPage({ params }: AdminOrderPageProps) {
             </ul>
             <p className="summary__note">
               Subtotal <Price value={order.subtotal} />, shipping <Price value={order.shipping} />,{" "}
-              {order.taxMode === "sales-tax" ? "tax" : `incl. ${order.taxMode === "vat" ? "VAT" : "consumption tax"}`}{" "}
+              {order.taxMode === "sales-tax"
+                ? "tax"
+                : `incl. ${order.taxMode === "vat" ? "VAT" : "consumption tax"}`}{" "}
               <Price value={order.tax} />
             </p>
           </section>
