@@ -3,9 +3,9 @@
 import { formatMoney, type Money } from "@/lib/money";
 import type { Mismatch, Reconciliation } from "./result";
 
-/** "1999 USD ($19.99)": exact minor units first, so no rounding hides a cent. */
+/** "1999 USD ($19.99)": exact minor units first, so no rounding hides a cent. Logs are in en-US. */
 export function describeMoney(value: Money | null): string {
-  return value ? `${value.amount} ${value.currency} (${formatMoney(value)})` : "none";
+  return value ? `${value.amount} ${value.currency} (${formatMoney(value, "en-US")})` : "none";
 }
 
 export function describeMismatch(m: Mismatch): string {
