@@ -6,7 +6,7 @@ import "server-only";
 import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
-import { money } from "@/lib/money";
+import { orderAmount } from "@/lib/orders/order-money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import { completionIdempotencyKey, type CompletionClaim } from "@/lib/orders/completion-claim";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
@@ -32,7 +32,7 @@ export async function attemptCompletion(
     const result = await withAmazonPayAudit(prisma, { orderId: order.id, source }, () =>
       amazonPay().client.checkoutSessions.complete(
         sessionId,
-        { chargeAmount: priceFromMoney(money(order.totalMinor, "USD")) },
+        { chargeAmount: priceFromMoney(orderAmount(order, order.totalMinor)) },
         { idempotencyKey: completionIdempotencyKey("complete", sessionId, claim.generation) },
       ),
     );
