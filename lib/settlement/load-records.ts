@@ -1,10 +1,10 @@
 import "server-only";
-// Reads from the database only what one settlement report refers to (its charge, refund, order
-// and charge permission ids) and the captures its period should contain.
+// Reads from the database only what one settlement report refers to (its charge, refund,
+// dispute, order and charge permission ids) and the captures its period should contain.
 import type { SettlementTransaction } from "@storefront/amazon-pay/settlement-report";
 import { db } from "@/lib/db";
 import { isCurrency, money } from "@/lib/money";
-import type { ChargeRecord, RefundRecord, ShopRecords } from "./shop-records";
+import type { ChargeRecord, DisputeRecord, RefundRecord, ShopRecords } from "./shop-records";
 
 const DAY_MS = 86_400_000;
 /** Bound on the ids in one query (SQLite's limit on bound variables is far above it). */
@@ -63,6 +63,7 @@ export async function loadShopRecords(query: RecordsQuery): Promise<ShopRecords>
 
   const charges = new Map<string, ChargeRecord>();
   const refunds = new Map<string, RefundRecord>();
+  const disputes = new Map<string, DisputeRecord>();
   for (const part of chunks(ids)) {
     for (const row of await prisma.charge.findMany({ where: { id: { in: part } }, select: chargeSelect })) {
       const record = chargeRecord(row);
@@ -85,6 +86,27 @@ export async function loadShopRecords(query: RecordsQuery): Promise<ShopRecords>
         orderNumber: row.order.orderNumber,
         amount: money(row.amountMinor, row.currency),
         state: row.state,
+      });
+    }
+    const disputeRows = await prisma.dispute.findMany({
+      where: { id: { in: part } },
+      select: {
+        id: true,
+        currency: true,
+        amountMinor: true,
+        state: true,
+        resolution: true,
+        order: { select: { orderNumber: true } },
+      },
+    });
+    for (const row of disputeRows) {
+      if (!isCurrency(row.currency)) continue;
+      disputes.set(row.id, {
+        disputeId: row.id,
+        orderNumber: row.order?.orderNumber ?? null,
+        amount: money(row.amountMinor, row.currency),
+        state: row.state,
+        resolution: row.resolution,
       });
     }
   }
@@ -125,5 +147,5 @@ export async function loadShopRecords(query: RecordsQuery): Promise<ShopRecords>
       if (record) dueCaptures.push(record);
     }
   }
-  return { charges, refunds, orderNumbers, orderByChargePermission, dueCaptures };
+  return { charges, refunds, disputes, orderNumbers, orderByChargePermission, dueCaptures };
 }

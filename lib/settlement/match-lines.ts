@@ -98,17 +98,33 @@ function matchRefund(tx: SettlementTransaction, amounts: LineAmounts, records: S
 }
 
 function matchChargeback(tx: SettlementTransaction, amounts: LineAmounts, records: ShopRecords) {
-  const orderNumber = orderByReference(tx, records);
+  const id = tx.amazonTransactionId;
+  const dispute = id ? records.disputes.get(id) : undefined;
+  const orderNumber = dispute?.orderNumber ?? orderByReference(tx, records);
   const won = amounts.amount.amount > 0;
+  const what = `${won ? "Chargeback won back" : "Chargeback"} ${id ?? "(no id)"}`;
+  if (!dispute) {
+    return {
+      orderNumber,
+      problem: {
+        kind: "chargeback" as const,
+        expected: null,
+        detail: `${what}: the shop has no record of this dispute${orderNumber ? "" : " nor its order"}.`,
+      },
+    };
+  }
+  // The debit takes the disputed amount; a win gives it back.
+  const expected = won ? dispute.amount : negate(dispute.amount);
+  const state = `${dispute.state}${dispute.resolution ? `, ${dispute.resolution}` : ""}`;
   return {
     orderNumber,
-    problem: {
-      kind: "chargeback" as const,
-      expected: null,
-      detail: `${won ? "Chargeback won back" : "Chargeback"} ${tx.amazonTransactionId ?? "(no id)"}${
-        orderNumber ? "" : " on no known order"
-      }.`,
-    },
+    problem: equals(expected, amounts.amount)
+      ? { kind: "chargeback" as const, expected, detail: `${what} (dispute ${state} in the shop).` }
+      : {
+          kind: "amount-differs" as const,
+          expected,
+          detail: `${what}: the shop recorded the dispute for a different amount (${state}).`,
+        },
   };
 }
 

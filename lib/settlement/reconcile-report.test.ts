@@ -40,6 +40,7 @@ function records(charges: ChargeRecord[], due: ChargeRecord[] = []): ShopRecords
   return {
     charges: new Map(charges.map((c) => [c.chargeId, c])),
     refunds: new Map(),
+    disputes: new Map(),
     orderNumbers: new Set(charges.map((c) => c.orderNumber)),
     orderByChargePermission: new Map([
       ["P-1", "HP-1"],

@@ -8,6 +8,7 @@ import { amazonPay } from "@/lib/amazon-pay/connection";
 import { completeCheckout } from "@/lib/checkout/complete";
 import { refreshFromAmazon } from "@/lib/merchant/order-action";
 import { refundPayment } from "@/lib/merchant/refund";
+import { syncDispute } from "@/lib/reconciliation/sync-dispute";
 import { money } from "@/lib/money";
 import { clearEmulatorLog, emulatorApiCalls } from "@/tests/helpers/amazon-calls";
 import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
@@ -169,8 +170,36 @@ describe("Settlement", () => {
         money(-disputed.totalMinor, "USD"),
       ],
     ]);
+    expect(reconciliation.mismatches[3]?.detail).toMatch(/: the shop has no record of this dispute\.$/);
     const matched = reconciliation.lines.filter((l) => l.matched).map((l) => l.orderNumber);
     expect(matched).toEqual([refunded.orderNumber, disputed.orderNumber]);
+  });
+
+  it("a chargeback whose dispute the shop recorded is listed with the dispute's amount and state", async () => {
+    const disputed = await capturedOrder();
+    const response = await fetch(`${shop.emulator.url}/__emulator/disputes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ chargeId: disputed.charges[0]?.id }),
+    });
+    const { disputeId } = (await response.json()) as { disputeId: string };
+    expect(await syncDispute(disputeId, "reconciler")).toMatchObject({ kind: "applied" });
+    await settlementReportAtAmazon();
+
+    const { reconciliation } = await settled();
+
+    expect(reconciliation.mismatches).toEqual([
+      {
+        kind: "chargeback",
+        lineNumber: 2,
+        transactionId: disputeId,
+        orderNumber: disputed.orderNumber,
+        expected: money(-disputed.totalMinor, "USD"),
+        reported: money(-disputed.totalMinor, "USD"),
+        detail: `Chargeback ${disputeId} (dispute ActionRequired in the shop).`,
+      },
+    ]);
+    expect(reconciliation.totals[0]?.chargebacks).toEqual(money(-disputed.totalMinor, "USD"));
   });
 
   it("flags an order captured longer ago than SETTLEMENT_EXPECTED_DAYS that the report lacks", async () => {

@@ -18,9 +18,20 @@ export interface RefundRecord {
   state: string;
 }
 
+export interface DisputeRecord {
+  disputeId: string;
+  orderNumber: string | null;
+  /** The disputed amount (positive). */
+  amount: Money;
+  state: string;
+  resolution: string | null;
+}
+
 export interface ShopRecords {
   charges: ReadonlyMap<string, ChargeRecord>;
   refunds: ReadonlyMap<string, RefundRecord>;
+  /** Chargebacks the shop recorded from Amazon's disputes, by dispute id. */
+  disputes: ReadonlyMap<string, DisputeRecord>;
   /** Order numbers that exist, for lines found by merchant reference. */
   orderNumbers: ReadonlySet<string>;
   /** chargePermissionId → order number. */
