@@ -9,6 +9,7 @@ import {
 import type { AdminOrderDetail } from "@/lib/merchant/admin-view";
 import { CARRIERS } from "@/lib/merchant/carriers";
 import { toDecimalString } from "@/lib/money";
+import { Price } from "@/components/price";
 import { ActionForm } from "./action-form";
 import { formatTimestamp } from "./timestamp";
 
@@ -38,7 +39,7 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
         >
           <div className="field">
             <label htmlFor="capture-amount">
-              Amount to capture (up to ${toDecimalString(order.capturable)})
+              Amount to capture in {order.capturable.currency} (up to <Price value={order.capturable} />)
             </label>
             <input
               id="capture-amount"
@@ -60,7 +61,7 @@ export function OrderActions({ order }: { order: AdminOrderDetail }) {
         >
           <div className="field">
             <label htmlFor="refund-amount">
-              Amount to refund (up to ${toDecimalString(order.refundable)})
+              Amount to refund in {order.refundable.currency} (up to <Price value={order.refundable} />)
             </label>
             <input
               id="refund-amount"

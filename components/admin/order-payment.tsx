@@ -9,8 +9,18 @@ export function OrderPayment({ order }: { order: AdminOrderDetail }) {
       <h2 id="payment-title">Payment</h2>
       <dl className="summary__amounts">
         <dt>Total</dt>
-        <dd>
+        <dd data-testid="admin-total">
           <Price value={order.total} />
+        </dd>
+        <dt>Charged in</dt>
+        <dd data-testid="admin-charged-currency">
+          {order.total.currency}
+          {order.ledger && (
+            <>
+              {" "}
+              (ledger <Price value={order.ledger.total} /> at {order.ledger.exchangeRate})
+            </>
+          )}
         </dd>
         <dt>Captured</dt>
         <dd data-testid="admin-captured">

@@ -34,6 +34,8 @@ export function parseStatusFilter(value: unknown): AdminStatusFilter {
 }
 
 export interface AdminOrderDetail extends AdminOrderRow {
+  /** The total in the shop's ledger currency and the rate, when the buyer paid in another currency. */
+  ledger: { total: Money; exchangeRate: string } | null;
   checkoutSessionId: string;
   chargePermissionId: string | null;
   chargePermissionState: string | null;

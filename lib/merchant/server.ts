@@ -3,7 +3,7 @@ import "server-only";
 // history. Callers must have checked the merchant session (proxy + page).
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { orderAmount, asTaxMode } from "@/lib/orders/order-money";
+import { ledgerAmount, orderAmount, asTaxMode } from "@/lib/orders/order-money";
 import { asOrderStatus, type OrderWithPayments } from "@/lib/orders/snapshot";
 import { formatAddressLines } from "@/lib/orders/address-lines";
 import {
@@ -68,6 +68,7 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
     placedAt: order.placedAt.toISOString(),
     buyerName: order.buyerName,
     total: amount(order.totalMinor),
+    ledger: ledgerAmount(order),
     status,
     fulfillmentStatus: order.fulfillmentStatus,
     paymentIntent: order.paymentIntent,

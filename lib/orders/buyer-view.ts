@@ -5,7 +5,7 @@ import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import type { TaxMode } from "@/lib/market/markets";
 import type { Money } from "@/lib/money";
-import { asTaxMode, orderAmount } from "./order-money";
+import { asTaxMode, ledgerAmount, orderAmount } from "./order-money";
 import { formatAddressLines } from "./address-lines";
 import { ORDER_NUMBER_PATTERN } from "./order-number";
 import { asOrderStatus } from "./snapshot";
@@ -26,6 +26,8 @@ export interface BuyerOrderView {
   tax: Money;
   total: Money;
   refunded: Money;
+  /** The shop's prices in its ledger currency and the rate, when the buyer paid in another currency. */
+  ledger: { total: Money; exchangeRate: string } | null;
   addressLines: string[];
   buyerName: string | null;
   paymentDescriptor: string | null;
@@ -58,6 +60,7 @@ export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView
     tax: amount(order.taxMinor),
     total: amount(order.totalMinor),
     refunded: amount(order.refundedMinor),
+    ledger: ledgerAmount(order),
     addressLines: formatAddressLines({
       name: order.shipName,
       addressLine1: order.shipLine1,

@@ -13,3 +13,19 @@ export function asTaxMode(value: string): TaxMode {
   if (!mode) throw new Error(`unknown tax mode ${JSON.stringify(value)}`);
   return mode;
 }
+
+/**
+ * What the order cost in the shop's ledger currency before conversion (Amazon Pay
+ * multi-currency) and the merchant's rate; null when the buyer paid in the ledger currency.
+ */
+export function ledgerAmount(order: {
+  currency: string;
+  ledgerCurrency: string | null;
+  ledgerTotalMinor: number | null;
+  exchangeRate: string | null;
+}): { total: Money; exchangeRate: string } | null {
+  const { ledgerCurrency, ledgerTotalMinor, exchangeRate } = order;
+  if (!ledgerCurrency || ledgerCurrency === order.currency || ledgerTotalMinor === null || !exchangeRate)
+    return null;
+  return { total: orderAmount({ currency: ledgerCurrency }, ledgerTotalMinor), exchangeRate };
+}

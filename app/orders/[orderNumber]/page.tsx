@@ -78,6 +78,17 @@ export default async function OrderPage({ params }: OrderPageProps) {
             <p data-testid="order-payment">
               Amazon Pay{order.paymentDescriptor ? `: ${order.paymentDescriptor}` : ""}
             </p>
+            <p data-testid="order-currency">
+              Paid in {order.total.currency}
+              {order.ledger && (
+                <>
+                  {" "}
+                  (our prices are in {order.ledger.total.currency}: <Price value={order.ledger.total} /> at 1{" "}
+                  {order.ledger.total.currency} = {order.ledger.exchangeRate} {order.total.currency})
+                </>
+              )}
+              .
+            </p>
           </section>
         </div>
         <section className="summary" aria-labelledby="totals-title">
