@@ -9,17 +9,25 @@ import { OrderSummary } from "@/components/cart/order-summary";
 import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
 import { CartCountFromServer } from "@/components/layout/cart-count";
 import { amazonPayPrice } from "@/components/checkout/checkout-js";
+import { ConversionNote } from "@/components/cart/conversion-note";
+import { CurrencyChoiceForm } from "@/components/cart/currency-choice-form";
+import { parseCurrencyChoice } from "@/lib/presentment/choice";
+import { offersChoice } from "@/lib/presentment/offer";
+import { currentCurrencyOffer } from "@/lib/presentment/server";
 
 export const metadata: Metadata = { title: "Your cart" };
 
 interface CartPageProps {
-  searchParams: Promise<{ checkout?: string | string[] }>;
+  searchParams: Promise<{ checkout?: string | string[]; "currency-refused"?: string | string[] }>;
 }
 
 export default async function CartPage({ searchParams }: CartPageProps) {
-  const { checkout } = await searchParams;
+  const { checkout, "currency-refused": refusedCurrency } = await searchParams;
   const notice = isCheckoutNotice(checkout) ? CHECKOUT_NOTICES[checkout] : null;
   const cart = await getCurrentCart();
+  const offer = currentCurrencyOffer();
+  const refusal =
+    typeof refusedCurrency === "string" ? parseCurrencyChoice({ currency: refusedCurrency }, offer) : null;
   const noticeBlock = notice && (
     <p
       className={`notice ${checkout === "session-canceled" ? "notice--info" : "notice--error"}`}
@@ -45,16 +53,25 @@ export default async function CartPage({ searchParams }: CartPageProps) {
       </>
     );
   }
-  const button = cart.checkoutReady ? checkoutButtonProps() : null;
+  const button = cart.checkoutReady ? checkoutButtonProps(cart.currency) : null;
   return (
     <>
       {countBlock}
       <h1>Your cart</h1>
       {noticeBlock}
+      {refusal && !refusal.ok && (
+        <p className="notice notice--error" role="alert" data-testid="currency-notice">
+          {refusal.error}
+        </p>
+      )}
       <div className="cart-layout">
         <CartActivityProvider
           summary={
             <OrderSummary quote={cart.quote}>
+              {offersChoice(offer) && (
+                <CurrencyChoiceForm currencies={offer.currencies} selected={cart.currency} />
+              )}
+              <ConversionNote ledger={cart.ledger} />
               {button ? (
                 <>
                   <p className="summary__note">

@@ -2,8 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { currentMarket } from "@/lib/market/server";
 import type { ShippingMethodId } from "@/lib/pricing/shipping-methods";
+import { currentExchangeRate } from "@/lib/presentment/server";
 import { readCartToken, writeCartToken } from "./cookie";
-import { countCartItems, createCart, findCartIdByToken, loadCart, type CartView } from "./repository";
+import { presentCart, type PresentedCart } from "./presentment";
+import { countCartItems, createCart, findCartIdByToken, loadCart } from "./repository";
 
 /** The id of this browser's cart, or null when it has none (no cookie, unknown token). */
 export async function currentCartId(): Promise<string | null> {
@@ -11,12 +13,13 @@ export async function currentCartId(): Promise<string | null> {
   return token ? findCartIdByToken(db(), token) : null;
 }
 
-/** This browser's cart, priced in the shop's market. */
+/** This browser's cart, priced in the shop's market, in the currency it pays in (its choice; the ledger currency by default). */
 export async function getCurrentCart(
   options: { shippingMethod?: ShippingMethodId } = {},
-): Promise<CartView | null> {
+): Promise<PresentedCart | null> {
   const cartId = await currentCartId();
-  return cartId ? loadCart(db(), cartId, { market: currentMarket(), ...options }) : null;
+  const cart = cartId ? await loadCart(db(), cartId, { market: currentMarket(), ...options }) : null;
+  return cart ? presentCart(cart, await currentExchangeRate()) : null;
 }
 
 export async function getCartItemCount(): Promise<number> {

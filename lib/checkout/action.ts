@@ -8,6 +8,7 @@ import { formFields } from "@/lib/http/form-fields";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
+import { currentExchangeRate } from "@/lib/presentment/server";
 import { findBinding } from "./binding";
 import { completeCheckout } from "./complete";
 import { cartUrlWithNotice, CHECKOUT_NOTICES, COMPLETION_MESSAGES, type CheckoutNotice } from "./messages";
@@ -34,6 +35,7 @@ export async function placeOrderAction(
     sessionId: input.data.sessionId,
     cartId,
     fingerprint: input.data.fingerprint,
+    rate: await currentExchangeRate(),
   });
   if (!result.ok) {
     if (result.notice === "session-used" && result.orderNumber) redirect(`/orders/${result.orderNumber}`);

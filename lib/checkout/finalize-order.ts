@@ -90,6 +90,10 @@ export async function freezeFinalizeOrder(
           shippingMinor: input.quote.shipping.amount,
           taxMinor: input.quote.tax.amount,
           totalMinor: input.quote.total.amount,
+          // Buy Now and the mobile route charge in the ledger currency (docs/multi-currency.md).
+          ledgerCurrency: input.quote.currency,
+          ledgerTotalMinor: input.quote.total.amount,
+          exchangeRate: "1",
           shippingMethod: input.ships ? input.quote.shippingMethod : NOT_SHIPPED,
           completionStartedAt: now,
           // Born claimed: no one else may call Finalize for it before its writer has.

@@ -5,6 +5,7 @@ import type { CartView } from "@/lib/cart/repository";
 import type { PaymentIntent } from "@/lib/env";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
 import type { Quote } from "@/lib/pricing/quote";
+import type { ExchangeRate } from "@/lib/presentment/exchange-rate";
 import { isUniqueViolation, type CheckoutFlow } from "./binding";
 import { newOrderNumber } from "@/lib/orders/order-number";
 
@@ -15,6 +16,8 @@ export interface DraftInput {
   intent: PaymentIntent;
   lines: Pick<CartView["lines"][number], "productId" | "name" | "unitPrice" | "quantity" | "lineTotal">[];
   quote: Quote;
+  /** The ledger-currency quote and the rate when the buyer pays in another currency. */
+  ledger?: { quote: Quote; rate: ExchangeRate };
 }
 
 export type DraftResult =
@@ -30,6 +33,9 @@ function amounts(input: DraftInput) {
     taxMode: input.quote.taxMode,
     taxMinor: input.quote.tax.amount,
     totalMinor: input.quote.total.amount,
+    ledgerCurrency: input.ledger?.quote.currency ?? input.quote.currency,
+    ledgerTotalMinor: input.ledger?.quote.total.amount ?? input.quote.total.amount,
+    exchangeRate: input.ledger?.rate.text ?? "1",
     shippingMethod: input.quote.shippingMethod,
   };
 }

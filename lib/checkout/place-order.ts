@@ -5,6 +5,8 @@ import "server-only";
 import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { loadCart } from "@/lib/cart/repository";
+import { presentCart } from "@/lib/cart/presentment";
+import { identityRate, type ExchangeRate } from "@/lib/presentment/exchange-rate";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { amazonPay } from "@/lib/amazon-pay/connection";
@@ -45,6 +47,8 @@ export async function placeOrder(input: {
   sessionId: string;
   cartId: string;
   fingerprint: string;
+  /** The rate to the currency the buyer pays in; the ledger currency when absent. */
+  rate?: ExchangeRate;
 }): Promise<PlaceOrderResult> {
   const prisma = db();
   const { client, settings } = amazonPay();
@@ -55,16 +59,17 @@ export async function placeOrder(input: {
     ? binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
   const market = currentMarket();
-  const cart = await loadCart(prisma, input.cartId, {
+  const ledgerCart = await loadCart(prisma, input.cartId, {
     market,
     shippingMethod,
     destination: { countryCode: binding.shipCountry, stateOrRegion: binding.shipState },
   });
-  if (!cart || cart.lines.length === 0) return fail("cart-empty");
+  if (!ledgerCart || ledgerCart.lines.length === 0) return fail("cart-empty");
+  const cart = presentCart(ledgerCart, input.rate ?? identityRate(ledgerCart.currency));
   if (!cart.checkoutReady || quoteFingerprint(cart) !== input.fingerprint) {
     return { ok: false, error: CHECKOUT_NOTICES["cart-changed"] };
   }
-  if (exceedsPaymentLimit(cart.quote.total)) {
+  if (exceedsPaymentLimit(cart.ledger.quote.total)) {
     return {
       ok: false,
       error: `Orders over ${formatMoney(paymentLimit(market.ledgerCurrency), market.locale)} cannot be paid with Amazon Pay. Please remove some items.`,
@@ -78,6 +83,7 @@ export async function placeOrder(input: {
     intent: settings.paymentIntent,
     lines: cart.lines,
     quote: cart.quote,
+    ledger: cart.ledger,
   });
   if (!draft.ok) {
     if (draft.reason === "foreign") return fail("session-foreign");

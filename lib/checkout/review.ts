@@ -3,7 +3,10 @@ import "server-only";
 // cart, and prices the order for the address Amazon shared. Nothing is charged here.
 import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
-import { loadCart, type CartView } from "@/lib/cart/repository";
+import { loadCart } from "@/lib/cart/repository";
+import { presentCart, type PresentedCart } from "@/lib/cart/presentment";
+import { convertMoney } from "@/lib/presentment/convert";
+import { currentExchangeRate } from "@/lib/presentment/server";
 import { currentCartId } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
@@ -35,7 +38,8 @@ export interface ReviewView {
   /** Why the shop cannot ship to the chosen address, or null. */
   shippingProblem: string | null;
   shippingOptions: ShippingOption[];
-  cart: CartView;
+  /** In the currency the buyer pays in, with the ledger-currency quote and the rate. */
+  cart: PresentedCart;
   /** Identifies exactly what the buyer saw; "Place order" refuses if the cart changed since. */
   fingerprint: string;
   /** checkout.js, for the buttons that change the address or payment method. */
@@ -100,8 +104,9 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
     ? bound.binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
   const market = currentMarket();
-  const cart = await loadCart(prisma, cartId, { market, shippingMethod, destination: address ?? null });
-  if (!cart || cart.lines.length === 0) return { ok: false, notice: "cart-empty" };
+  const ledgerCart = await loadCart(prisma, cartId, { market, shippingMethod, destination: address ?? null });
+  if (!ledgerCart || ledgerCart.lines.length === 0) return { ok: false, notice: "cart-empty" };
+  const cart = presentCart(ledgerCart, await currentExchangeRate());
   if (
     bound.binding.shipCountry !== (address?.countryCode ?? null) ||
     bound.binding.shipState !== (address?.stateOrRegion ?? null)
@@ -120,7 +125,10 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
       addressLines: formatAddressLines(address),
       paymentDescriptor: paymentDescriptorOf(session),
       shippingProblem: shippingRestriction(address, deliveryArea(market)),
-      shippingOptions: shippingOptions(cart.quote.subtotal),
+      shippingOptions: shippingOptions(ledgerCart.quote.subtotal).map((option) => ({
+        ...option,
+        cost: convertMoney(option.cost, cart.ledger.rate),
+      })),
       cart,
       fingerprint: quoteFingerprint(cart),
       checkoutJsUrl: amazonPay().settings.checkoutJsUrl,

@@ -15,6 +15,11 @@ export function browseAs(cartToken: string | null): void {
   if (cartToken !== null) jar.set(CART_COOKIE, cartToken);
 }
 
+/** The next requests also carry this cookie (until the next browseAs). */
+export function withCookie(name: string, value: string): void {
+  jar.set(name, value);
+}
+
 /** The cart cookie the shop set during the last calls, if any. */
 export const cartCookie = (): string | null => jar.get(CART_COOKIE) ?? null;
 

@@ -34,6 +34,8 @@ export interface ShopHarnessOptions {
   intent?: PaymentIntent;
   /** Pending authorizations, async captures and refunds settle after this (default 100 ms). */
   asyncDelayMs?: number;
+  /** More of the shop's environment, e.g. another market (AMAZON_PAY_REGION, SHOP_CURRENCY). */
+  environment?: Record<string, string>;
 }
 
 // The caches lib/db.ts and lib/amazon-pay/connection.ts keep on globalThis (they survive
@@ -139,6 +141,7 @@ function shopEnvironment(
     AMAZON_PAY_MAX_TOTAL_MS: "4000",
     STOREFRONT_CRASH_POINT: "",
     LOG_LEVEL: "silent",
+    ...options.environment,
   };
 }
 

@@ -9,6 +9,7 @@ import { ChangeActions } from "@/components/checkout/change-actions";
 import { PlaceOrderForm } from "@/components/checkout/place-order-form";
 import { ShippingMethodForm } from "@/components/checkout/shipping-method-form";
 import { Price } from "@/components/price";
+import { ConversionNote } from "@/components/cart/conversion-note";
 
 export const metadata: Metadata = { title: "Review your order", robots: { index: false } };
 
@@ -94,6 +95,7 @@ export default async function ReviewPage({ searchParams }: ReviewPageProps) {
           </section>
         </div>
         <OrderSummary quote={view.cart.quote}>
+          <ConversionNote ledger={view.cart.ledger} />
           <PlaceOrderForm
             sessionId={view.sessionId}
             fingerprint={view.fingerprint}
