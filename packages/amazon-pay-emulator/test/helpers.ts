@@ -49,7 +49,14 @@ export async function startTestEmulator(options: StartEmulatorOptions = {}): Pro
 
 export function addMerchant(
   running: RunningEmulator,
-  options: { publicKeyId?: string; keyIndex?: number; ipnUrl?: string; merchantId?: string } = {},
+  options: {
+    publicKeyId?: string;
+    keyIndex?: number;
+    ipnUrl?: string;
+    merchantId?: string;
+    region?: MerchantRecord["region"];
+    ledgerCurrency?: MerchantRecord["ledgerCurrency"];
+  } = {},
 ): TestMerchant {
   const keys = keyPair(options.keyIndex ?? 0);
   const publicKeyId =
@@ -59,6 +66,8 @@ export function addMerchant(
     publicKey: keys.publicKeyPem,
     ipnUrl: options.ipnUrl,
     merchantId: options.merchantId,
+    region: options.region,
+    ledgerCurrency: options.ledgerCurrency,
   });
   return { publicKeyId, privateKey: keys.privateKey, publicKeyPem: keys.publicKeyPem, record };
 }
@@ -101,7 +110,7 @@ export async function call<T = Record<string, unknown>>(
         .replace(/\.\d{3}Z$/, "Z")
         .replace(/[-:]/g, ""),
     "x-amz-pay-host": url.host,
-    "x-amz-pay-region": "na",
+    "x-amz-pay-region": merchant.record.region,
     ...(c.method === "POST" && c.idempotencyKey !== null
       ? { "x-amz-pay-idempotency-key": c.idempotencyKey ?? randomUUID().replace(/-/g, "") }
       : {}),

@@ -14,6 +14,8 @@ export const record: MerchantRecord = {
   merchantId: "A2K7NDRMCETORT",
   storeId: "s",
   ipnUrl: null,
+  region: "na",
+  ledgerCurrency: "USD",
   createdAt: "",
   updatedAt: "",
 };

@@ -158,7 +158,10 @@ describe("request verification", () => {
   });
 
   it("accepts the documented regions in any case and refuses others", () => {
-    expect(verifyRequest(build({ headers: { "x-amz-pay-region": "EU" } }), deps())).toBe(record);
+    expect(verifyRequest(build({ headers: { "x-amz-pay-region": "US" } }), deps())).toBe(record);
+    expect(
+      verifyRequest(build({ headers: { "x-amz-pay-region": "EU" } }), deps({ wrongRegion: "accept" })),
+    ).toBe(record);
     expect(rejection(build({ headers: { "x-amz-pay-region": "mars" } })).reasonCode).toBe(
       "InvalidHeaderValue",
     );

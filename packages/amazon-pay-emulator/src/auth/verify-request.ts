@@ -14,7 +14,9 @@ import {
   verifyString,
   SigningError,
 } from "@storefront/amazon-pay/signing";
+import { API_HOSTS, REGION_ALIASES, type Region } from "@storefront/amazon-pay/environment";
 import { ApiError } from "../core/api-error";
+import type { RegionConfig } from "../core/region-config";
 import type { MerchantRecord } from "../core/merchants";
 import { isLiveKey } from "./button-signature";
 
@@ -25,6 +27,8 @@ export interface RequestToVerify {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The region endpoint the path names (/eu/v2/...), or null for the region-neutral /v2/... */
+  endpointRegion?: Region | null;
 }
 
 export interface VerifierDeps {
@@ -32,10 +36,10 @@ export interface VerifierDeps {
   maxSkewSeconds: number;
   signatureErrorStatus: number;
   realNow: () => number;
+  wrongRegion?: RegionConfig["wrongRegion"];
 }
 
 const REQUIRED_SIGNED = ["x-amz-pay-date", "x-amz-pay-host"] as const;
-const REGIONS = new Set(["us", "na", "eu", "de", "uk", "jp"]);
 
 const headerValue = (headers: IncomingHttpHeaders, name: string): string | undefined => {
   const value = headers[name];
@@ -80,6 +84,7 @@ export function verifyRequest(req: RequestToVerify, deps: VerifierDeps): Merchan
       `The public key id [${parts.publicKeyId}] is not registered with the emulator (POST /__emulator/merchants).`,
     );
   }
+  checkRegion(req, deps, merchant.record);
   const signed = parts.signedHeaders.map((h) => h.toLowerCase());
   for (const name of REQUIRED_SIGNED) {
     if (headerValue(req.headers, name) === undefined)
@@ -111,14 +116,6 @@ export function verifyRequest(req: RequestToVerify, deps: VerifierDeps): Merchan
       `The value provided for [x-amz-pay-date] is invalid: ${dateText} is more than ${Math.round(deps.maxSkewSeconds / 60)} minutes away from the current time (${new Date(deps.realNow()).toISOString()}).`,
     );
   }
-  const region = headerValue(req.headers, "x-amz-pay-region");
-  if (region !== undefined && !REGIONS.has(region.trim().toLowerCase())) {
-    throw new ApiError(
-      400,
-      "InvalidHeaderValue",
-      `The value provided for [x-amz-pay-region] is invalid: ${JSON.stringify(region)}; use na, eu or jp.`,
-    );
-  }
   let canonical: string;
   try {
     canonical = canonicalRequest({
@@ -142,4 +139,29 @@ export function verifyRequest(req: RequestToVerify, deps: VerifierDeps): Merchan
     );
   }
   return merchant.record;
+}
+
+/** The region a request addresses: the endpoint's path prefix, else the x-amz-pay-region header. */
+function requestedRegion(req: RequestToVerify): Region | null {
+  const header = headerValue(req.headers, "x-amz-pay-region");
+  const headerRegion = header === undefined ? undefined : REGION_ALIASES[header.trim().toLowerCase()];
+  if (header !== undefined && !headerRegion) {
+    throw new ApiError(
+      400,
+      "InvalidHeaderValue",
+      `The value provided for [x-amz-pay-region] is invalid: ${JSON.stringify(header)}; use na, eu or jp.`,
+    );
+  }
+  return req.endpointRegion ?? headerRegion ?? null;
+}
+
+/** Amazon's regions are separate services: another region's endpoint does not know the key. */
+function checkRegion(req: RequestToVerify, deps: VerifierDeps, merchant: MerchantRecord): void {
+  const region = requestedRegion(req);
+  const answer = deps.wrongRegion ?? "UnauthorizedAccess";
+  if (region === null || region === merchant.region || answer === "accept") return;
+  const message = `The public key id [${merchant.publicKeyId}] is not registered in region ${region} (${API_HOSTS[region]}); its merchant account is in region ${merchant.region} (${API_HOSTS[merchant.region]}).`;
+  if (answer === "InvalidRequestSignature")
+    throw new ApiError(deps.signatureErrorStatus, "InvalidRequestSignature", message);
+  throw new ApiError(401, "UnauthorizedAccess", message);
 }

@@ -41,6 +41,13 @@ export function parsePrice(
     };
   }
   const currency = input.currencyCode;
+  // Amazon refuses any decimal point in a currency without minor units ("1999.00" JPY too).
+  if (CURRENCY_EXPONENTS[currency] === 0 && /[.eE]/.test(String(input.amount))) {
+    return {
+      field: "amount",
+      detail: `${currency} amounts have no decimals, got ${JSON.stringify(input.amount)}`,
+    };
+  }
   let value: Money;
   try {
     value = fromDecimal(input.amount, currency);

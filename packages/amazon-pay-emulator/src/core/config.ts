@@ -8,6 +8,7 @@ import {
   mergeFees,
   type AfterSaleConfig,
 } from "./after-sale-config";
+import { mergeExchangeRates, REGION_DEFAULTS, regionPatchShape, type RegionConfig } from "./region-config";
 
 export interface IpnConfig {
   /** Send IPNs at all. */
@@ -27,7 +28,7 @@ export interface IpnConfig {
   retryBackoffFactor: number;
 }
 
-export interface EmulatorConfig extends AfterSaleConfig {
+export interface EmulatorConfig extends AfterSaleConfig, RegionConfig {
   /** Delay before pending authorizations, asynchronous captures and refunds settle (docs: 30 s). */
   asyncDelayMs: number;
   /** Added before every API response (for benchmarks and slow-network tests). */
@@ -141,6 +142,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
     retryBackoffFactor: 4,
   },
   ...AFTER_SALE_DEFAULTS,
+  ...REGION_DEFAULTS,
 };
 
 const nonNegativeInt = z.number().int().nonnegative();
@@ -197,6 +199,7 @@ export const configPatchSchema = z
     buyerTokenValidityHours: z.number().positive(),
     ipn: ipnPatchSchema,
     ...afterSalePatchShape,
+    ...regionPatchShape,
   })
   .partial();
 
@@ -206,7 +209,7 @@ export function applyConfigPatch(
   base: EmulatorConfig,
   patch: z.output<typeof configPatchSchema>,
 ): EmulatorConfig {
-  const { ipn, overAmountToleranceCap, fees, ...rest } = patch;
+  const { ipn, overAmountToleranceCap, fees, exchangeRates, ...rest } = patch;
   const defined = Object.fromEntries(
     Object.entries(rest).filter(([, v]) => v !== undefined),
   ) as Partial<EmulatorConfig>;
@@ -219,6 +222,7 @@ export function applyConfigPatch(
     },
     ipn: { ...base.ipn, ...stripUndefined(ipn ?? {}) },
     fees: mergeFees(base.fees, fees),
+    exchangeRates: mergeExchangeRates(base.exchangeRates, exchangeRates),
   };
 }
 

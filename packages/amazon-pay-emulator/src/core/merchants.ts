@@ -5,31 +5,65 @@ import { createPublicKey, type KeyObject } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import {
+  LEDGER_CURRENCIES,
+  REGION_LEDGER_CURRENCIES,
+  REGIONS,
+  regionOfLedgerCurrency,
+  type LedgerCurrency,
+  type Region,
+} from "@storefront/amazon-pay/regions";
 import { newMerchantId, newStoreId } from "./ids";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" });
 
-export const merchantRegistrationSchema = z.strictObject({
-  publicKeyId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "must be 1-128 letters, digits, '-' or '_'" })
-    .refine((id) => !id.toUpperCase().startsWith("LIVE"), {
-      error: "LIVE keys cannot be registered: this is an emulator",
-    }),
-  publicKey: z
-    .string()
-    .min(1)
-    .refine(isRsaPublicKeyPem, {
-      error: "must be an RSA public key in PEM form (-----BEGIN PUBLIC KEY-----)",
-    }),
-  merchantId: z
-    .string()
-    .regex(/^[A-Z0-9]{1,32}$/, { error: "must be upper-case letters and digits" })
-    .optional(),
-  storeId: z.string().min(1).max(200).optional(),
-  ipnUrl: httpUrl.nullable().optional(),
-});
+export const merchantRegistrationSchema = z
+  .strictObject({
+    publicKeyId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "must be 1-128 letters, digits, '-' or '_'" })
+      .refine((id) => !id.toUpperCase().startsWith("LIVE"), {
+        error: "LIVE keys cannot be registered: this is an emulator",
+      }),
+    publicKey: z
+      .string()
+      .min(1)
+      .refine(isRsaPublicKeyPem, {
+        error: "must be an RSA public key in PEM form (-----BEGIN PUBLIC KEY-----)",
+      }),
+    merchantId: z
+      .string()
+      .regex(/^[A-Z0-9]{1,32}$/, { error: "must be upper-case letters and digits" })
+      .optional(),
+    storeId: z.string().min(1).max(200).optional(),
+    ipnUrl: httpUrl.nullable().optional(),
+    /** The Amazon Pay region of the merchant account (Seller Central marketplace); default na. */
+    region: z.enum(REGIONS).optional(),
+    /** What the merchant is paid in: USD (na), EUR or GBP (eu), JPY (jp). Default: the region's first. */
+    ledgerCurrency: z.enum(LEDGER_CURRENCIES).optional(),
+  })
+  .refine(
+    (m) => !m.region || !m.ledgerCurrency || REGION_LEDGER_CURRENCIES[m.region].includes(m.ledgerCurrency),
+    {
+      path: ["ledgerCurrency"],
+      error: "is not a ledger currency of the region (na: USD; eu: EUR, GBP; jp: JPY)",
+    },
+  );
 export type MerchantRegistration = z.input<typeof merchantRegistrationSchema>;
+
+/** The region and ledger currency a registration names, defaulting to na/USD; refuses a mismatch. */
+export function registrationRegion(input: {
+  region?: Region | undefined;
+  ledgerCurrency?: LedgerCurrency | undefined;
+}): { region: Region; ledgerCurrency: LedgerCurrency } {
+  const region = input.region ?? (input.ledgerCurrency ? regionOfLedgerCurrency(input.ledgerCurrency) : "na");
+  const ledgerCurrency = input.ledgerCurrency ?? REGION_LEDGER_CURRENCIES[region][0] ?? "USD";
+  if (!REGION_LEDGER_CURRENCIES[region].includes(ledgerCurrency))
+    throw new Error(
+      `ledgerCurrency ${ledgerCurrency} is not a ledger currency of region ${region} (${REGION_LEDGER_CURRENCIES[region].join(", ")})`,
+    );
+  return { region, ledgerCurrency };
+}
 
 export const merchantUpdateSchema = z.strictObject({
   ipnUrl: httpUrl.nullable().optional(),
@@ -42,6 +76,8 @@ export interface MerchantRecord {
   merchantId: string;
   storeId: string;
   ipnUrl: string | null;
+  region: Region;
+  ledgerCurrency: LedgerCurrency;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,6 +90,9 @@ const persistedSchema = z.object({
       merchantId: z.string(),
       storeId: z.string(),
       ipnUrl: z.string().nullable(),
+      // Registries written before regions existed hold na/USD merchants.
+      region: z.enum(REGIONS).default("na"),
+      ledgerCurrency: z.enum(LEDGER_CURRENCIES).default("USD"),
       createdAt: z.string(),
       updatedAt: z.string(),
     }),
@@ -131,18 +170,27 @@ export class MerchantRegistry {
     const sibling = this.byMerchantId(merchantId);
     const previousIpnUrl = existing?.ipnUrl ?? sibling?.ipnUrl ?? null;
     const ipnUrl = input.ipnUrl !== undefined ? input.ipnUrl : previousIpnUrl;
+    const known = existing ?? sibling;
+    const account = registrationRegion({
+      region: input.region ?? (input.ledgerCurrency ? undefined : known?.region),
+      ledgerCurrency: input.ledgerCurrency ?? (input.region ? undefined : known?.ledgerCurrency),
+    });
     const record: MerchantRecord = {
       publicKeyId: input.publicKeyId,
       publicKey: input.publicKey,
       merchantId,
       storeId: input.storeId ?? existing?.storeId ?? sibling?.storeId ?? newStoreId(),
       ipnUrl,
+      ...account,
       createdAt: existing?.createdAt ?? now.toISOString(),
       updatedAt: now.toISOString(),
     };
     this.records.set(record.publicKeyId, record);
     this.keys.delete(record.publicKeyId);
     this.setMerchantIpnUrl(merchantId, ipnUrl);
+    // Like the IPN URL, the region and ledger currency belong to the merchant account.
+    for (const [id, other] of this.records)
+      if (other.merchantId === merchantId) this.records.set(id, { ...other, ...account });
     this.persist();
     return { record, created: !existing, ipnUrlChanged: ipnUrl !== null && ipnUrl !== previousIpnUrl };
   }

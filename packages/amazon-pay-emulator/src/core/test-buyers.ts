@@ -1,36 +1,12 @@
 // The emulator's test buyers, their address books and the simulated payment instruments Amazon documents for its sandbox.
-// The address books exercise delivery restrictions: US street addresses in two states, a US PO
-// box, and addresses outside the US.
+// Buyers belong to a region, as Amazon accounts do; a merchant's hosted pages offer its region's
+// buyers (regional-buyers.ts holds the eu and jp ones). The na address books exercise delivery
+// restrictions: US street addresses in two states, a US PO box, and addresses outside the US.
+import type { Region } from "@storefront/amazon-pay/environment";
+import { address, emulatorBuyerId, type TestBuyer } from "./buyer-records";
+import { REGIONAL_TEST_BUYERS } from "./regional-buyers";
 
-export interface AddressRecord {
-  name: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  addressLine3: string | null;
-  city: string | null;
-  county: string | null;
-  district: string | null;
-  stateOrRegion: string | null;
-  postalCode: string | null;
-  countryCode: string | null;
-  phoneNumber: string | null;
-}
-
-export interface TestAddress {
-  id: string;
-  label: string;
-  address: AddressRecord;
-}
-
-export interface TestBuyer {
-  buyerId: string;
-  name: string;
-  email: string;
-  phoneNumber: string;
-  primeMembershipTypes: string[] | null;
-  billingAddress: AddressRecord;
-  addresses: TestAddress[];
-}
+export type { AddressRecord, TestAddress, TestBuyer } from "./buyer-records";
 
 export type InstrumentOutcome = "approve" | "decline" | "buyerCancel" | "pendingApprove" | "pendingDecline";
 
@@ -43,26 +19,9 @@ export interface TestInstrument {
   simulates: string;
 }
 
-function address(
-  fields: Partial<AddressRecord> &
-    Pick<AddressRecord, "name" | "addressLine1" | "city" | "postalCode" | "countryCode">,
-): AddressRecord {
-  return {
-    addressLine2: null,
-    addressLine3: null,
-    county: null,
-    district: null,
-    stateOrRegion: null,
-    phoneNumber: null,
-    ...fields,
-  };
-}
-
-/** `amzn1.account.` followed by 28 upper-case alphanumerics. */
-const emulatorBuyerId = (tag: string) => `amzn1.account.${`SANDBOX${tag}`.padEnd(28, "0")}`;
-
-export const TEST_BUYERS: readonly TestBuyer[] = [
+const NA_TEST_BUYERS: readonly TestBuyer[] = [
   {
+    region: "na",
     buyerId: emulatorBuyerId("AVAJOHNSON"),
     name: "Ava Johnson",
     email: "ava.johnson@sandbox.example",
@@ -121,6 +80,7 @@ export const TEST_BUYERS: readonly TestBuyer[] = [
     ],
   },
   {
+    region: "na",
     buyerId: emulatorBuyerId("BENCARTER"),
     name: "Ben Carter",
     email: "ben.carter@sandbox.example",
@@ -166,6 +126,7 @@ export const TEST_BUYERS: readonly TestBuyer[] = [
     ],
   },
   {
+    region: "na",
     buyerId: emulatorBuyerId("CHLOEMARTIN"),
     name: "Chloé Martin",
     email: "chloe.martin@sandbox.example",
@@ -235,6 +196,12 @@ export const TEST_BUYERS: readonly TestBuyer[] = [
     ],
   },
 ];
+
+export const TEST_BUYERS: readonly TestBuyer[] = [...NA_TEST_BUYERS, ...REGIONAL_TEST_BUYERS];
+
+/** The buyers who can sign in on a region's hosted pages (Amazon accounts are per region). */
+export const buyersOf = (region: Region): readonly TestBuyer[] =>
+  TEST_BUYERS.filter((b) => b.region === region);
 
 export const TEST_INSTRUMENTS: readonly TestInstrument[] = [
   { id: "visa-1111", brand: "Visa", last4: "1111", outcome: "approve", simulates: "approves the payment" },

@@ -2,6 +2,7 @@
 // fault injection, signature verification, simulation codes, idempotency, latency, and errors as
 // `{ reasonCode, message }` with x-amz-pay-request-id on every answer.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Region } from "@storefront/amazon-pay/environment";
 import { ApiError } from "../core/api-error";
 import { faultStatusBody } from "../core/faults";
 import { isValidIdempotencyKey } from "@storefront/amazon-pay/idempotency";
@@ -14,7 +15,8 @@ import type { Emulator } from "../emulator";
 import { matchRoute } from "./api-routes";
 import { parseJsonBody, sendError, sendJsonText, sleep } from "./respond";
 
-export const API_PATH = /^\/(?:(sandbox|live)\/)?(v\d+)(\/.*)?$/;
+/** Optional region endpoint (/na, /eu, /jp), optional environment segment, version, path. */
+export const API_PATH = /^\/(?:(na|eu|jp)\/)?(?:(sandbox|live)\/)?(v\d+)(\/.*)?$/;
 
 const headerText = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name];
@@ -34,10 +36,11 @@ export async function handleApi(
   try {
     const prefix = API_PATH.exec(rawPath);
     if (!prefix) throw new ApiError(404, "ResourceNotFound", `There is no Amazon Pay API at ${rawPath}.`);
-    if (prefix[1] === "live") throw liveRefused("/live/ paths are refused");
-    if (prefix[2] !== "v2")
-      throw new ApiError(400, "InvalidAPIVersion", `API version ${prefix[2]} is not supported; use v2.`);
-    const path = (prefix[3] ?? "/").replace(/\/+$/, "") || "/";
+    const [, endpointRegion, environment, version, rest] = prefix;
+    if (environment === "live") throw liveRefused("/live/ paths are refused");
+    if (version !== "v2")
+      throw new ApiError(400, "InvalidAPIVersion", `API version ${version} is not supported; use v2.`);
+    const path = (rest ?? "/").replace(/\/+$/, "") || "/";
     const { route: r, id } = matchRoute(method, path);
     const fault = sb.faults.takeApiFault(r.operation);
     if (fault?.fault === "dropBeforeProcessing") {
@@ -51,7 +54,14 @@ export async function handleApi(
     if (fault?.fault === "delay") await sleep(fault.delayMs);
     dropAfter = fault?.fault === "dropAfterProcessing";
     const merchant = verifyRequest(
-      { method, rawPath, query, headers: req.headers, body },
+      {
+        method,
+        rawPath,
+        query,
+        headers: req.headers,
+        body,
+        endpointRegion: (endpointRegion as Region | undefined) ?? null,
+      },
       {
         merchant: (publicKeyId) => {
           const record = sb.merchants.get(publicKeyId);
@@ -61,6 +71,7 @@ export async function handleApi(
         maxSkewSeconds: sb.config.maxClockSkewSeconds,
         signatureErrorStatus: sb.config.signatureErrorStatus,
         realNow: Date.now,
+        wrongRegion: sb.config.wrongRegion,
       },
     );
     const simulationCode = parseSimulationCode(r.operation, headerText(req, "x-amz-pay-simulation-code"));

@@ -35,7 +35,7 @@ export async function handleBuyNow(
       if (method !== "POST")
         throw new ApiError(405, "RequestNotSupported", "Use POST to start a Buy Now checkout.");
       const s = startBuyNow(sb, parseJsonBody(body));
-      return sendJson(res, 201, { ...buyNowChoices(s), signedInBuyerId: signedInBuyerId(req) }, headers);
+      return sendJson(res, 201, { ...buyNowChoices(sb, s), signedInBuyerId: signedInBuyerId(req) }, headers);
     }
     const s = buyNowSession(sb, decodeURIComponent(id));
     if (!action) {

@@ -5,6 +5,8 @@ import { ApiError } from "../core/api-error";
 import { findBuyer } from "../core/test-buyers";
 import type { CheckoutSessionRecord } from "../model/records";
 import { processCheckout } from "../operations/checkout-sessions";
+import { buyersOfMerchant, pageLanguage } from "../operations/merchant-account";
+import { pageText } from "../pages/page-text";
 import {
   afterChoiceUrl,
   buttonFormSchema,
@@ -69,6 +71,8 @@ function renderCheckout(
     checkoutPage({
       session: s,
       buyerId: buyerId && findBuyer(buyerId) ? buyerId : null,
+      buyers: buyersOfMerchant(sb, s.merchantId),
+      text: pageText(pageLanguage(sb, s.merchantId, s.checkoutLanguage)),
       addressId: form.addressId ?? s.choice?.addressId ?? null,
       instrumentId: form.paymentMethodId ?? s.choice?.instrumentId ?? null,
       changeAction,

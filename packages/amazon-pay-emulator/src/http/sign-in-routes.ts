@@ -2,6 +2,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../core/api-error";
 import { completeSignIn } from "../operations/hosted-checkout";
+import { buyersOfMerchant, pageLanguage } from "../operations/merchant-account";
+import { pageText } from "../pages/page-text";
 import { signInPage } from "../pages/sign-in-page";
 import type { Emulator } from "../emulator";
 import { parseFormBody, redirect, sendHtml } from "./respond";
@@ -32,6 +34,14 @@ export function handleSignInRoute(
     );
     return true;
   }
+  const page = (selected: string | null, problem: string | null) =>
+    signInPage(
+      signIn,
+      selected,
+      problem,
+      buyersOfMerchant(sb, signIn.merchantId),
+      pageText(pageLanguage(sb, signIn.merchantId, signIn.checkoutLanguage)),
+    );
   if (pathname === "/signin/cancel") {
     sb.store.signIns.delete(signIn.signInId);
     redirect(res, signIn.signInCancelUrl ?? signIn.signInReturnUrl);
@@ -42,9 +52,9 @@ export function handleSignInRoute(
     if (typeof outcome === "string") {
       res.setHeader("set-cookie", buyerCookie(form.buyerId ?? ""));
       redirect(res, outcome);
-    } else sendHtml(res, 400, signInPage(signIn, null, outcome.problem), "InvalidParameterValue");
+    } else sendHtml(res, 400, page(null, outcome.problem), "InvalidParameterValue");
     return true;
   }
-  sendHtml(res, 200, signInPage(signIn, signedInBuyerId(req), null));
+  sendHtml(res, 200, page(signedInBuyerId(req), null));
   return true;
 }

@@ -9,6 +9,7 @@ import {
   type ChargePermissionType,
   type PaymentIntent,
 } from "@storefront/amazon-pay/schemas/metadata";
+import type { Conversion } from "../core/currency-conversion";
 import type { DeliverySpecifications } from "../core/delivery-restrictions";
 import type { AddressRecord } from "../core/test-buyers";
 import type { ChargeStatus } from "../state/charge";
@@ -163,6 +164,8 @@ export interface ChargeRecord {
   platformId: string | null;
   refundIds: string[];
   expiryEventId: number | null;
+  /** Multi-currency: the conversion into the merchant's ledger currency; null when charged in it. */
+  conversion: Conversion | null;
 }
 
 export interface RefundRecord {
@@ -192,6 +195,7 @@ export interface SignInRecord {
   signInReturnUrl: string;
   signInCancelUrl: string | null;
   scopes: Scope[];
+  checkoutLanguage: string | null;
 }
 
 export interface DeliveryTrackerRecord {

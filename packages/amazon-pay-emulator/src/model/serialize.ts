@@ -1,6 +1,7 @@
 // The documented JSON objects, every key present and in the documented order.
 import { priceJson, priceJsonOrNull, type PriceJson } from "../core/amounts";
 import { amzTimestamp } from "../core/clock";
+import { convert } from "../core/currency-conversion";
 import {
   findBuyer,
   findInstrument,
@@ -200,8 +201,10 @@ export function chargeJson(c: ChargeRecord) {
     refundedAmount: priceJson(c.refundedAmount) as PriceJson,
     softDescriptor: c.softDescriptor,
     providerMetadata: { providerReferenceId: c.providerMetadata.providerReferenceId },
-    convertedAmount: null,
-    conversionRate: null,
+    // Multi-currency: the captured amount in the ledger currency, chargeAmount / conversionRate.
+    convertedAmount:
+      c.conversion && c.captureAmount ? priceJson(convert(c.captureAmount, c.conversion)) : null,
+    conversionRate: c.conversion ? c.conversion.rate : null,
     channel: c.channel,
     chargeInitiator: c.chargeInitiator,
     statusDetails: {

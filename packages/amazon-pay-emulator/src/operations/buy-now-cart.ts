@@ -14,6 +14,7 @@ import {
 } from "../schemas/cart-details";
 import { issueToApiError, parseRequest } from "../schemas/parse";
 import type { Emulator } from "../emulator";
+import { checkMerchantAmount } from "./merchant-currencies";
 import { changeSession } from "./session-records";
 
 function cartJson(cart: CartDetails, selectedDeliveryOptionId: string | null) {
@@ -97,6 +98,8 @@ export function setBuyNowCart(sb: Emulator, s: CheckoutSessionRecord, raw: unkno
       `The cart is in ${cart.totalChargeAmount.currency} but the checkoutSessionConfig uses ${configured}.`,
     );
   }
+  const merchant = sb.merchants.list().find((m) => m.merchantId === s.merchantId);
+  if (merchant) checkMerchantAmount(merchant, sb.config, "totalChargeAmount", cart.totalChargeAmount);
   parsedCarts.set(
     s,
     selected

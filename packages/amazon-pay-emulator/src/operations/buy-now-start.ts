@@ -77,7 +77,7 @@ export function startBuyNow(sb: Emulator, raw: unknown): CheckoutSessionRecord {
   checkStoreId(ctx, body.storeId);
   const chargePermissionType = body.chargePermissionType ?? "OneTime";
   const paymentDetails = mergePaymentDetails(emptyPaymentDetails(), body.paymentDetails);
-  checkPaymentDetails(paymentDetails, sb.config);
+  checkPaymentDetails(paymentDetails, sb.config, merchant);
   return storeSession(sb, {
     merchantId: merchant.merchantId,
     storeId: body.storeId,

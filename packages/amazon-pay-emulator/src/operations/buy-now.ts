@@ -4,20 +4,21 @@
 // steps: the choices offered, the buyer's selection, Pay now, cancel and status.
 import { z } from "zod";
 import { ApiError } from "../core/api-error";
-import { findBuyer, paymentDescriptor, TEST_BUYERS, TEST_INSTRUMENTS } from "../core/test-buyers";
+import { findBuyer, paymentDescriptor, TEST_INSTRUMENTS } from "../core/test-buyers";
 import { type CheckoutSessionRecord } from "../model/records";
 import { addressJson, buyerJson, sessionBuyerDetails } from "../model/serialize";
 import { parseRequest } from "../schemas/parse";
 import type { Emulator } from "../emulator";
 import { changeSession } from "./session-records";
 import { addressOptions, chooseDetails } from "./hosted-checkout";
+import { buyersOfMerchant } from "./merchant-account";
 
 /** What the dialog needs to let the buyer choose: buyers, addresses (with restrictions), instruments. */
-export function buyNowChoices(s: CheckoutSessionRecord) {
+export function buyNowChoices(sb: Emulator, s: CheckoutSessionRecord) {
   return {
     amazonCheckoutSessionId: s.checkoutSessionId,
     productType: s.productType,
-    buyers: TEST_BUYERS.map((buyer) => ({
+    buyers: buyersOfMerchant(sb, s.merchantId).map((buyer) => ({
       buyerId: buyer.buyerId,
       name: buyer.name,
       email: buyer.email,

@@ -8,6 +8,7 @@ import type { ChargePermissionRecord, ChargeRecord, MerchantMetadata } from "../
 import { chargeTransition, type ChargeEvent, type ChargeStatus } from "../state/charge";
 import type { Emulator } from "../emulator";
 import { changeChargePermission, hardDeclined } from "./charge-permission-lifecycle";
+import { ledgerConversion } from "./merchant-currencies";
 import { applyTransition } from "./apply-transition";
 
 function notifyCharge(sb: Emulator, charge: ChargeRecord): void {
@@ -144,6 +145,7 @@ export function createCharge(
     platformId: input.platformId,
     refundIds: [],
     expiryEventId: null,
+    conversion: ledgerConversion(sb, cp.merchantId, input.amount.currency),
   };
   sb.store.charges.set(charge.chargeId, charge);
   cp.chargeIds.push(charge.chargeId);

@@ -49,7 +49,7 @@ export function updateCheckoutSession(ctx: OpContext, id: string, raw: unknown):
       );
   }
   const paymentDetails = mergePaymentDetails(s.paymentDetails, input.paymentDetails);
-  checkPaymentDetails(paymentDetails, sb.config);
+  checkPaymentDetails(paymentDetails, sb.config, ctx.merchant);
   const chargePermissionType = input.chargePermissionType ?? s.chargePermissionType;
   const recurringMetadata = mergeRecurringMetadata(s.recurringMetadata, input.recurringMetadata);
   if (input.recurringMetadata && chargePermissionType !== "Recurring")

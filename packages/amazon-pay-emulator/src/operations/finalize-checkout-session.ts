@@ -65,7 +65,7 @@ export function finalizeCheckoutSession(ctx: OpContext, id: string, raw: unknown
     canHandlePendingAuthorization:
       input.canHandlePendingAuthorization ?? s.paymentDetails.canHandlePendingAuthorization,
   };
-  checkPaymentDetails(paymentDetails, sb.config);
+  checkPaymentDetails(paymentDetails, sb.config, ctx.merchant);
   checkAmount(sb, "chargeAmount", input.chargeAmount, s.paymentDetails.chargeAmount, null);
   checkAmount(
     sb,

@@ -5,12 +5,13 @@ import { ApiError, invalidParameter } from "../core/api-error";
 import { deliveryRestriction } from "../core/delivery-restrictions";
 import { HOUR } from "../core/clock";
 import { newBuyerToken, newSignInId } from "../core/ids";
-import { findBuyer, findInstrument, type TestBuyer } from "../core/test-buyers";
+import { findInstrument, type TestBuyer } from "../core/test-buyers";
 import { DEFAULT_SCOPES, SCOPES, type CheckoutSessionRecord, type SignInRecord } from "../model/records";
 import { parseRequest } from "../schemas/parse";
 import { httpUrl } from "../schemas/fields";
 import { verifySignedConfig } from "../auth/button-signature";
 import type { Emulator } from "../emulator";
+import { buyersOfMerchant } from "./merchant-account";
 import { changeSession, createSessionRecord } from "./session-records";
 
 export const buttonFormSchema = z.object({
@@ -59,6 +60,7 @@ export function startFromButton(sb: Emulator, form: z.output<typeof buttonFormSc
       signInReturnUrl: input.signInReturnUrl,
       signInCancelUrl: input.signInCancelUrl ?? null,
       scopes: input.signInScopes ?? [...DEFAULT_SCOPES],
+      checkoutLanguage: form.checkoutLanguage ?? null,
     };
     sb.store.signIns.set(signIn.signInId, signIn);
     return { kind: "signIn", signIn };
@@ -87,7 +89,7 @@ export interface Choice {
 
 /** Records the buyer's choice; returns a problem to show the buyer, or null. */
 export function chooseDetails(sb: Emulator, s: CheckoutSessionRecord, choice: Choice): string | null {
-  const buyer = findBuyer(choice.buyerId);
+  const buyer = buyersOfMerchant(sb, s.merchantId).find((b) => b.buyerId === choice.buyerId);
   if (!buyer) return "Choose one of the test buyers.";
   let addressId: string | null = null;
   if (s.productType === "PayAndShip" && !s.addressDetails) {
@@ -146,7 +148,7 @@ export function completeSignIn(
   signIn: SignInRecord,
   buyerId: string,
 ): string | { problem: string } {
-  const buyer = findBuyer(buyerId);
+  const buyer = buyersOfMerchant(sb, signIn.merchantId).find((b) => b.buyerId === buyerId);
   if (!buyer) return { problem: "Choose one of the test buyers." };
   const token = newBuyerToken();
   sb.store.buyerTokens.set(token, {

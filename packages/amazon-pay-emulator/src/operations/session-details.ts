@@ -3,9 +3,11 @@
 import { type Money } from "@storefront/amazon-pay/money";
 import { currencyMismatch, invalidCombination, invalidParameter } from "../core/api-error";
 import type { EmulatorConfig } from "../core/config";
+import type { MerchantRecord } from "../core/merchants";
 import { type AddressRecord } from "../core/test-buyers";
 import { type MerchantMetadata, type PaymentDetails, type RecurringMetadata } from "../model/records";
 import { type CreateCheckoutSessionInput } from "../schemas/requests";
+import { checkMerchantPaymentDetails } from "./merchant-currencies";
 
 export function mergeMerchantMetadata(
   current: MerchantMetadata,
@@ -64,7 +66,11 @@ export const emptyPaymentDetails = (): PaymentDetails => ({
 });
 
 /** The documented combination rules of paymentDetails, on the merged details. */
-export function checkPaymentDetails(p: PaymentDetails, config: EmulatorConfig): void {
+export function checkPaymentDetails(
+  p: PaymentDetails,
+  config: EmulatorConfig,
+  merchant: Pick<MerchantRecord, "region" | "ledgerCurrency">,
+): void {
   if (
     config.rejectPendingWithAuthorizeWithCapture &&
     p.canHandlePendingAuthorization &&
@@ -95,9 +101,10 @@ export function checkPaymentDetails(p: PaymentDetails, config: EmulatorConfig): 
   }
   if (p.chargeAmount && p.presentmentCurrency && p.presentmentCurrency !== p.chargeAmount.currency) {
     throw currencyMismatch(
-      `paymentDetails.presentmentCurrency ${p.presentmentCurrency} differs from the currency of paymentDetails.chargeAmount (${p.chargeAmount.currency}); the emulator does not convert currencies.`,
+      `paymentDetails.presentmentCurrency ${p.presentmentCurrency} differs from the currency of paymentDetails.chargeAmount (${p.chargeAmount.currency}); charge in the presentment currency.`,
     );
   }
+  checkMerchantPaymentDetails(merchant, config, p);
 }
 
 export function addressFromDetails(

@@ -91,7 +91,7 @@ export function createSessionRecord(
   if (input.recurringMetadata && chargePermissionType !== "Recurring")
     throw invalidCombination("recurringMetadata is only allowed with chargePermissionType Recurring.");
   const paymentDetails = mergePaymentDetails(emptyPaymentDetails(), input.paymentDetails);
-  checkPaymentDetails(paymentDetails, sb.config);
+  checkPaymentDetails(paymentDetails, sb.config, ctx.merchant);
   if (input.chargePermissionId) sb.store.chargePermission(input.chargePermissionId, ctx.merchant.merchantId);
   return storeSession(sb, {
     merchantId: ctx.merchant.merchantId,

@@ -4,6 +4,7 @@
 // merchant won back. Columns and header follow Amazon's settlement report description; values are
 // quoted CSV, times ISO 8601 with a UTC offset, amounts signed (debits negative).
 import { toDecimalString, type Money } from "@storefront/amazon-pay/money";
+import { convert } from "../core/currency-conversion";
 import { captureFees, chargebackFee, refundFeeReturn } from "../core/fees";
 import type { Emulator } from "../emulator";
 
@@ -40,51 +41,59 @@ export interface SettlementRow {
 
 const negate = (m: Money): Money => ({ amount: m.amount === 0 ? 0 : -m.amount, currency: m.currency });
 
-/** Every money movement of `merchantId` posted in [from, to], oldest first. */
+/** Every money movement of `merchantId` posted in [from, to], oldest first, in the ledger currency. */
 export function settlementRows(sb: Emulator, merchantId: string, from: number, to: number): SettlementRow[] {
   const { store, config } = sb;
   const rows: SettlementRow[] = [];
+  // Multi-currency amounts settle in the ledger currency at their charge's conversion rate.
+  const inLedger = (chargeId: string, value: Money): Money => {
+    const conversion = store.charges.get(chargeId)?.conversion;
+    return conversion ? convert(value, conversion) : value;
+  };
   for (const charge of store.charges.values()) {
     if (charge.merchantId !== merchantId || charge.status.state !== "Captured" || !charge.captureAmount)
       continue;
-    const fees = captureFees(charge.captureAmount, config.fees);
+    const captured = inLedger(charge.chargeId, charge.captureAmount);
+    const fees = captureFees(captured, config.fees);
     rows.push({
       postedAt: charge.statusUpdatedAt,
       transactionId: charge.chargeId,
       sellerReferenceId: charge.merchantMetadata.merchantReferenceId,
       type: "Capture",
       chargePermissionId: charge.chargePermissionId,
-      amount: charge.captureAmount,
+      amount: captured,
       percentageFee: negate(fees.percentage),
       fixedFee: negate(fees.fixed),
     });
   }
   for (const refund of store.refunds.values()) {
     if (refund.merchantId !== merchantId || refund.status.state !== "Refunded") continue;
-    const back = refundFeeReturn(refund.refundAmount, config.fees);
+    const refunded = inLedger(refund.chargeId, refund.refundAmount);
+    const back = refundFeeReturn(refunded, config.fees);
     rows.push({
       postedAt: refund.statusUpdatedAt,
       transactionId: refund.refundId,
       sellerReferenceId: null,
       type: "Refund",
       chargePermissionId: refund.chargePermissionId,
-      amount: negate(refund.refundAmount),
+      amount: negate(refunded),
       percentageFee: back.percentage,
       fixedFee: back.fixed,
     });
   }
   for (const dispute of store.disputes.values()) {
     if (dispute.merchantId !== merchantId) continue;
-    const none = { amount: 0, currency: dispute.disputeAmount.currency };
+    const disputed = inLedger(dispute.chargeId, dispute.disputeAmount);
+    const none = { amount: 0, currency: disputed.currency };
     rows.push({
       postedAt: dispute.createdAt,
       transactionId: dispute.disputeId,
       sellerReferenceId: null,
       type: "Chargeback",
       chargePermissionId: dispute.chargePermissionId,
-      amount: negate(dispute.disputeAmount),
+      amount: negate(disputed),
       percentageFee: none,
-      fixedFee: negate(chargebackFee(dispute.disputeAmount, config.fees)),
+      fixedFee: negate(chargebackFee(disputed, config.fees)),
     });
     if (dispute.status.resolution === "MerchantWon") {
       rows.push({
@@ -93,7 +102,7 @@ export function settlementRows(sb: Emulator, merchantId: string, from: number, t
         sellerReferenceId: null,
         type: "Chargeback",
         chargePermissionId: dispute.chargePermissionId,
-        amount: dispute.disputeAmount,
+        amount: disputed,
         percentageFee: none,
         fixedFee: none,
       });

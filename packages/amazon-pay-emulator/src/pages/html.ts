@@ -50,10 +50,10 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 export function layout(
   title: string,
   body: string,
-  options: { wide?: boolean; script?: string } = {},
+  options: { wide?: boolean; script?: string; lang?: string; banner?: string } = {},
 ): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(options.lang ?? "en")}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -61,7 +61,7 @@ export function layout(
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="banner"><strong>amazon pay</strong><span class="badge">EMULATOR</span><span>Local emulator: no real payment is made.</span></header>
+<header class="banner"><strong>amazon pay</strong><span class="badge">EMULATOR</span><span>${esc(options.banner ?? "Local emulator: no real payment is made.")}</span></header>
 <main${options.wide ? ' class="wide"' : ""}>
 ${body}
 </main>
