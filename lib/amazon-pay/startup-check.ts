@@ -16,13 +16,23 @@ import { ensureLocalMerchant } from "./local-merchant";
 async function registerWithEmulator(url: string): Promise<void> {
   const e = env();
   const merchant = ensureLocalMerchant(e.DATA_DIR);
+  // The emulator, like Amazon, only answers a key in its merchant account's region.
+  const { region, ledgerCurrency } = currentMarket();
   try {
     const known = await fetch(`${url}/__emulator/merchants`, { signal: AbortSignal.timeout(3000) });
+    let hasIpnUrl = false;
     if (known.ok) {
       const { merchants } = (await known.json()) as {
-        merchants?: { publicKeyId: string; ipnUrl: string | null }[];
+        merchants?: {
+          publicKeyId: string;
+          ipnUrl: string | null;
+          region?: string;
+          ledgerCurrency?: string;
+        }[];
       };
-      if (merchants?.some((m) => m.publicKeyId === merchant.publicKeyId && m.ipnUrl)) return;
+      const record = merchants?.find((m) => m.publicKeyId === merchant.publicKeyId);
+      hasIpnUrl = Boolean(record?.ipnUrl);
+      if (hasIpnUrl && record?.region === region && record.ledgerCurrency === ledgerCurrency) return;
     }
     const response = await fetch(`${url}/__emulator/merchants`, {
       method: "POST",
@@ -32,7 +42,9 @@ async function registerWithEmulator(url: string): Promise<void> {
         publicKey: merchant.publicKeyPem,
         merchantId: merchant.merchantId,
         storeId: merchant.storeId,
-        ipnUrl: `${e.SHOP_URL}/api/amazon-pay/ipn`,
+        ...(hasIpnUrl ? {} : { ipnUrl: `${e.SHOP_URL}/api/amazon-pay/ipn` }),
+        region,
+        ledgerCurrency,
       }),
       signal: AbortSignal.timeout(3000),
     });
