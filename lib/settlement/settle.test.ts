@@ -10,7 +10,7 @@ import { refreshFromAmazon } from "@/lib/merchant/order-action";
 import { refundPayment } from "@/lib/merchant/refund";
 import { syncDispute } from "@/lib/reconciliation/sync-dispute";
 import { money } from "@/lib/money";
-import { clearEmulatorLog, emulatorApiCalls } from "@/tests/helpers/amazon-calls";
+import { clearEmulatorLog, emulatorApiCalls, injectFault } from "@/tests/helpers/amazon-calls";
 import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
@@ -75,6 +75,18 @@ async function settled() {
 describe("Settlement", () => {
   it("says clearly that there is nothing to reconcile while Amazon has no completed report", async () => {
     expect(await settleLatestReport()).toEqual({ kind: "no-report", message: NO_REPORT_MESSAGE });
+    expect(await shop.prisma.settlementReport.count()).toBe(0);
+  });
+
+  it("says what went wrong when Amazon Pay answers the Reports API with an error", async () => {
+    injectFault(shop.emulator, { fault: "status", status: 503, count: 5, operation: "getReports" });
+
+    const outcome = await settleLatestReport();
+
+    expect(outcome).toEqual({
+      kind: "failed",
+      message: expect.stringMatching(/^Amazon Pay answered getReports with an error: .*503/),
+    });
     expect(await shop.prisma.settlementReport.count()).toBe(0);
   });
 

@@ -32,7 +32,9 @@ function headerTime(text: string | null): Date | null {
 
 function failureMessage(error: unknown): string | null {
   if (error instanceof AmazonPayError)
-    return `Amazon Pay did not answer the Reports API (${error.operation}): ${error.message}`;
+    return error.kind === "api"
+      ? `Amazon Pay answered ${error.operation} with an error: ${error.message}`
+      : `Amazon Pay did not answer ${error.operation}: ${error.message}`;
   if (error instanceof SettlementSourceError) return error.message;
   if (error instanceof SettlementReportError)
     return `The settlement document is unreadable: ${error.message}`;
