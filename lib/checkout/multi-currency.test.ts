@@ -22,7 +22,7 @@ import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
 
-const CHLOE = TEST_BUYERS.find((buyer) => buyer.addresses.some((a) => a.id === "chloe-munich"))!.buyerId;
+const LENA = TEST_BUYERS.find((buyer) => buyer.email === "buyer-de@sandbox.example")!.buyerId;
 
 let ratesDir: string;
 let ratesFile: string;
@@ -49,7 +49,7 @@ async function checkoutInCurrency(shop: ShopHarness, currency: string | null) {
   const sessionId = new URL(started.headers.get("location")!, shop.emulator.url).searchParams.get(
     "amazonCheckoutSessionId",
   )!;
-  await chooseAtAmazon(shop.emulator, sessionId, { buyerId: CHLOE, addressId: "chloe-munich" });
+  await chooseAtAmazon(shop.emulator, sessionId, { buyerId: LENA, addressId: "de-berlin" });
   const review = await loadReview(sessionId);
   if (!review.ok) throw new Error(`the review page refused the checkout: ${review.notice}`);
   return { buyer, sessionId, rate, button, review: review.view };

@@ -15,7 +15,7 @@ import {
   type LocalMerchant,
 } from "@/lib/amazon-pay/local-merchant";
 import { db } from "@/lib/db";
-import { resetEnv, type PaymentIntent } from "@/lib/env";
+import { env, resetEnv, type PaymentIntent } from "@/lib/env";
 import type { PrismaClient } from "@/lib/prisma/types";
 import type { TestDatabase } from "./database";
 
@@ -78,15 +78,18 @@ export async function startShopHarness(
       log: () => {},
       config: { asyncDelayMs: options.asyncDelayMs ?? 100, ipn: { enabled: false } },
     });
+    // No credentials: the shop talks to the emulator at AMAZON_PAY_EMULATOR_HOST:PORT.
+    restoreEnvironment = setEnvironment(shopEnvironment(database, dataDir, emulator, options));
+    forgetShopCaches();
+    // In the market's region: the emulator, like Amazon, only knows a key in its own region.
     emulator.registerMerchant({
       publicKeyId: merchant.publicKeyId,
       publicKey: merchant.publicKeyPem,
       merchantId: merchant.merchantId,
       storeId: merchant.storeId,
+      region: env().AMAZON_PAY_REGION,
+      ledgerCurrency: env().SHOP_CURRENCY,
     });
-    // No credentials: the shop talks to the emulator at AMAZON_PAY_EMULATOR_HOST:PORT.
-    restoreEnvironment = setEnvironment(shopEnvironment(database, dataDir, emulator, options));
-    forgetShopCaches();
     caches.__storefrontPrisma = database.prisma;
     if (db() !== database.prisma || amazonPay().settings.emulatorUrl !== emulator.url) {
       throw new Error("the shop's db() or amazonPay() cache moved: update tests/helpers/shop-harness.ts");
