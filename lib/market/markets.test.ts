@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CURRENCY_EXPONENTS, isCurrency } from "@/lib/money";
 import { EnvError, parseEnv } from "@/lib/env";
+import { CATALOG } from "@/prisma/catalog";
 import { marketFor, MarketError } from "./markets";
 
 const marketOf = (vars: Record<string, string>) => {
@@ -73,5 +75,19 @@ describe("the market from AMAZON_PAY_REGION and SHOP_CURRENCY", () => {
   it("never builds a market Amazon has no merchant accounts for", () => {
     expect(() => marketFor("na", "EUR")).toThrow(MarketError);
     expect(() => marketFor("jp", "GBP")).toThrow(MarketError);
+  });
+});
+
+describe("the seed catalog", () => {
+  it("prices every product in every market's currency, in whole minor units (whole yen)", () => {
+    for (const product of CATALOG) {
+      expect(Object.keys(product.prices).sort(), product.slug).toEqual(["EUR", "GBP", "JPY", "USD"]);
+      for (const [currency, amount] of Object.entries(product.prices)) {
+        expect(isCurrency(currency)).toBe(true);
+        expect(Number.isSafeInteger(amount) && amount > 0, `${product.slug} ${currency}`).toBe(true);
+        if (isCurrency(currency) && CURRENCY_EXPONENTS[currency] === 0)
+          expect(amount).toBeGreaterThanOrEqual(100);
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@ import { marketFor } from "@/lib/market/markets";
 import { money } from "@/lib/money";
 import { exceedsPaymentLimit, priceOrder, QuoteError } from "./quote";
 import { shippingCost } from "./shipping-methods";
-import { shippingRestriction } from "./shipping-rules";
+import { deliveryArea, deliverySpecifications, shippingRestriction } from "./shipping-rules";
 import { salesTax, taxRateFor } from "./tax";
 
 const usd = (cents: number) => money(cents, "USD");
@@ -100,5 +100,43 @@ describe("shipping rules", () => {
   });
   it("does not mistake street names for PO boxes", () => {
     expect(shippingRestriction({ ...street, addressLine1: "12 Poboxer Street" })).toBeNull();
+  });
+});
+
+describe("delivery per market", () => {
+  it("sends Amazon the market's delivery countries", () => {
+    expect(deliverySpecifications(US)).toEqual({
+      specialRestrictions: ["RestrictPOBoxes"],
+      addressRestrictions: { type: "Allowed", restrictions: { US: {} } },
+    });
+    expect(
+      Object.keys(deliverySpecifications(marketFor("eu", "GBP")).addressRestrictions.restrictions),
+    ).toEqual(["GB"]);
+    expect(
+      Object.keys(deliverySpecifications(marketFor("jp", "JPY")).addressRestrictions.restrictions),
+    ).toEqual(["JP"]);
+    expect(
+      Object.keys(deliverySpecifications(marketFor("eu", "EUR")).addressRestrictions.restrictions),
+    ).toEqual(expect.arrayContaining(["DE", "AT", "FR", "IT", "ES", "NL", "BE", "LU", "IE"]));
+  });
+
+  it("refuses addresses outside the market, naming where it ships", () => {
+    const british = { addressLine1: "10 Downing Street", countryCode: "GB" };
+    expect(shippingRestriction(british, deliveryArea(marketFor("eu", "GBP")))).toBeNull();
+    expect(shippingRestriction(british, deliveryArea(marketFor("eu", "EUR")))).toMatch(
+      /^We only ship to addresses in Germany, Austria, France, .* or Finland\.$/,
+    );
+    expect(shippingRestriction({ ...british, countryCode: "DE" }, deliveryArea(marketFor("eu", "GBP")))).toBe(
+      "We only ship to addresses in the United Kingdom.",
+    );
+    expect(shippingRestriction(british, deliveryArea(US))).toBe(
+      "We only ship to addresses in the United States.",
+    );
+    expect(
+      shippingRestriction(
+        { addressLine1: "Postfach 12 34", countryCode: "DE" },
+        deliveryArea(marketFor("eu", "EUR")),
+      ),
+    ).toMatch(/PO boxes/);
   });
 });
