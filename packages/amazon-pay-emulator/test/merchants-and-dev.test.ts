@@ -187,6 +187,7 @@ describe("developer endpoints", () => {
   });
 
   it("serves a readable dashboard", async () => {
+    addMerchant(emulator, { region: "jp" });
     const response = await fetch(`${emulator.url}/__emulator`);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const html = await response.text();
@@ -200,6 +201,8 @@ describe("developer endpoints", () => {
       "IPNs sent",
     ])
       expect(html).toContain(`<h2>${heading}</h2>`);
+    expect(html).toContain('<th scope="col">Region</th>');
+    expect(html).toContain("<td>jp (JPY)</td>");
   });
 
   it("serves checkout.js as JavaScript with CORS", async () => {

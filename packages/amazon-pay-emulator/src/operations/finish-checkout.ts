@@ -15,6 +15,7 @@ import type { Emulator } from "../emulator";
 import type { OpResult } from "./context";
 import { createCharge } from "./charge-lifecycle";
 import { chargePermissionCreated } from "./charge-permission-lifecycle";
+import { merchantAccount } from "./merchant-account";
 import { sessionJson, changeSession } from "./session-records";
 
 /** Plays the checkout's outcome: cancel ⇒ 422 CheckoutSessionCanceled; approve ⇒ Completed (202 when pending). */
@@ -83,7 +84,8 @@ function chargePermissionFor(sb: Emulator, s: CheckoutSessionRecord, now: number
   }
   const p = s.paymentDetails;
   const order = p.totalOrderAmount ?? p.chargeAmount;
-  const currency = order?.currency ?? p.presentmentCurrency ?? "USD";
+  const currency =
+    order?.currency ?? p.presentmentCurrency ?? merchantAccount(sb, s.merchantId).ledgerCurrency;
   const oneTime = s.chargePermissionType === "OneTime";
   const validityDays =
     oneTime && !p.extendExpiration

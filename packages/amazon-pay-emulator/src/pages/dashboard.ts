@@ -21,10 +21,16 @@ export function dashboardPage(sb: Emulator): string {
   const { store } = sb;
   const merchants = table(
     "Merchants",
-    ["Public key id", "Merchant id", "Store id", "IPN URL"],
+    ["Public key id", "Merchant id", "Region", "Store id", "IPN URL"],
     sb.merchants
       .list()
-      .map((m) => [code(m.publicKeyId), code(m.merchantId), code(m.storeId), code(m.ipnUrl)]),
+      .map((m) => [
+        code(m.publicKeyId),
+        code(m.merchantId),
+        esc(`${m.region} (${m.ledgerCurrency})`),
+        code(m.storeId),
+        code(m.ipnUrl),
+      ]),
     "No merchant is registered. POST /__emulator/merchants with { publicKeyId, publicKey }.",
   );
   const sessions = table(

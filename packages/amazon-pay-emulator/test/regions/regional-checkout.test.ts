@@ -175,6 +175,45 @@ describe("regional addresses", () => {
   });
 });
 
+describe("ledger currency without an amount", () => {
+  it("gives a jp Saved Wallet setup without an amount a JPY Charge Permission", async () => {
+    const id = await clickButton(emulator, jp, {
+      ...payload(jp),
+      chargePermissionType: "PaymentMethodOnFile",
+      paymentMethodOnFileMetadata: { setupOnly: true },
+      paymentDetails: { paymentIntent: "Confirm" },
+    });
+    await chooseOnHostedPage(emulator, id, {
+      buyerId: buyer("buyer-jp@sandbox.example").buyerId,
+      addressId: "jp-osaka-romaji",
+      paymentMethodId: "visa-1111",
+    });
+    const updated = await call(emulator, jp, {
+      method: "PATCH",
+      path: `/v2/checkoutSessions/${id}`,
+      body: { webCheckoutDetails: { checkoutResultReturnUrl: RESULT_URL } },
+    });
+    expect(updated.body.constraints).toEqual([]);
+    await visit((updated.body.webCheckoutDetails as Record<string, string>).amazonPayRedirectUrl!);
+    const done = await call(emulator, jp, {
+      method: "POST",
+      path: `/v2/checkoutSessions/${id}/complete`,
+      body: {},
+    });
+    expect(done.status).toBe(200);
+    const permission = await call(emulator, jp, {
+      method: "GET",
+      path: `/v2/chargePermissions/${String(done.body.chargePermissionId)}`,
+    });
+    expect(permission.body.presentmentCurrency).toBe("JPY");
+    expect(permission.body.shippingAddress).toMatchObject({
+      stateOrRegion: "Osaka",
+      city: null,
+      addressLine3: "Tower B 15F",
+    });
+  });
+});
+
 describe("multi-currency (EU/UK)", () => {
   it("charges in the presentment currency and reports the ledger amount and rate", async () => {
     const { done } = await checkout(
