@@ -4,5 +4,5 @@ export { startEmulator, type RunningEmulator, type StartEmulatorOptions } from "
 export { Emulator } from "./emulator";
 export { DEFAULT_CONFIG, type EmulatorConfig, type ConfigPatch } from "./core/config";
 export type { MerchantRecord, MerchantRegistration } from "./core/merchants";
-export { TEST_BUYERS, TEST_INSTRUMENTS } from "./core/test-buyers";
+export { buyersOf, TEST_BUYERS, TEST_INSTRUMENTS } from "./core/test-buyers";
 export { ALL_SIMULATION_CODES } from "./core/simulation";
