@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { currentMarket } from "@/lib/market/server";
+import { deliveryArea } from "@/lib/pricing/shipping-rules";
 import { shopSettings } from "@/lib/shop/settings";
 import { LocaleProvider } from "@/components/locale";
 import { CartCountProvider } from "@/components/layout/cart-count";
@@ -40,7 +41,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </main>
           </CartCountProvider>
         </LocaleProvider>
-        <SiteFooter shopName={settings.name} />
+        <SiteFooter shopName={settings.name} deliveryArea={deliveryArea(currentMarket()).description} />
         <HydrationMarker />
       </body>
     </html>
