@@ -68,7 +68,17 @@ export interface StoredReconciliation {
   reportId: string;
   fetchedAt: Date;
   reconciledAt: Date;
-  reconciliation: Reconciliation;
+  /** Null when this version of the shop cannot read the stored result; reconciling again rewrites it. */
+  reconciliation: Reconciliation | null;
+}
+
+function readResult(text: string): Reconciliation | null {
+  try {
+    const parsed = reconciliationSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The reconciliation of the newest stored report (by Amazon's creation time), or null. */
@@ -82,6 +92,6 @@ export async function latestStoredReconciliation(): Promise<StoredReconciliation
     reportId: row.id,
     fetchedAt: row.fetchedAt,
     reconciledAt: row.reconciledAt,
-    reconciliation: reconciliationSchema.parse(JSON.parse(row.result)),
+    reconciliation: readResult(row.result),
   };
 }

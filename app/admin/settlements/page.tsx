@@ -24,6 +24,12 @@ export default async function AdminSettlementsPage() {
       </div>
       <section className="panel stack" aria-labelledby="report-title">
         <h2 id="report-title">Latest settlement report</h2>
+        {latest && !report && (
+          <p className="notice notice--error" role="alert">
+            The stored result of report {latest.reportId} cannot be read by this version of the shop. Fetch
+            the latest report again to reconcile it anew.
+          </p>
+        )}
         {latest && report ? (
           <dl data-testid="settlement-report">
             <dt>Amazon report</dt>
@@ -47,7 +53,7 @@ export default async function AdminSettlementsPage() {
               within {report.expectedDays} days
             </dd>
           </dl>
-        ) : (
+        ) : latest ? null : (
           <p className="empty-state" data-testid="settlement-none">
             No settlement report has been reconciled yet.
           </p>
