@@ -26,31 +26,53 @@ const stop = () => {
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 
+/** Waits for every start; children that did start are kept for stop() even when another failed. */
+async function startAll<T>(starts: Promise<T>[], childOf: (started: T) => ChildProcess | null): Promise<T[]> {
+  const outcomes = await Promise.allSettled(starts);
+  for (const outcome of outcomes) {
+    const child = outcome.status === "fulfilled" ? childOf(outcome.value) : null;
+    if (child) children.push(child);
+  }
+  const failure = outcomes.find((outcome) => outcome.status === "rejected");
+  if (failure) throw failure.reason;
+  return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
+}
+
 async function main() {
   const databaseUrl = e2eDatabaseUrl();
   assertLocalDatabase(databaseUrl);
   rmSync(`${E2E_DATA_DIR}/emulator`, { recursive: true, force: true });
-  if (databaseUrl.startsWith("postgres")) await ensurePostgresDatabase(databaseUrl);
-  await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
-
   const merchant = ensureLocalMerchant(E2E_DATA_DIR);
   const emulatorEnv = {
     AMAZON_PAY_EMULATOR_DATA_DIR: `${E2E_DATA_DIR}/emulator`,
     AMAZON_PAY_EMULATOR_ASYNC_DELAY_MS: process.env.AMAZON_PAY_EMULATOR_ASYNC_DELAY_MS ?? "1500",
     AMAZON_PAY_EMULATOR_QUIET: "1",
   };
-  const emulator = await startEmulatorProcess({
-    url: EMULATOR_URL,
-    merchant,
-    ipnUrl: `${shopUrl()}/api/amazon-pay/ipn`,
-    env: emulatorEnv,
-  });
-  if (emulator.child) children.push(emulator.child);
-
-  for (const [intent, { port }] of Object.entries(SHOPS) as [ShopIntent, { port: number }][]) {
-    const shop = await startShop({ port, intent });
-    children.push(shop.child);
-  }
+  // The database and the emulator do not depend on each other; the shops need both. Each group
+  // starts at once, so their waits overlap.
+  const prepared = (async () => {
+    if (databaseUrl.startsWith("postgres")) await ensurePostgresDatabase(databaseUrl);
+    await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
+    return null;
+  })();
+  await startAll<{ child: ChildProcess | null } | null>(
+    [
+      startEmulatorProcess({
+        url: EMULATOR_URL,
+        merchant,
+        ipnUrl: `${shopUrl()}/api/amazon-pay/ipn`,
+        env: emulatorEnv,
+      }),
+      prepared,
+    ],
+    (started) => started?.child ?? null,
+  );
+  await startAll(
+    (Object.entries(SHOPS) as [ShopIntent, { port: number }][]).map(([intent, { port }]) =>
+      startShop({ port, intent }),
+    ),
+    (shop) => shop.child,
+  );
   console.log(
     `[e2e] shops ${Object.keys(SHOPS)
       .map((i) => shopUrl(i as ShopIntent))
