@@ -38,7 +38,8 @@ const NO_BACKGROUND_WORK = { RECONCILER_INTERVAL_SECONDS: "0" };
 /** The environment of an instance that SIGKILLs itself at `point` (lib/crash-point.ts). */
 export const crashAt = (point: CrashPoint) => ({ STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK });
 
-export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+// Up to 50 s: on a busy machine (e2e runs side by side in `npm test`) `next start` can take that.
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 50_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
@@ -99,7 +100,12 @@ export async function startShop(options: {
     },
   );
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  await waitForHttp(`${url}/`, child);
+  try {
+    await waitForHttp(`${url}/`, child);
+  } catch (error) {
+    child.kill("SIGKILL"); // a server that never came up must not outlive the run
+    throw error;
+  }
   return {
     url,
     child,
