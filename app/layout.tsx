@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { currentMarket } from "@/lib/market/server";
 import { deliveryArea } from "@/lib/pricing/shipping-rules";
 import { shopSettings } from "@/lib/shop/settings";
-import { LocaleProvider } from "@/components/locale";
 import { CartCountProvider } from "@/components/layout/cart-count";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { EmulatorBanner } from "@/components/layout/emulator-banner";
@@ -33,14 +32,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {settings.emulator && <EmulatorBanner dashboardUrl={settings.emulator.dashboardUrl} />}
-        <LocaleProvider locale={currentMarket().locale}>
-          <CartCountProvider>
-            <SiteHeader shopName={settings.name} />
-            <main id="main" tabIndex={-1}>
-              {children}
-            </main>
-          </CartCountProvider>
-        </LocaleProvider>
+        <CartCountProvider>
+          <SiteHeader shopName={settings.name} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </CartCountProvider>
         <SiteFooter shopName={settings.name} deliveryArea={deliveryArea(currentMarket()).description} />
         <HydrationMarker />
       </body>

@@ -1,4 +1,4 @@
-import type { TaxMode } from "@/lib/market/markets";
+import type { TaxMode } from "@/lib/market/facts";
 import type { Money } from "@/lib/money";
 import { Price } from "./price";
 

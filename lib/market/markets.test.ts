@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CURRENCY_EXPONENTS, isCurrency } from "@/lib/money";
 import { EnvError, parseEnv } from "@/lib/env";
 import { CATALOG } from "@/prisma/catalog";
+import { displayLocale } from "./facts";
 import { marketFor, MarketError } from "./markets";
 
 const marketOf = (vars: Record<string, string>) => {
@@ -70,6 +71,16 @@ describe("the market from AMAZON_PAY_REGION and SHOP_CURRENCY", () => {
     expect(() => parseEnv({ SHOP_CURRENCY: "CHF" })).toThrow(
       /SHOP_CURRENCY: must be one of USD, EUR, GBP, JPY/,
     );
+  });
+
+  it("writes an amount in the locale of the market that sells in its currency", () => {
+    expect(["USD", "GBP", "EUR", "JPY"].map((c) => displayLocale(c as "USD"))).toEqual([
+      "en-US",
+      "en-GB",
+      "de-DE",
+      "ja-JP",
+    ]);
+    expect(displayLocale("CHF")).toBe("en-GB");
   });
 
   it("never builds a market Amazon has no merchant accounts for", () => {
