@@ -20,6 +20,9 @@ const TONES: Record<string, string> = {
   Shipped: "badge--ok",
   Chargeable: "badge--ok",
   Closed: "",
+  ActionRequired: "badge--error",
+  UnderReview: "badge--warn",
+  Resolved: "",
 };
 
 export function StatusBadge({ status }: StatusBadgeProps) {

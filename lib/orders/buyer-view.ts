@@ -32,6 +32,8 @@ export interface BuyerOrderView {
   buyerName: string | null;
   paymentDescriptor: string | null;
   shipment: { carrier: string; trackingNumber: string } | null;
+  /** A payment dispute (chargeback or claim) is open: the page says so, neutrally. */
+  disputeOpen: boolean;
 }
 
 export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView | null> {
@@ -77,6 +79,7 @@ export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView
       order.fulfillmentStatus === "Shipped" && order.carrierCode && order.trackingNumber
         ? { carrier: order.carrierCode, trackingNumber: order.trackingNumber }
         : null,
+    disputeOpen: order.disputeStatus === "ActionRequired" || order.disputeStatus === "UnderReview",
   };
 }
 

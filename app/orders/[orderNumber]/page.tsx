@@ -89,6 +89,12 @@ export default async function OrderPage({ params }: OrderPageProps) {
               )}
               .
             </p>
+            {order.disputeOpen && (
+              <p className="summary__note" data-testid="order-dispute-note">
+                A payment dispute is open for this order. Amazon Pay is reviewing it with us; you do not need
+                to do anything here.
+              </p>
+            )}
           </section>
         </div>
         <section className="summary" aria-labelledby="totals-title">

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { isAdmin } from "@/lib/admin/auth";
+import { getOrderDisputes } from "@/lib/merchant/disputes-server";
 import { getAdminOrder } from "@/lib/merchant/server";
 import { OrderActions } from "@/components/admin/order-actions";
+import { OrderDisputes } from "@/components/admin/order-disputes";
 import { OrderPayment } from "@/components/admin/order-payment";
 import { PaymentHistory } from "@/components/admin/payment-history";
 import { StatusBadge } from "@/components/admin/status-badge";
@@ -19,7 +21,8 @@ export default async function AdminOrderPage({ params }: AdminOrderPageProps) {
   const { orderNumber } = await params;
   if (!(await isAdmin())) redirect(`/admin/login?next=/admin/orders/${encodeURIComponent(orderNumber)}`);
   const order = await getAdminOrder(orderNumber);
-  if (!order) notFound();
+  const disputes = await getOrderDisputes(orderNumber);
+  if (!order || !disputes) notFound();
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
@@ -32,6 +35,12 @@ export default async function AdminOrderPage({ params }: AdminOrderPageProps) {
         </p>
       </div>
       {order.failureReason && <p className="notice notice--error">Failure reason: {order.failureReason}</p>}
+      <OrderDisputes
+        orderNumber={order.orderNumber}
+        disputes={disputes.disputes}
+        money={disputes.money}
+        actionKey={order.actionKey}
+      />
       <div className="cart-layout">
         <div>
           <OrderPayment order={order} />

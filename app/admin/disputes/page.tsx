@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { isAdmin } from "@/lib/admin/auth";
+import { listOpenDisputes } from "@/lib/merchant/disputes-server";
+import { DisputesTable } from "@/components/admin/disputes-table";
+
+export const metadata: Metadata = { title: "Disputes · Merchant", robots: { index: false } };
+
+export default async function AdminDisputesPage() {
+  if (!(await isAdmin())) redirect("/admin/login?next=/admin/disputes");
+  const disputes = await listOpenDisputes();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <Link href="/admin/orders">Orders</Link> / <span aria-current="page">Disputes</span>
+      </nav>
+      <div className="panel__header">
+        <h1>Open disputes</h1>
+      </div>
+      <p className="summary__note">
+        Chargebacks and claims waiting for you come first, the nearest deadline at the top; then those Amazon
+        Pay is reviewing, and any it reported for a payment this shop cannot match to an order.
+      </p>
+      <DisputesTable disputes={disputes} />
+    </>
+  );
+}
