@@ -66,6 +66,15 @@ function merchantCalls(orderNumber: string): [string, Record<string, string>][] 
     ["closeAction", { ...base, cancelPendingCharges: "on" }],
     ["shipAction", { ...base, carrierCode: "UPS", trackingNumber: "1Z999AA10123456784" }],
     ["refreshOrderAction", { orderNumber }],
+    [
+      "contestDisputeAction",
+      {
+        ...base,
+        disputeId: "S01-0000000-0000000-B000001",
+        statement: "The order was delivered and signed for.",
+        evidenceType: "Receipt",
+      },
+    ],
   ];
 }
 
@@ -110,6 +119,7 @@ test("the merchant area refuses calls without a valid session", async ({ page, p
         `/admin/orders/${orderNumber}`,
         "/admin/orders?status=Authorized",
         "/admin/settlements",
+        "/admin/disputes",
       ]) {
         const response = await client.get(`${SHOP}${path}`, { maxRedirects: 0 });
         expect(response.status(), `${label} ${path}`).toBe(307);

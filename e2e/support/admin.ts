@@ -44,7 +44,7 @@ export async function merchantAction(
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
   await waitForHydration(page);
   const before = (await readOutcome(page, testId)).fromNotice;
-  await form.getByRole("button").click();
+  await form.locator("button[type=submit]").click();
   let outcome = "";
   await expect
     .poll(
