@@ -15,10 +15,10 @@ const RECEIPT = {
   buffer: Buffer.from("%PDF-1.4 receipt"),
 };
 
-/** An amount of the order as the merchant pages show it, in the order's own currency. */
+/** An amount of the order as the merchant pages show it: the order's currency, the US market's locale. */
 function shown(amountMinor: number, currency: string): string {
   if (!isCurrency(currency)) throw new Error(`unexpected currency ${currency}`);
-  return formatMoney(money(amountMinor, currency));
+  return formatMoney(money(amountMinor, currency), "en-US");
 }
 
 async function disputeOf(orderId: string) {

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const SECTIONS = [
   { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/disputes", label: "Disputes" },
   { href: "/admin/settlements", label: "Settlements" },
 ] as const;
 

@@ -48,7 +48,12 @@ function outcomeText(row: Dispute, amount: string): string | null {
   return "Ended without a winner: no money was taken back.";
 }
 
-export function adminDispute(row: Dispute, orderNumber: string | null, now = new Date()): AdminDispute {
+export function adminDispute(
+  row: Dispute,
+  orderNumber: string | null,
+  locale: string,
+  now = new Date(),
+): AdminDispute {
   const amount = storedMoney(row.amountMinor, row.currency);
   const waiting = row.state === "ActionRequired";
   const msLeft = row.responseDeadline ? row.responseDeadline.getTime() - now.getTime() : null;
@@ -70,7 +75,7 @@ export function adminDispute(row: Dispute, orderNumber: string | null, now = new
     contestable: waiting && !windowClosed,
     windowClosed,
     resolution: row.resolution,
-    outcomeText: outcomeText(row, formatMoney(amount)),
+    outcomeText: outcomeText(row, formatMoney(amount, locale)),
     contestStatement: row.contestStatement,
     evidenceFileCount: fileIds.length,
     contestedAt: row.contestedAt?.toISOString() ?? null,

@@ -3,6 +3,7 @@ import "server-only";
 // every dispute that still needs attention (open, or not matched to an order), the nearest
 // deadline first. Callers must have checked the merchant session (proxy + page).
 import { db } from "@/lib/db";
+import { currentMarket } from "@/lib/market/server";
 import { chargedBackMinor, disputedMinor } from "@/lib/orders/dispute-facts";
 import { disputeFact } from "@/lib/orders/snapshot";
 import { adminDispute, storedMoney, type AdminDispute, type OrderDisputeMoney } from "./dispute-view";
@@ -20,7 +21,7 @@ export async function getOrderDisputes(
   if (!order) return null;
   const facts = order.disputes.map(disputeFact);
   return {
-    disputes: order.disputes.map((row) => adminDispute(row, orderNumber, now)),
+    disputes: order.disputes.map((row) => adminDispute(row, orderNumber, currentMarket().locale, now)),
     money: {
       disputed: storedMoney(disputedMinor(facts), order.currency),
       chargedBack: storedMoney(chargedBackMinor(facts), order.currency),
@@ -41,6 +42,6 @@ export async function listOpenDisputes(now = new Date(), limit = 200): Promise<A
   });
   const rank = (state: string) => (state === "ActionRequired" ? 0 : state === "UnderReview" ? 1 : 2);
   return rows
-    .map((row) => adminDispute(row, row.order?.orderNumber ?? null, now))
+    .map((row) => adminDispute(row, row.order?.orderNumber ?? null, currentMarket().locale, now))
     .sort((a, b) => rank(a.state) - rank(b.state));
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { isAdmin } from "@/lib/admin/auth";
 import { listOpenDisputes } from "@/lib/merchant/disputes-server";
 import { DisputesTable } from "@/components/admin/disputes-table";
+import { MerchantNav } from "@/components/admin/merchant-nav";
 
 export const metadata: Metadata = { title: "Disputes · Merchant", robots: { index: false } };
 
@@ -12,9 +12,7 @@ export default async function AdminDisputesPage() {
   const disputes = await listOpenDisputes();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <Link href="/admin/orders">Orders</Link> / <span aria-current="page">Disputes</span>
-      </nav>
+      <MerchantNav current="/admin/disputes" />
       <div className="panel__header">
         <h1>Open disputes</h1>
       </div>
