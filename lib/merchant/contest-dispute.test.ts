@@ -162,4 +162,24 @@ describe("contesting a dispute", () => {
       }),
     ).toEqual({ ok: false, error: "That dispute is not on this order." });
   });
+
+  it("when Amazon has moved on (contested elsewhere): refused in words, and the order reads the dispute again", async () => {
+    const { order, disputeId } = await disputedOrder();
+    shop.emulator.emulator.store.disputes.get(disputeId)!.status = {
+      state: "UnderReview",
+      reasonCode: null,
+      resolution: null,
+    };
+    const outcome = await contestDispute(order.orderNumber, actionKey(), {
+      disputeId,
+      statement: STATEMENT,
+      evidenceType: "Receipt",
+      files: [],
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      error: expect.stringContaining("The dispute is no longer waiting for your answer"),
+    });
+    expect(await reread(order.id)).toMatchObject({ disputeStatus: "UnderReview" });
+  });
 });
