@@ -97,7 +97,15 @@ export async function downloadReportDocument(reportDocumentId: string): Promise<
   let last: Download | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     const { data } = await client.reports.getDocument(reportDocumentId);
-    last = await download(data.url, data.compressionAlgorithm);
+    try {
+      last = await download(data.url, data.compressionAlgorithm);
+    } catch (error) {
+      // A dropped connection, a timeout or a body that is not the gzip it claims to be.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SettlementSourceError(
+        `The download of report document ${reportDocumentId} failed: ${reason}`,
+      );
+    }
     if (last.ok) return last.text;
     if (!last.expired) break;
   }

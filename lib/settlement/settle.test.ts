@@ -1,20 +1,19 @@
 // Settling Amazon's newest settlement report against the orders, end to end: the in-process
 // emulator builds the report from its own captures, refunds, fees and chargebacks; the shop
 // finds it through the Reports API, downloads it, matches every line and stores the result.
-import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SANDBOX_SETTLEMENT_REPORT } from "@storefront/amazon-pay/schemas/report";
-import { amazonPay } from "@/lib/amazon-pay/connection";
-import { completeCheckout } from "@/lib/checkout/complete";
-import { refreshFromAmazon } from "@/lib/merchant/order-action";
-import { refundPayment } from "@/lib/merchant/refund";
 import { syncDispute } from "@/lib/reconciliation/sync-dispute";
 import { money } from "@/lib/money";
 import { clearEmulatorLog, emulatorApiCalls, injectFault } from "@/tests/helpers/amazon-calls";
-import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 import { NO_REPORT_MESSAGE, settleLatestReport } from "./settle";
+import {
+  capturedOrder,
+  settledRefund,
+  settled,
+  settlementReportAtAmazon,
+} from "@/tests/helpers/settlement-reports";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
 
@@ -31,46 +30,6 @@ beforeEach(async () => {
   await shop.prisma.settlementReport.deleteMany();
 });
 afterEach(() => vi.restoreAllMocks());
-
-const amazonTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/** A paid order (AuthorizeWithCapture: captured at checkout). */
-async function capturedOrder() {
-  const { buyer, sessionId, order } = await paidAtAmazon(shop);
-  await completeCheckout(sessionId, buyer.cartId, "return");
-  return shop.prisma.order.findUniqueOrThrow({
-    where: { id: order.id },
-    include: { charges: true, refunds: true },
-  });
-}
-
-async function settledRefund(orderNumber: string, amountMinor: number) {
-  await refundPayment(orderNumber, `refund-${randomBytes(8).toString("hex")}`, amountMinor);
-  shop.emulator.emulator.advanceClock(1_000); // Amazon settles the refund
-  await refreshFromAmazon(orderNumber);
-}
-
-/** Amazon's sandbox makes settlement reports on request: one for the last 29 days, processed. */
-async function settlementReportAtAmazon(): Promise<string> {
-  const emulator = shop.emulator.emulator;
-  const now = emulator.now();
-  const { data } = await amazonPay().client.reports.create(
-    {
-      reportType: SANDBOX_SETTLEMENT_REPORT,
-      startTime: amazonTime(now - 29 * DAY),
-      endTime: amazonTime(now + 60_000),
-    },
-    { idempotencyKey: randomBytes(12).toString("hex") },
-  );
-  emulator.advanceClock(emulator.config.reportProcessingMs);
-  return data.reportId;
-}
-
-async function settled() {
-  const outcome = await settleLatestReport();
-  if (outcome.kind !== "reconciled") throw new Error(`not reconciled: ${outcome.message}`);
-  return outcome;
-}
 
 describe("Settlement", () => {
   it("says clearly that there is nothing to reconcile while Amazon has no completed report", async () => {
@@ -91,10 +50,10 @@ describe("Settlement", () => {
   });
 
   it("matches every capture and refund to its order, and the totals add up to Amazon's net", async () => {
-    const first = await capturedOrder();
-    const second = await capturedOrder();
-    await settledRefund(second.orderNumber, 500);
-    const reportId = await settlementReportAtAmazon();
+    const first = await capturedOrder(shop);
+    const second = await capturedOrder(shop);
+    await settledRefund(shop, second.orderNumber, 500);
+    const reportId = await settlementReportAtAmazon(shop);
 
     const { reconciliation, stored } = await settled();
 
@@ -121,8 +80,8 @@ describe("Settlement", () => {
   });
 
   it("running it twice changes nothing: one row, the same result, the document not downloaded again", async () => {
-    await capturedOrder();
-    await settlementReportAtAmazon();
+    await capturedOrder(shop);
+    await settlementReportAtAmazon(shop);
     const first = await settled();
     const row = await shop.prisma.settlementReport.findFirstOrThrow();
     clearEmulatorLog(shop.emulator);
@@ -136,18 +95,18 @@ describe("Settlement", () => {
   });
 
   it("lists a capture whose order is gone, an amount that differs, an unrecorded refund and a chargeback", async () => {
-    const deleted = await capturedOrder();
-    const altered = await capturedOrder();
-    const refunded = await capturedOrder();
-    const disputed = await capturedOrder();
-    await settledRefund(refunded.orderNumber, 300);
+    const deleted = await capturedOrder(shop);
+    const altered = await capturedOrder(shop);
+    const refunded = await capturedOrder(shop);
+    const disputed = await capturedOrder(shop);
+    await settledRefund(shop, refunded.orderNumber, 300);
     const response = await fetch(`${shop.emulator.url}/__emulator/disputes`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ chargeId: disputed.charges[0]?.id }),
     });
     expect(response.status).toBe(201);
-    await settlementReportAtAmazon();
+    await settlementReportAtAmazon(shop);
     await shop.prisma.order.delete({ where: { id: deleted.id } });
     await shop.prisma.charge.update({
       where: { id: altered.charges[0]?.id },
@@ -188,7 +147,7 @@ describe("Settlement", () => {
   });
 
   it("a chargeback whose dispute the shop recorded is listed with the dispute's amount and state", async () => {
-    const disputed = await capturedOrder();
+    const disputed = await capturedOrder(shop);
     const response = await fetch(`${shop.emulator.url}/__emulator/disputes`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -196,7 +155,7 @@ describe("Settlement", () => {
     });
     const { disputeId } = (await response.json()) as { disputeId: string };
     expect(await syncDispute(disputeId, "reconciler")).toMatchObject({ kind: "applied" });
-    await settlementReportAtAmazon();
+    await settlementReportAtAmazon(shop);
 
     const { reconciliation } = await settled();
 
@@ -215,9 +174,9 @@ describe("Settlement", () => {
   });
 
   it("flags an order captured longer ago than SETTLEMENT_EXPECTED_DAYS that the report lacks", async () => {
-    const order = await capturedOrder();
-    const late = await capturedOrder();
-    await settlementReportAtAmazon();
+    const order = await capturedOrder(shop);
+    const late = await capturedOrder(shop);
+    await settlementReportAtAmazon(shop);
     // The shop holds a second capture on this order, 10 days old, that Amazon never settled.
     await shop.prisma.charge.create({
       data: {
@@ -246,47 +205,5 @@ describe("Settlement", () => {
     ]);
     expect(reconciliation.lines.every((l) => l.matched)).toBe(true);
     expect(reconciliation.lines.map((l) => l.orderNumber)).toEqual([order.orderNumber, late.orderNumber]);
-  });
-
-  it("asks for the document again when its 30-second link expired before the download", async () => {
-    await capturedOrder();
-    await settlementReportAtAmazon();
-    clearEmulatorLog(shop.emulator);
-    const realFetch = globalThis.fetch;
-    let downloads = 0;
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-      if (String(input).includes("/__emulator/report-documents/") && downloads++ === 0)
-        shop.emulator.emulator.advanceClock(31_000); // the first link is stale when it is used
-      return realFetch(input, init);
-    });
-
-    const { reconciliation } = await settled();
-
-    expect(reconciliation.mismatches).toEqual([]);
-    expect(reconciliation.lines).toHaveLength(1);
-    expect(downloads).toBe(2);
-    expect(emulatorApiCalls(shop.emulator).filter((call) => call.includes("report-documents"))).toEqual([
-      expect.stringMatching(/^GET \/v2\/report-documents\/\S+ 200$/),
-      expect.stringMatching(/^GET \/v2\/report-documents\/\S+ 200$/),
-    ]);
-  });
-
-  it("gives up with a clear message when the link expires twice, and stores nothing", async () => {
-    await capturedOrder();
-    await settlementReportAtAmazon();
-    const realFetch = globalThis.fetch;
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
-      if (String(input).includes("/__emulator/report-documents/"))
-        shop.emulator.emulator.advanceClock(31_000);
-      return realFetch(input, init);
-    });
-
-    const outcome = await settleLatestReport();
-
-    expect(outcome).toEqual({
-      kind: "failed",
-      message: expect.stringMatching(/^The download link of report document \S+ expired twice/),
-    });
-    expect(await shop.prisma.settlementReport.count()).toBe(0);
   });
 });

@@ -38,8 +38,6 @@ function failureMessage(error: unknown): string | null {
   if (error instanceof SettlementSourceError) return error.message;
   if (error instanceof SettlementReportError)
     return `The settlement document is unreadable: ${error.message}`;
-  if (error instanceof Error && error.name === "TimeoutError")
-    return "The report document download timed out.";
   return null;
 }
 
