@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
 import { eventually, orderBySession } from "./support/checkout";
-import { EMULATOR_URL, SHOPS, shopUrl } from "./support/environment";
+import { E2E_DATA_DIR, EMULATOR_URL, SHOPS, shopUrl } from "./support/environment";
 import { startShop, type ShopProcess } from "./support/shop-process";
 
 const PORT = SHOPS.AuthorizeWithCapture.port + 13;
@@ -46,7 +46,13 @@ test.describe("the euro shop with a rate table", () => {
     shop = await startShop({
       port: PORT,
       quiet: true,
-      env: { AMAZON_PAY_REGION: "eu", SHOP_CURRENCY: "EUR", EXCHANGE_RATES_FILE: RATES_FILE },
+      env: {
+        AMAZON_PAY_REGION: "eu",
+        SHOP_CURRENCY: "EUR",
+        EXCHANGE_RATES_FILE: RATES_FILE,
+        // Its own merchant key, registered in the EU region: the US shops keep theirs in theirs.
+        DATA_DIR: path.join(E2E_DATA_DIR, "euro-shop-with-rates"),
+      },
     });
   });
   test.afterAll(async () => {
