@@ -19,6 +19,8 @@ interface Journey {
   subtotal: string;
   /** How the market writes amounts. */
   locale: string;
+  /** Where the footer says the market delivers. */
+  deliveryArea: string;
   /** How the market says its prices include tax. */
   taxNote: RegExp;
   /** The address as the review page and the confirmation show it. */
@@ -32,6 +34,7 @@ const JOURNEYS: Journey[] = [
     address: "de-hamburg-line2",
     locale: "de-DE",
     subtotal: "35,80 €",
+    deliveryArea: "Germany, Austria, France",
     taxNote: /incl\. VAT/,
     // Amazon leaves the first line empty and puts the street in the second.
     addressLines: ["Lena Schmidt", "Große Elbstraße 145", "22767 Hamburg", "DE"],
@@ -42,6 +45,7 @@ const JOURNEYS: Journey[] = [
     address: "uk-london",
     locale: "en-GB",
     subtotal: "£31.00",
+    deliveryArea: "the United Kingdom.",
     taxNote: /incl\. VAT/,
     addressLines: ["Oliver Hughes", "Flat 3", "20 Deans Yard", "London", "SW1A 1AA", "GB"],
   },
@@ -51,6 +55,7 @@ const JOURNEYS: Journey[] = [
     address: "jp-tokyo",
     locale: "ja-JP",
     subtotal: "￥5,960",
+    deliveryArea: "Japan.",
     taxNote: /incl\. consumption tax/,
     // No city: the prefecture, then the lines.
     addressLines: ["山田 花子", "〒150-0002", "東京都", "渋谷区渋谷2-21-1", "渋谷ヒカリエ 11階", "JP"],
@@ -91,6 +96,9 @@ async function payAsLocalBuyer(page: Page, base: string, journey: Journey) {
   await page.goto(`${base}/cart`);
   await expect(page.getByTestId("summary-subtotal")).toHaveText(journey.subtotal, { useInnerText: true });
   expectOnlyCurrency(await mainText(page), journey, "cart");
+  await expect(page.locator("footer")).toContainText(
+    `We ship to street addresses in ${journey.deliveryArea}`,
+  );
 
   await page.getByTestId("amazon-pay-button").getByRole("button").click();
   await page.waitForURL(`${EMULATOR_URL}/**`);
