@@ -13,6 +13,7 @@ import { completeCheckout } from "@/lib/checkout/complete";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { loadReview } from "@/lib/checkout/review";
 import { refundPayment } from "@/lib/merchant/refund";
+import { syncCharge } from "@/lib/reconciliation/sync";
 import { currentExchangeRate } from "@/lib/presentment/server";
 import { chooseAtAmazon, followAmazonPayRedirect } from "@/tests/helpers/amazon-buyer";
 import { buyerWithCart, TWO_MUGS } from "@/tests/helpers/checkout-journey";
@@ -110,6 +111,8 @@ describe("a euro shop with CHF and USD in its rate table", () => {
     expect(paid.charges).toEqual([
       expect.objectContaining({ currency: "CHF", amountMinor: draft.totalMinor }),
     ]);
+    // The charge is read back from Amazon, with its conversion to the ledger currency.
+    expect(await syncCharge(paid.charges[0]!.id, "reconciler")).toMatchObject({ kind: "applied" });
 
     const refunded = await refundPayment(draft.orderNumber, `refund-${Date.now()}-chf`, 500);
     expect(refunded).toMatchObject({

@@ -70,7 +70,8 @@ export const chargeSchema = z.looseObject({
   refundedAmount: nullable(priceSchema),
   softDescriptor: nullable(z.string()),
   providerMetadata: nullable(providerMetadataSchema),
-  convertedAmount: nullable(z.union([z.string(), z.number()])),
+  // Multi-currency (EU/UK): the amount in the ledger currency, seen both as a Price and as a bare amount.
+  convertedAmount: nullable(z.union([priceSchema, z.string(), z.number()])),
   conversionRate: nullable(z.union([z.string(), z.number()])),
   channel: nullable(openEnum(CHANNELS)),
   chargeInitiator: nullable(openEnum(CHARGE_INITIATORS)),
