@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getCurrentCart } from "@/lib/cart/server";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
 import { CartActivityProvider } from "@/components/cart/cart-activity";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { OrderSummary } from "@/components/cart/order-summary";
-import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
+import { AmazonPayButton } from "@/components/checkout/deferred-buttons";
 import { CartCountFromServer } from "@/components/layout/cart-count";
 import { amazonPayPrice } from "@/components/checkout/checkout-js";
 import { ConversionNote } from "@/components/cart/conversion-note";
@@ -46,9 +45,9 @@ export default async function CartPage({ searchParams }: CartPageProps) {
         {noticeBlock}
         <div className="empty-state" data-testid="cart-empty">
           <p>Your cart is empty.</p>
-          <Link href="/" className="button">
+          <a href="/" className="button">
             Browse the shop
-          </Link>
+          </a>
         </div>
       </>
     );

@@ -5,8 +5,7 @@ import { addToCartAction } from "@/lib/cart/action";
 import type { AmazonPayButtonProps, BuyNowButtonProps } from "@/lib/checkout/button-props";
 import { multiply, type Money } from "@/lib/money";
 import { useCartCount } from "@/components/layout/cart-count";
-import { AmazonPayButton } from "@/components/checkout/amazon-pay-button";
-import { BuyNowButton } from "@/components/checkout/buy-now-button";
+import { AmazonPayButton, BuyNowButton } from "@/components/checkout/deferred-buttons";
 import { amazonPayPrice } from "@/components/checkout/checkout-js";
 import { AddToCartForm } from "./add-to-cart-form";
 
@@ -29,6 +28,7 @@ export function BuyBox({ slug, productName, price, express, buyNow, requiresShip
   const [expressError, setExpressError] = useState<string | null>(null);
   const { addOptimistic } = useCartCount();
   const quantityId = useId();
+  const addFormId = useId();
 
   async function addBeforeExpressCheckout(): Promise<boolean> {
     setExpressError(null);
@@ -44,9 +44,12 @@ export function BuyBox({ slug, productName, price, express, buyNow, requiresShip
     <div className="buy-box">
       <div className="field field--inline">
         <label htmlFor={quantityId}>Quantity</label>
+        {/* Part of the add-to-cart form (form=): it counts even before the page has hydrated, or without JavaScript. */}
         <select
           id={quantityId}
-          value={quantity}
+          name="quantity"
+          form={addFormId}
+          defaultValue={1}
           onChange={(event) => {
             const value = Number(event.target.value);
             quantityRef.current = value;
@@ -61,9 +64,9 @@ export function BuyBox({ slug, productName, price, express, buyNow, requiresShip
         </select>
       </div>
       <AddToCartForm
+        formId={addFormId}
         slug={slug}
         productName={productName}
-        quantity={quantity}
         onOptimisticAdd={addOptimistic}
       />
       {express && (
