@@ -1,9 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { lazy, useState } from "react";
 import { Price } from "@/components/price";
-import { useAdminOrders, type AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
+import type { AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
+import { AfterHydration } from "@/components/layout/after-hydration";
 import { StatusBadge } from "./status-badge";
+
+// The list is rendered on the server; the poller (and SWR with it) loads after the page.
+const OrdersPoller = lazy(() => import("./orders-poller").then((m) => ({ default: m.OrdersPoller })));
 
 interface OrdersTableProps {
   filter: string;
@@ -11,13 +16,17 @@ interface OrdersTableProps {
 }
 
 export function OrdersTable({ filter, initial }: OrdersTableProps) {
-  const { data, error } = useAdminOrders(filter, initial);
-  const orders = data ?? initial;
+  const [polled, setPolled] = useState<AdminOrderRowJson[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const orders = polled ?? initial;
   return (
     <>
+      <AfterHydration>
+        <OrdersPoller filter={filter} initial={initial} onRows={setPolled} onError={setError} />
+      </AfterHydration>
       {error && (
         <p className="notice notice--error" role="alert">
-          Could not refresh the list: {error instanceof Error ? error.message : "unknown error"}
+          Could not refresh the list: {error}
         </p>
       )}
       {orders.length === 0 ? (

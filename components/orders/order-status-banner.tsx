@@ -2,8 +2,15 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
-import { useOrderStatus, type OrderStatusResponse } from "@/lib/swr/use-order-status";
+import { lazy, useEffect, useRef, useState } from "react";
+import type { OrderStatusResponse } from "@/lib/swr/use-order-status";
+import { AfterHydration } from "@/components/layout/after-hydration";
+
+// The poller (and SWR with it) loads only for an order still pending, after the page: a
+// settled order's page ships no polling code at all.
+const OrderStatusPoller = lazy(() =>
+  import("./order-status-poller").then((m) => ({ default: m.OrderStatusPoller })),
+);
 
 interface OrderStatusBannerProps {
   initial: OrderStatusResponse;
@@ -12,8 +19,8 @@ interface OrderStatusBannerProps {
 /** The order's status message; while the payment is pending it polls and refreshes the page once it settles. */
 export function OrderStatusBanner({ initial }: OrderStatusBannerProps) {
   const router = useRouter();
-  const { data } = useOrderStatus(initial.orderNumber, initial);
-  const status = data ?? initial;
+  const [polled, setPolled] = useState<OrderStatusResponse | null>(null);
+  const status = polled ?? initial;
   const refreshedFor = useRef(initial.status);
   useEffect(() => {
     if (status.status !== refreshedFor.current) {
@@ -37,6 +44,11 @@ export function OrderStatusBanner({ initial }: OrderStatusBannerProps) {
       <h2>{status.message.title}</h2>
       <p>{status.message.text}</p>
       {!status.settled && <p className="summary__note">Checking with Amazon Pay…</p>}
+      {!initial.settled && (
+        <AfterHydration>
+          <OrderStatusPoller initial={initial} onStatus={setPolled} />
+        </AfterHydration>
+      )}
       {status.status === "Failed" && (
         <Link href="/cart" className="button">
           Back to your cart
