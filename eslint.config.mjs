@@ -13,6 +13,9 @@ export default defineConfig([
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // The storefront links with plain <a>: its pages are cached HTML, and next/link would add
+      // its client code to every page's first load (docs/benchmark.md, "Page weight").
+      "@next/next/no-html-link-for-pages": "off",
     },
   },
   globalIgnores([

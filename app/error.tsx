@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
 
 interface ErrorPageProps {
@@ -24,9 +23,9 @@ export default function ErrorPage({ error, reset }: ErrorPageProps) {
         <button type="button" className="button" onClick={reset}>
           Try again
         </button>
-        <Link href="/" className="button button--secondary">
+        <a href="/" className="button button--secondary">
           Go home
-        </Link>
+        </a>
       </div>
     </div>
   );

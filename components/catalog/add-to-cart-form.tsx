@@ -5,9 +5,10 @@ import { addToCartAction } from "@/lib/cart/action";
 import { FormStatus } from "@/components/form-status";
 
 interface AddToCartFormProps {
+  /** The form's id: the quantity field outside it belongs to it (its `form` attribute). */
+  formId: string;
   slug: string;
   productName: string;
-  quantity: number;
   onOptimisticAdd: (quantity: number) => void;
 }
 
@@ -15,7 +16,7 @@ interface AddToCartFormProps {
  * The form posts the server action itself, so it works before hydration (or without
  * JavaScript); once hydrated, submitting also bumps the header count optimistically.
  */
-export function AddToCartForm({ slug, productName, quantity, onOptimisticAdd }: AddToCartFormProps) {
+export function AddToCartForm({ formId, slug, productName, onOptimisticAdd }: AddToCartFormProps) {
   const [state, formAction, pending] = useActionState(addToCartAction, null);
   const [, startTransition] = useTransition();
 
@@ -29,9 +30,14 @@ export function AddToCartForm({ slug, productName, quantity, onOptimisticAdd }: 
   }
 
   return (
-    <form action={formAction} onSubmit={submit} className="stack" aria-label={`Add ${productName} to cart`}>
+    <form
+      id={formId}
+      action={formAction}
+      onSubmit={submit}
+      className="stack"
+      aria-label={`Add ${productName} to cart`}
+    >
       <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="quantity" value={quantity} />
       <button type="submit" className="button button--block" disabled={pending}>
         {pending ? "Adding…" : "Add to cart"}
       </button>

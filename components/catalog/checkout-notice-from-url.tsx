@@ -1,18 +1,26 @@
 "use client";
 
-import { useSearchParams } from "next/navigation";
-import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
+import { useSyncExternalStore } from "react";
+
+interface CheckoutNoticeFromUrlProps {
+  /** What to say, by notice code (lib/checkout/messages.ts), handed in by the page. */
+  notices: Readonly<Record<string, string>>;
+}
+
+const subscribe = () => () => undefined; // Buy Now comes back with a full page load
+const codeInUrl = () => new URLSearchParams(window.location.search).get("checkout");
 
 /**
- * The notice of a checkout that could not go on (?checkout=<code>), read in the browser so the
- * page itself stays the same for every buyer and can be served from the cache.
+ * The notice of a checkout that could not go on (?checkout=<code>), read in the browser so that
+ * the page itself is the same for every buyer and can be served from the cache.
  */
-export function CheckoutNoticeFromUrl() {
-  const code = useSearchParams().get("checkout");
-  if (!isCheckoutNotice(code)) return null;
+export function CheckoutNoticeFromUrl({ notices }: CheckoutNoticeFromUrlProps) {
+  const code = useSyncExternalStore(subscribe, codeInUrl, () => null);
+  const notice = code !== null && Object.hasOwn(notices, code) ? notices[code] : null;
+  if (!notice) return null;
   return (
     <p className="notice notice--error" role="alert" data-testid="checkout-notice">
-      {CHECKOUT_NOTICES[code]}
+      {notice}
     </p>
   );
 }

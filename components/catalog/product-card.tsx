@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ProductView } from "@/lib/catalog/product";
 import { Price } from "@/components/price";
 
@@ -11,7 +10,7 @@ interface ProductCardProps {
 export function ProductCard({ product, eager = false }: ProductCardProps) {
   return (
     <article className="product-card">
-      <Link href={`/products/${product.slug}`}>
+      <a href={`/products/${product.slug}`}>
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG: nothing to optimize, no script needed */}
         <img
           className="product-card__image"
@@ -26,7 +25,7 @@ export function ProductCard({ product, eager = false }: ProductCardProps) {
           <h2 className="product-card__name">{product.name}</h2>
           <Price value={product.price} className="product-card__price" />
         </div>
-      </Link>
+      </a>
     </article>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { BrandMark } from "./brand-mark";
 import { CartCountBadge } from "./cart-count";
 
@@ -6,20 +5,22 @@ interface SiteHeaderProps {
   shopName: string;
 }
 
+// Plain links: the catalog pages are cached HTML, so an ordinary page load is quick, and no
+// client router code (next/link) has to ship with every page.
 export function SiteHeader({ shopName }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="brand">
+        <a href="/" className="brand">
           <BrandMark />
           <span>{shopName}</span>
-        </Link>
+        </a>
         <nav className="site-nav" aria-label="Main">
-          <Link href="/">Shop</Link>
-          <Link href="/cart" className="cart-link">
+          <a href="/">Shop</a>
+          <a href="/cart" className="cart-link">
             <span>Cart</span>
             <CartCountBadge />
-          </Link>
+          </a>
         </nav>
       </div>
     </header>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { isAdmin } from "@/lib/admin/auth";
 import { adminLogoutAction } from "@/lib/admin/action";
@@ -33,14 +32,14 @@ export default async function AdminOrdersPage({ searchParams }: AdminOrdersPageP
       </div>
       <nav aria-label="Filter orders by status" className="row" style={{ marginBottom: 16 }}>
         {ADMIN_STATUS_FILTERS.map((value) => (
-          <Link
+          <a
             key={value}
             href={value === "all" ? "/admin/orders" : `/admin/orders?status=${value}`}
             aria-current={value === filter ? "page" : undefined}
             className={`badge ${value === filter ? "badge--ok" : ""}`}
           >
             {LABELS[value] ?? value}
-          </Link>
+          </a>
         ))}
       </nav>
       <OrdersTable filter={filter} initial={orders.map((o) => ({ ...o }))} />

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { getProduct } from "@/lib/catalog/server";
 import { toDecimalString } from "@/lib/money";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { buyNowButtonProps } from "@/lib/checkout/buy-now";
+import { CHECKOUT_NOTICES } from "@/lib/checkout/messages";
 import { BuyBox } from "@/components/catalog/buy-box";
 import { CheckoutNoticeFromUrl } from "@/components/catalog/checkout-notice-from-url";
 import { Price } from "@/components/price";
@@ -48,7 +47,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <Link href="/">Shop</Link> / <span aria-current="page">{product.name}</span>
+        <a href="/">Shop</a> / <span aria-current="page">{product.name}</span>
       </nav>
       <article className="product">
         <div className="product__image">
@@ -69,9 +68,7 @@ export default async function ProductPage({ params }: ProductPageProps) {
           </p>
           <p className="product__description">{product.description}</p>
           {/* Buy Now starts here, so a Buy Now that failed comes back here with its notice code. */}
-          <Suspense fallback={null}>
-            <CheckoutNoticeFromUrl />
-          </Suspense>
+          <CheckoutNoticeFromUrl notices={CHECKOUT_NOTICES} />
           <BuyBox
             slug={product.slug}
             productName={product.name}
