@@ -1,12 +1,22 @@
 // Checks on what `next build` ships to browsers: no secret in any static file, the review page's
-// client components, and first-load script lists that match what the pages really load.
+// client components, first-load script lists that match what the pages really load, every
+// page within 1.05 × a bare page's JavaScript, no zod and no eager SWR, and the catalog pages
+// served from the page cache rather than rendered per request.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { pemBodyLines, scanDirectory, type Needle } from "./support/bundle-secrets";
 import {
+  MAX_RATIO,
+  ratioToBare,
+  readBarePage,
+  WEIGHED_ROUTES,
+  withinBudget,
+} from "@/scripts/page-weight/bare-page";
+import {
   firstLoadFiles,
+  firstLoadWeight,
   projectClientModules,
   readClientManifest,
 } from "@/scripts/page-weight/build-manifests";
@@ -93,4 +103,49 @@ test("the first-load script lists match the scripts the pages load", async ({ re
     );
     expect(new Set(scripts), route).toEqual(new Set(firstLoadFiles(NEXT_DIR, route)));
   }
+});
+
+test(`every page's first-load JavaScript is at most ${MAX_RATIO} × a bare page's, raw and gzipped`, () => {
+  const bare = readBarePage();
+  const { version } = JSON.parse(readFileSync("node_modules/next/package.json", "utf8")) as {
+    version: string;
+  };
+  expect(bare.nextVersion, "scripts/page-weight/measure-bare-page.ts measures the bare page again").toBe(
+    version,
+  );
+  const over = WEIGHED_ROUTES.map((route) => ({
+    route,
+    ratio: ratioToBare(firstLoadWeight(NEXT_DIR, route), bare),
+  })).filter(({ ratio }) => !withinBudget(ratio));
+  expect(over).toEqual([]);
+});
+
+test("no zod in any browser file, and SWR only in the chunks the pollers load when they poll", () => {
+  const chunks = path.join(NEXT_DIR, "static", "chunks");
+  const files = readdirSync(chunks, { recursive: true, encoding: "utf8" }).filter((file) =>
+    file.endsWith(".js"),
+  );
+  const containing = (marker: string) =>
+    files.filter((file) => readFileSync(path.join(chunks, file), "utf8").includes(marker));
+  expect(containing('"$ZodError"')).toEqual([]);
+  const swr = containing("dedupingInterval");
+  expect(swr.length).toBeGreaterThan(0); // the marker still finds SWR where it is
+  for (const route of WEIGHED_ROUTES) {
+    const firstLoad = firstLoadFiles(NEXT_DIR, route).map((file) => path.relative("static/chunks", file));
+    expect(
+      firstLoad.filter((file) => swr.includes(file)),
+      route,
+    ).toEqual([]);
+  }
+});
+
+test("the home and product pages are served from the page cache, not rendered per request", () => {
+  const manifest = JSON.parse(readFileSync(path.join(NEXT_DIR, "prerender-manifest.json"), "utf8")) as {
+    routes: Record<string, { initialRevalidateSeconds: number | false }>;
+    dynamicRoutes: Record<string, { fallback: string | false | null }>;
+  };
+  expect(manifest.routes["/"]?.initialRevalidateSeconds).toBe(300);
+  // Product pages: none at build time, each rendered on its first request, then cached.
+  expect(manifest.dynamicRoutes["/products/[slug]"]).toMatchObject({ fallback: null });
+  expect(Object.keys(manifest.routes).filter((route) => route.startsWith("/products/"))).toEqual([]);
 });

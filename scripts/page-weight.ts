@@ -3,20 +3,8 @@
 // (scripts/page-weight/bare-page.json). Usage: page-weight.ts [.next directory]
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { MAX_RATIO, ratioToBare, readBarePage, withinBudget } from "./page-weight/bare-page";
+import { MAX_RATIO, ratioToBare, readBarePage, WEIGHED_ROUTES, withinBudget } from "./page-weight/bare-page";
 import { firstLoadWeight, formatWeightTable } from "./page-weight/build-manifests";
-
-export const WEIGHED_ROUTES = [
-  "/",
-  "/products/[slug]",
-  "/cart",
-  "/checkout/review",
-  "/checkout/result",
-  "/orders/[orderNumber]",
-  "/admin/login",
-  "/admin/orders",
-  "/admin/orders/[orderNumber]",
-] as const;
 
 const nextDir = process.argv[2] ?? ".next";
 const bare = readBarePage();

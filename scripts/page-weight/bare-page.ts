@@ -6,6 +6,19 @@ import { z } from "zod";
 import type { Weight } from "./build-manifests";
 
 export const BARE_PAGE_FILE = "bare-page.json";
+
+/** Every page of the shop, for the page-weight report and its budget. */
+export const WEIGHED_ROUTES = [
+  "/",
+  "/products/[slug]",
+  "/cart",
+  "/checkout/review",
+  "/checkout/result",
+  "/orders/[orderNumber]",
+  "/admin/login",
+  "/admin/orders",
+  "/admin/orders/[orderNumber]",
+] as const;
 /** A page may ship this many times the bare page's first-load JavaScript, raw and gzipped. */
 export const MAX_RATIO = 1.05;
 

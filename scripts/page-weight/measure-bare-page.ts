@@ -19,8 +19,9 @@ const appDir = path.join(root, ".data/page-weight/bare-page");
 const FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "bare-page", private: true, type: "module" }),
   "next.config.mjs": "export default {};\n",
-  // Without one here, Turbopack would take the repository's instrumentation.ts.
+  // Without these here, Turbopack would take the repository's instrumentation.ts and proxy.ts.
   "instrumentation.ts": "export function register() {}\n",
+  "proxy.ts": 'export function proxy() {}\n\nexport const config = { matcher: ["/__none__"] };\n',
   "app/layout.tsx": [
     'import type { ReactNode } from "react";',
     "",
