@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState, useSyncExternalStore } from "react";
 import { addToCartAction } from "@/lib/cart/action";
 import type { AmazonPayButtonProps, BuyNowButtonProps } from "@/lib/checkout/button-props";
 import { multiply, type Money } from "@/lib/money";
@@ -23,8 +23,15 @@ const QUANTITIES = Array.from({ length: 10 }, (_, i) => i + 1);
 
 /** Quantity, "Add to cart", Amazon Pay express checkout (adds, then checks out) and Buy Now. */
 export function BuyBox({ slug, productName, price, express, buyNow, requiresShipping = true }: BuyBoxProps) {
-  const [quantity, setQuantity] = useState(1);
-  const quantityRef = useRef(1);
+  // The quantity is the field's own: a buyer may have chosen before the page hydrated.
+  const quantitySelect = useRef<HTMLSelectElement>(null);
+  const chosenQuantity = () => Number(quantitySelect.current?.value ?? 1);
+  const onQuantityChange = useCallback((changed: () => void) => {
+    const select = quantitySelect.current;
+    select?.addEventListener("change", changed);
+    return () => select?.removeEventListener("change", changed);
+  }, []);
+  const quantity = useSyncExternalStore(onQuantityChange, chosenQuantity, () => 1);
   const [expressError, setExpressError] = useState<string | null>(null);
   const { addOptimistic } = useCartCount();
   const quantityId = useId();
@@ -34,7 +41,7 @@ export function BuyBox({ slug, productName, price, express, buyNow, requiresShip
     setExpressError(null);
     const form = new FormData();
     form.set("slug", slug);
-    form.set("quantity", String(quantityRef.current));
+    form.set("quantity", String(chosenQuantity()));
     const result = await addToCartAction(null, form);
     if (!result.ok) setExpressError(result.error);
     return result.ok;
@@ -45,17 +52,7 @@ export function BuyBox({ slug, productName, price, express, buyNow, requiresShip
       <div className="field field--inline">
         <label htmlFor={quantityId}>Quantity</label>
         {/* Part of the add-to-cart form (form=): it counts even before the page has hydrated, or without JavaScript. */}
-        <select
-          id={quantityId}
-          name="quantity"
-          form={addFormId}
-          defaultValue={1}
-          onChange={(event) => {
-            const value = Number(event.target.value);
-            quantityRef.current = value;
-            setQuantity(value);
-          }}
-        >
+        <select id={quantityId} ref={quantitySelect} name="quantity" form={addFormId} defaultValue={1}>
           {QUANTITIES.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -91,7 +88,7 @@ export function BuyBox({ slug, productName, price, express, buyNow, requiresShip
           <BuyNowButton
             {...buyNow}
             slug={slug}
-            quantity={() => quantityRef.current}
+            quantity={chosenQuantity}
             estimatedOrderAmount={amazonPayPrice(multiply(price, quantity))}
             productType={requiresShipping ? "PayAndShip" : "PayOnly"}
           />
