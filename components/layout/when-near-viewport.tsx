@@ -33,10 +33,10 @@ export function WhenNearViewport({ children, minHeight, margin = "300px" }: When
     const idle: Partial<Pick<Window, "requestIdleCallback">> = window;
     let cancelIdle: () => void;
     if (idle.requestIdleCallback) {
-      const id = idle.requestIdleCallback(show, { timeout: 4_000 });
+      const id = idle.requestIdleCallback(show, { timeout: 2_000 });
       cancelIdle = () => cancelIdleCallback(id);
     } else {
-      const id = setTimeout(show, 2_000);
+      const id = setTimeout(show, 1_000);
       cancelIdle = () => clearTimeout(id);
     }
     return () => {
