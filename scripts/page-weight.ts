@@ -23,6 +23,7 @@ console.log(
 const over = weights.filter((weight) => !withinBudget(ratioToBare(weight, bare)));
 if (over.length > 0)
   console.log(`\nOver ${MAX_RATIO} × the bare page: ${over.map((weight) => weight.route).join(", ")}`);
+else console.log(`\nEvery page is within ${MAX_RATIO} × the bare page, raw and gzipped.`);
 if (version !== bare.nextVersion)
   console.log(
     `\nThe bare page was measured on Next.js ${bare.nextVersion}, this is ${version}: run scripts/page-weight/measure-bare-page.ts again.`,

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { lazy, useEffect, useRef, useState } from "react";
 import type { OrderStatusResponse } from "@/lib/swr/use-order-status";
@@ -50,9 +49,9 @@ export function OrderStatusBanner({ initial }: OrderStatusBannerProps) {
         </AfterHydration>
       )}
       {status.status === "Failed" && (
-        <Link href="/cart" className="button">
+        <a href="/cart" className="button">
           Back to your cart
-        </Link>
+        </a>
       )}
     </section>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { cartUrlWithNotice } from "@/lib/checkout/messages";
 import { parseCheckoutSessionId } from "@/lib/checkout/session-id";
@@ -34,7 +33,7 @@ export default async function CheckoutResultPage({ searchParams }: ResultPagePro
           </p>
           <p>Your order&apos;s details are shown in the browser you shopped with.</p>
           <p>
-            <Link href="/">Continue shopping</Link>
+            <a href="/">Continue shopping</a>
           </p>
         </section>
       )}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { isAdmin } from "@/lib/admin/auth";
 import { getOrderDisputes } from "@/lib/merchant/disputes-server";
@@ -26,7 +25,7 @@ export default async function AdminOrderPage({ params }: AdminOrderPageProps) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <Link href="/admin/orders">Orders</Link> / <span aria-current="page">{order.orderNumber}</span>
+        <a href="/admin/orders">Orders</a> / <span aria-current="page">{order.orderNumber}</span>
       </nav>
       <div className="panel__header">
         <h1>Order {order.orderNumber}</h1>
