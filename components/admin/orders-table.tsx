@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { lazy, useState } from "react";
 import { Price } from "@/components/price";
 import type { AdminOrderRowJson } from "@/lib/swr/use-admin-orders";
@@ -49,7 +48,7 @@ export function OrdersTable({ filter, initial }: OrdersTableProps) {
             {orders.map((order) => (
               <tr key={order.orderNumber} data-testid={`admin-order-${order.orderNumber}`}>
                 <td>
-                  <Link href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</Link>
+                  <a href={`/admin/orders/${order.orderNumber}`}>{order.orderNumber}</a>
                 </td>
                 <td>
                   {new Date(order.placedAt).toLocaleString("en-US", {
