@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { AdminDispute } from "@/lib/merchant/dispute-view";
 import { Price } from "@/components/price";
 import { DaysLeft } from "./days-left";
@@ -32,7 +31,7 @@ export function DisputesTable({ disputes }: { disputes: AdminDispute[] }) {
           <tr key={dispute.id} data-testid="open-dispute" data-dispute-id={dispute.id}>
             <td>
               {dispute.orderNumber ? (
-                <Link href={`/admin/orders/${dispute.orderNumber}`}>{dispute.orderNumber}</Link>
+                <a href={`/admin/orders/${dispute.orderNumber}`}>{dispute.orderNumber}</a>
               ) : (
                 <span className="badge badge--error" title={`Charge ${dispute.chargeId ?? "unknown"}`}>
                   No matching order

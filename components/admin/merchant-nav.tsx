@@ -1,5 +1,3 @@
-import Link from "next/link";
-
 const SECTIONS = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/disputes", label: "Disputes" },
@@ -11,14 +9,14 @@ export function MerchantNav({ current }: { current: (typeof SECTIONS)[number]["h
   return (
     <nav aria-label="Merchant area" className="row" style={{ marginBottom: 12 }}>
       {SECTIONS.map((section) => (
-        <Link
+        <a
           key={section.href}
           href={section.href}
           aria-current={section.href === current ? "page" : undefined}
           className={`badge ${section.href === current ? "badge--ok" : ""}`}
         >
           {section.label}
-        </Link>
+        </a>
       ))}
     </nav>
   );

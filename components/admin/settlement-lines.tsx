@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { SettlementLine } from "@/lib/settlement/result";
 import { MoneyCell } from "./money-cell";
 
@@ -41,9 +40,7 @@ export function SettlementLines({ lines }: { lines: readonly SettlementLine[] })
                 </td>
                 <td>
                   {line.orderNumber ? (
-                    <Link href={`/admin/orders/${encodeURIComponent(line.orderNumber)}`}>
-                      {line.orderNumber}
-                    </Link>
+                    <a href={`/admin/orders/${encodeURIComponent(line.orderNumber)}`}>{line.orderNumber}</a>
                   ) : (
                     "—"
                   )}

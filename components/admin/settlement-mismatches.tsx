@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { MISMATCH_LABELS } from "@/lib/settlement/mismatch-labels";
 import type { Mismatch } from "@/lib/settlement/result";
 import { MoneyCell } from "./money-cell";
@@ -41,7 +40,7 @@ export function SettlementMismatches({ mismatches }: { mismatches: readonly Mism
                 </td>
                 <td>
                   {m.orderNumber ? (
-                    <Link href={`/admin/orders/${encodeURIComponent(m.orderNumber)}`}>{m.orderNumber}</Link>
+                    <a href={`/admin/orders/${encodeURIComponent(m.orderNumber)}`}>{m.orderNumber}</a>
                   ) : (
                     "—"
                   )}
