@@ -52,7 +52,8 @@ export class HttpBuyer {
     },
   ) {}
 
-  private cookieHeader(url: URL): string {
+  /** The Cookie header this buyer sends to `url`. */
+  cookieHeader(url: URL): string {
     return [...(this.jars.get(url.hostname) ?? new Map<string, string>()).entries()]
       .map(([k, v]) => `${k}=${v}`)
       .join("; ");
