@@ -48,6 +48,8 @@ export function finalizeSnapshot(
     billLine2: billing?.addressLine2 ?? null,
     billLine3: billing?.addressLine3 ?? null,
     billCity: billing?.city ?? null,
+    billDistrict: billing?.district ?? null,
+    billCounty: billing?.county ?? null,
     billState: billing?.stateOrRegion ?? null,
     billPostalCode: billing?.postalCode ?? null,
     billCountry: billing?.countryCode ?? null,

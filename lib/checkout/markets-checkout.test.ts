@@ -7,6 +7,8 @@ import { amazonPay } from "@/lib/amazon-pay/connection";
 import { checkoutButtonProps } from "@/lib/checkout/button";
 import { buyNowButtonProps } from "@/lib/checkout/buy-now";
 import { completeCheckout } from "@/lib/checkout/complete";
+import { getAdminOrder } from "@/lib/merchant/server";
+import { getBuyerOrder } from "@/lib/orders/buyer-view";
 import { paidAtAmazon, reviewedCheckout } from "@/tests/helpers/checkout-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
@@ -133,5 +135,25 @@ describe("a shop in the United Kingdom (AMAZON_PAY_REGION=eu, SHOP_CURRENCY=GBP)
       tax: { amount: 549, currency: "GBP" }, // 32.95 / 6 = 5.491…
       taxMode: "vat",
     });
+  });
+
+  it("keeps the county of an address without a phone number, on the confirmation and merchant page", async () => {
+    const uk = TEST_BUYERS.find((b) => b.addresses.some((a) => a.id === "uk-manchester-no-phone"));
+    const { buyer, sessionId } = await paidAtAmazon(shop, {
+      items: [{ slug: "sailcloth-tote", quantity: 1 }],
+      choice: { buyerId: uk!.buyerId, addressId: "uk-manchester-no-phone" },
+    });
+    expect(await completeCheckout(sessionId, buyer.cartId, "return")).toMatchObject({ kind: "placed" });
+    const order = await shop.prisma.order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } });
+    expect(order).toMatchObject({ shipCounty: "Greater Manchester", shipPhone: null, shipState: null });
+    const expectedLines = [
+      "Oliver Hughes",
+      "1 Piccadilly Gardens",
+      "Manchester",
+      "Greater Manchester",
+      "M1 1RG",
+    ];
+    expect((await getBuyerOrder(order.orderNumber))?.addressLines.slice(0, 5)).toEqual(expectedLines);
+    expect((await getAdminOrder(order.orderNumber))?.addressLines.slice(0, 5)).toEqual(expectedLines);
   });
 });

@@ -38,6 +38,8 @@ export function buyerSnapshot(
     shipLine2: address?.addressLine2 ?? null,
     shipLine3: address?.addressLine3 ?? null,
     shipCity: address?.city ?? null,
+    shipDistrict: address?.district ?? null,
+    shipCounty: address?.county ?? null,
     shipState: address?.stateOrRegion ?? null,
     shipPostalCode: address?.postalCode ?? null,
     shipCountry: address?.countryCode ?? null,

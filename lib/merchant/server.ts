@@ -83,6 +83,8 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
       addressLine2: order.shipLine2,
       addressLine3: order.shipLine3,
       city: order.shipCity,
+      district: order.shipDistrict,
+      county: order.shipCounty,
       stateOrRegion: order.shipState,
       postalCode: order.shipPostalCode,
       countryCode: order.shipCountry,

@@ -69,6 +69,8 @@ export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView
       addressLine2: order.shipLine2,
       addressLine3: order.shipLine3,
       city: order.shipCity,
+      district: order.shipDistrict,
+      county: order.shipCounty,
       stateOrRegion: order.shipState,
       postalCode: order.shipPostalCode,
       countryCode: order.shipCountry,

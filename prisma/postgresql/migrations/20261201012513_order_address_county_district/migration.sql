@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "billCounty" TEXT,
+ADD COLUMN     "billDistrict" TEXT,
+ADD COLUMN     "shipCounty" TEXT,
+ADD COLUMN     "shipDistrict" TEXT;
+
