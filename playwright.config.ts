@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { shopUrl } from "./e2e/support/environment";
+import { E2E_DATABASE, E2E_GROUP, E2E_RUN, shopUrl } from "./e2e/support/environment";
 
 // e2e runs against the production build (`npm run build` first), the local Amazon Pay emulator
 // and a freshly reset local database. Debian's Chromium, never a downloaded browser.
@@ -15,7 +15,8 @@ const chromiumArgs = [
 
 // Specs that change state every other test sees (the emulator's clock and faults, the reconciler
 // lease) or that compare database snapshots run alone, after the others; the rest run two at a
-// time (files in parallel, the tests of one file in order).
+// time (files in parallel, the tests of one file in order). E2E_GROUP=shared or exclusive runs
+// one group only, on servers of its own (e2e/support/environment.ts).
 const EXCLUSIVE = [
   "after-checkout.spec.ts",
   "checkout.spec.ts",
@@ -45,7 +46,7 @@ const DATABASE_INDEPENDENT = [
 const files = (names: string[]) =>
   new RegExp(`(^|/)(${names.map((f) => f.replaceAll(".", "\\.")).join("|")})$`);
 const exclusive = files(EXCLUSIVE);
-const skipped = process.env.E2E_DATABASE === "postgresql" ? [files(DATABASE_INDEPENDENT)] : [];
+const skipped = E2E_DATABASE === "postgresql" ? [files(DATABASE_INDEPENDENT)] : [];
 
 const browser = {
   ...devices["Desktop Chrome"],
@@ -62,21 +63,27 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [
-    ["list"],
-    ["json", { outputFile: `test-reports/playwright-${process.env.E2E_DATABASE ?? "sqlite"}.json` }],
-  ],
+  reporter: [["list"], ["json", { outputFile: `test-reports/playwright-${E2E_RUN}.json` }]],
+  // One folder per run: `npm test` runs the groups of both databases side by side.
+  outputDir: `test-results/${E2E_RUN}`,
   use: { baseURL: shopUrl(), trace: "on-first-retry", screenshot: "only-on-failure" },
   projects: [
-    { name: "shared", testIgnore: [exclusive, ...skipped], use: browser },
-    {
-      name: "exclusive",
-      testMatch: exclusive,
-      testIgnore: skipped,
-      workers: 1,
-      dependencies: ["shared"],
-      use: browser,
-    },
+    ...(E2E_GROUP === "exclusive"
+      ? []
+      : [{ name: "shared", testIgnore: [exclusive, ...skipped], use: browser }]),
+    ...(E2E_GROUP === "shared"
+      ? []
+      : [
+          {
+            name: "exclusive",
+            testMatch: exclusive,
+            testIgnore: skipped,
+            workers: 1,
+            // Alone on its own servers (E2E_GROUP=exclusive), it need not wait for the others.
+            dependencies: E2E_GROUP === "exclusive" ? [] : ["shared"],
+            use: browser,
+          },
+        ]),
   ],
   webServer: {
     command: "node --conditions=react-server --import tsx e2e/support/servers.ts",

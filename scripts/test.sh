@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in order of cost. Typecheck, lint, schema drift, unit and
 # integration tests (SQLite, then PostgreSQL), production build, then the Playwright suite
-# against the build on SQLite and again on PostgreSQL. Ends with one line "N passed, N failed".
+# against the build on SQLite and, side by side, on PostgreSQL. Ends with one line
+# "N passed, N failed".
 # PostgreSQL comes from TEST_POSTGRES_URL / E2E_POSTGRES_URL (default: trust auth on
 # 127.0.0.1:5432); SKIP_POSTGRES=1 runs SQLite only.
 set -u
@@ -50,9 +51,47 @@ if [ "${SKIP_POSTGRES:-}" != "1" ]; then
   step "integration tests (postgresql)" test-reports/vitest-postgresql.json -- env TEST_DATABASE=postgresql npx vitest run --outputFile.json=test-reports/vitest-postgresql.json "${db_tests[@]}"
 fi
 step "production build" -- npm run -s build
-step "e2e (sqlite)" test-reports/playwright-sqlite.json -- npx playwright test
+# Playwright: each database's specs in two groups (playwright.config.ts), each group a run of
+# its own with its own servers, data folder and database, on ports E2E_PORT/E2E_EMULATOR_PORT
+# plus an offset. The runs share only the build and spend most of their time waiting on settle
+# delays and reconcilers, so they go side by side: each database's exclusive group (one spec at
+# a time, the longest), and the two shared groups one after the other. Logs follow in order.
+e2e_run() { # NAME PORT_OFFSET VAR=VALUE...: one run, logged to test-reports/logs/e2e-NAME.log
+  local name=$1 offset=$2 started=$SECONDS
+  shift 2
+  env "$@" E2E_PORT=$((${E2E_PORT:-3100} + offset)) E2E_EMULATOR_PORT=$((${E2E_EMULATOR_PORT:-4110} + offset)) \
+    npx playwright test > "test-reports/logs/e2e-$name.log" 2>&1
+  echo "$? $((SECONDS - started))" > "test-reports/logs/e2e-$name.result"
+}
+e2e_report() { # NAME: the run's log and outcome, as a step prints them
+  local name=$1 status=1 seconds="?"
+  [ -f "test-reports/logs/e2e-$name.result" ] && read -r status seconds < "test-reports/logs/e2e-$name.result"
+  echo
+  echo "=== e2e ($name)"
+  cat "test-reports/logs/e2e-$name.log"
+  if [ "$status" = 0 ]; then
+    echo "=== e2e ($name): ok ($seconds s, side by side)"
+  else
+    echo "=== e2e ($name): FAILED ($seconds s, side by side)"
+    failed_steps+=("e2e ($name)|test-reports/playwright-$name.json")
+  fi
+}
+e2e_started=$SECONDS
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
-  step "e2e (postgresql)" test-reports/playwright-postgresql.json -- env E2E_DATABASE=postgresql npx playwright test
+  e2e_runs=(sqlite-shared postgresql-shared sqlite-exclusive postgresql-exclusive)
+  e2e_run postgresql-exclusive 800 E2E_DATABASE=postgresql E2E_GROUP=exclusive &
+  {
+    e2e_run sqlite-shared 0 E2E_DATABASE=sqlite E2E_GROUP=shared
+    e2e_run postgresql-shared 700 E2E_DATABASE=postgresql E2E_GROUP=shared
+  } &
+else
+  e2e_runs=(sqlite-shared sqlite-exclusive)
+  e2e_run sqlite-shared 0 E2E_DATABASE=sqlite E2E_GROUP=shared &
 fi
+e2e_run sqlite-exclusive 600 E2E_DATABASE=sqlite E2E_GROUP=exclusive
+wait
+for name in "${e2e_runs[@]}"; do e2e_report "$name"; done
+echo
+echo "=== e2e, all runs: $((SECONDS - e2e_started)) s"
 
 node scripts/test-summary.mjs "${failed_steps[@]}"
