@@ -4,6 +4,36 @@ import { charge, draft, run } from "./order-histories.test-support";
 import { applyOrderEvent, type OrderEvent } from "./state-machine";
 
 describe("order state machine: examples", () => {
+  it("records a refund that arrives while a declined first charge has the order Failed", () => {
+    const failed = run(draft("Authorize"), [
+      {
+        type: "checkout.completed",
+        source: "return",
+        chargePermissionId: "P",
+        permission: null,
+        charge: charge("AuthorizationInitiated", { chargeId: "C0" }),
+      },
+      { type: "charge.observed", source: "ipn", charge: charge("Declined", { chargeId: "C0" }) },
+    ]);
+    expect(failed.status).toBe("Failed");
+    const refund: RefundFact = {
+      refundId: "R0",
+      chargeId: "C1",
+      state: "RefundInitiated",
+      amountMinor: 500,
+      reasonCode: null,
+    };
+    const after = run(failed, [
+      { type: "refund.observed", source: "ipn", refund },
+      {
+        type: "charge.observed",
+        source: "ipn",
+        charge: charge("Captured", { chargeId: "C1", amountMinor: 1000, capturedMinor: 1000 }),
+      },
+    ]);
+    expect(after.refunds.map((r) => [r.refundId, r.state])).toEqual([["R0", "RefundInitiated"]]);
+  });
+
   it("AuthorizeWithCapture completes as Paid", () => {
     const outcome = applyOrderEvent(draft("AuthorizeWithCapture"), {
       type: "checkout.completed",

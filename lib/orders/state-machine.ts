@@ -88,6 +88,10 @@ export function derivePaymentStatus(
 }
 
 const checkoutDone = (status: OrderStatus) => status !== "Draft" && status !== "Failed";
+// An order whose only charge was declined is Failed, yet its checkout completed: a later charge on
+// the same permission may still pay it, so its refunds, permission and disputes are recorded too.
+const checkoutCompleted = (snapshot: OrderSnapshot) =>
+  checkoutDone(snapshot.status) || (snapshot.status === "Failed" && snapshot.charges.length > 0);
 
 function settle(snapshot: OrderSnapshot, next: OrderSnapshot, noChange: string): Outcome {
   if (JSON.stringify(next) === JSON.stringify(snapshot)) return { kind: "unchanged", reason: noChange };
@@ -167,7 +171,7 @@ export function applyOrderEvent(snapshot: OrderSnapshot, event: OrderEvent): Out
       );
     }
     case "refund.observed": {
-      if (!checkoutDone(snapshot.status))
+      if (!checkoutCompleted(snapshot))
         return { kind: "refused", reason: `refund observed for an order that is ${snapshot.status}` };
       const result = upsertRefund(snapshot.refunds, event.refund);
       if (result.stale) {
@@ -185,7 +189,7 @@ export function applyOrderEvent(snapshot: OrderSnapshot, event: OrderEvent): Out
       );
     }
     case "permission.observed": {
-      if (!checkoutDone(snapshot.status))
+      if (!checkoutCompleted(snapshot))
         return {
           kind: "refused",
           reason: `charge permission observed for an order that is ${snapshot.status}`,
@@ -202,7 +206,7 @@ export function applyOrderEvent(snapshot: OrderSnapshot, event: OrderEvent): Out
     case "dispute.observed": {
       // A dispute never changes the payment status: the order keeps what it was charged and
       // refunded, and lib/orders/dispute-facts.ts derives its dispute status and charged-back money.
-      if (!checkoutDone(snapshot.status))
+      if (!checkoutCompleted(snapshot))
         return { kind: "refused", reason: `dispute observed for an order that is ${snapshot.status}` };
       const merged = upsertDispute(snapshot.disputes, event.dispute);
       if (merged.stale) return { kind: "unchanged", reason: "dispute state already recorded or older" };
