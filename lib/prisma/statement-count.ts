@@ -1,7 +1,9 @@
 // Counts the statements this process sends to the database, on either provider: every query and
 // command Prisma runs, and the begin, commit and rollback of its transactions. /api/health
 // reports the total so the benchmark can give database statements per checkout. A counter is
-// all it costs.
+// all it costs. With DATABASE_STATEMENT_LOG set to a file path, each statement's SQL is also
+// appended to that file (`npm run bench:steps -- --log` uses it to show what each step sends).
+import { appendFileSync } from "node:fs";
 /** What Prisma takes as `adapter`: something that connects. */
 interface AdapterFactory {
   connect(): Promise<object>;
@@ -14,6 +16,13 @@ const counter = (holder.__storefrontDatabaseStatements ??= { count: 0 });
 
 /** Statements sent since this process started. */
 export const databaseStatements = (): number => counter.count;
+
+const statementLog = process.env.DATABASE_STATEMENT_LOG;
+function logStatement(name: string, args: unknown[]): void {
+  if (!statementLog) return;
+  const query = args[0] as { sql?: unknown } | undefined;
+  appendFileSync(statementLog, `${name} ${typeof query?.sql === "string" ? query.sql : ""}\n`);
+}
 
 const STATEMENTS = new Set(["queryRaw", "executeRaw", "executeScript"]);
 // A transaction ends with COMMIT or ROLLBACK: sent by the adapter itself when its transactions
@@ -33,12 +42,14 @@ function counted<T extends object>(target: T): T {
       if (property === "startTransaction")
         return async (...args: unknown[]) => {
           counter.count += 1; // BEGIN, sent by the adapter on either provider
+          logStatement("begin", []);
           return counted((await method.apply(object, args)) as object);
         };
       const name = typeof property === "string" ? property : "";
       if (STATEMENTS.has(name) || (ENDS.has(name) && endsItself(object)))
         return (...args: unknown[]) => {
           counter.count += 1;
+          logStatement(name, args);
           return method.apply(object, args);
         };
       return method.bind(object);
