@@ -13,7 +13,7 @@ import { asPaymentIntent } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import type { Order } from "@/lib/prisma/types";
+import type { DraftOrder } from "@/lib/orders/draft-order";
 import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
 import { completionEvent } from "./completion-event";
 import type { CompleteResult } from "./complete-result";
@@ -29,14 +29,18 @@ export interface Adoption {
 
 /** The order follows its session's own state. */
 export async function adoptSessionOutcome(
-  order: Order,
+  order: DraftOrder,
   source: EventSource,
   refusal?: string,
 ): Promise<CompleteResult> {
   return (await adoptSession(order, source, refusal)).result;
 }
 
-export async function adoptSession(order: Order, source: EventSource, refusal?: string): Promise<Adoption> {
+export async function adoptSession(
+  order: DraftOrder,
+  source: EventSource,
+  refusal?: string,
+): Promise<Adoption> {
   const prisma = db();
   const { client } = amazonPay();
   const settled = (result: CompleteResult): Adoption => ({ result, notYet: false });
@@ -110,7 +114,10 @@ export async function adoptSession(order: Order, source: EventSource, refusal?: 
 }
 
 /** The reconciler looks at a Draft again after a doubling delay (poll-schedule). */
-export async function scheduleNextDraftCheck(order: Order, now = new Date()): Promise<void> {
+export async function scheduleNextDraftCheck(
+  order: Pick<DraftOrder, "id" | "checkAttempts">,
+  now = new Date(),
+): Promise<void> {
   await db().order.updateMany({
     where: { id: order.id, status: "Draft" },
     data: { checkAttempts: { increment: 1 }, nextCheckAt: nextPollAt(now, order.checkAttempts) },

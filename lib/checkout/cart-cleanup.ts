@@ -10,7 +10,10 @@ export async function takeOrderedItemsOutOfCart(prisma: PrismaClient, orderId: s
       data: { cartClearedAt: new Date() },
     });
     if (claimed.count === 0) return;
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
+    const order = await tx.order.findUniqueOrThrow({
+      where: { id: orderId },
+      select: { cartId: true, lines: { select: { productId: true, quantity: true } } },
+    });
     for (const line of order.lines) {
       await tx.cartLine.updateMany({
         where: { cartId: order.cartId, productId: line.productId },

@@ -7,7 +7,8 @@ import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { orderAmount } from "@/lib/orders/order-money";
-import { applyEventToOrder } from "@/lib/orders/apply-event";
+import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
+import { DRAFT_ORDER_COLUMNS } from "@/lib/orders/draft-order";
 import { completionIdempotencyKey, type CompletionClaim } from "@/lib/orders/completion-claim";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
@@ -25,9 +26,13 @@ export async function attemptCompletion(
 ): Promise<{ value: CompleteResult; advanceGeneration?: boolean }> {
   const prisma = db();
   // Read under the claim: whoever held it before may have recorded the outcome already.
-  const order = await prisma.order.findUniqueOrThrow({ where: { id: claim.orderId } });
+  const order = await prisma.order.findUniqueOrThrow({
+    where: { id: claim.orderId },
+    select: DRAFT_ORDER_COLUMNS,
+  });
   if (order.status !== "Draft") return { value: outcomeOf(order) };
   const sessionId = order.checkoutSessionId;
+  let applied: ApplyResult;
   try {
     const result = await withAmazonPayAudit(prisma, { orderId: order.id, source }, () =>
       amazonPay().client.checkoutSessions.complete(
@@ -45,7 +50,7 @@ export async function attemptCompletion(
       source,
     });
     if (!event) return { value: (await adoptSession(order, source)).result };
-    await applyEventToOrder(prisma, order.id, event);
+    applied = await applyEventToOrder(prisma, order.id, event);
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     if (error.retryable || error.kind === "contract") {
@@ -62,7 +67,7 @@ export async function attemptCompletion(
     const adoption = await adoptSession(order, source, error.reasonCode ?? error.kind);
     return { value: adoption.result, advanceGeneration: adoption.notYet };
   }
-  const after = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+  const after = applied.order;
   if (after.status !== "Draft" && after.status !== "Failed")
     await takeOrderedItemsOutOfCart(prisma, order.id);
   return { value: outcomeOf(after) };

@@ -4,6 +4,7 @@ import "server-only";
 // takes the order's completion claim (lib/orders/completion-claim.ts) and makes the attempt, or
 // waits for whoever holds it and answers from the order that attempt recorded.
 import { db } from "@/lib/db";
+import { DRAFT_ORDER_COLUMNS } from "@/lib/orders/draft-order";
 import { claimHolder, COMPLETION_CLAIM_TTL_MS, withCompletionClaim } from "@/lib/orders/completion-claim";
 import type { EventSource } from "@/lib/payment-events";
 import { attemptCompletion } from "./complete-attempt";
@@ -23,7 +24,10 @@ export async function completeCheckout(
   options: { waitMs?: number } = {},
 ): Promise<CompleteResult> {
   const prisma = db();
-  const order = await prisma.order.findUnique({ where: { checkoutSessionId: sessionId } });
+  const order = await prisma.order.findUnique({
+    where: { checkoutSessionId: sessionId },
+    select: DRAFT_ORDER_COLUMNS,
+  });
   if (!order || (cartId !== null && order.cartId !== cartId)) return { kind: "not-found" };
   if (order.status !== "Draft" || order.flow !== "redirect") return outcomeOf(order);
   if (source === "return" && !order.completionStartedAt) {

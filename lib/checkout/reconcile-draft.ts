@@ -16,7 +16,7 @@ import { awaitCompletionClaim, completionClaimHeld } from "@/lib/orders/completi
 import type { EventSource } from "@/lib/payment-events";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import type { Order } from "@/lib/prisma/types";
+import type { DraftOrder } from "@/lib/orders/draft-order";
 import { adoptSessionOutcome, scheduleNextDraftCheck } from "./adopt";
 import { COMPLETION_WAIT_MS, completeCheckout } from "./complete";
 import { outcomeOf, type CompleteResult } from "./complete-result";
@@ -26,7 +26,7 @@ const SESSION_LIFETIME_MS = 25 * 60 * 60 * 1000;
 
 /** The buyer came back from Amazon, or had time enough to finish Amazon's page. */
 export function readyToComplete(
-  order: Pick<Order, "flow" | "completionStartedAt" | "redirectedAt">,
+  order: Pick<DraftOrder, "flow" | "completionStartedAt" | "redirectedAt">,
   now: Date,
   graceMs = env().RECONCILER_DRAFT_GRACE_SECONDS * 1000,
 ): boolean {
@@ -36,7 +36,7 @@ export function readyToComplete(
 }
 
 export async function reconcileDraftOrder(
-  draft: Order,
+  draft: DraftOrder,
   source: EventSource,
   now = new Date(),
 ): Promise<CompleteResult> {

@@ -1,11 +1,13 @@
 // Applies an OrderEvent to a stored order: load, decide (state machine), write with
 // compare-and-set on the order's version, all in one transaction; on a lost race, reload and
 // decide again. Refused events change nothing and are logged in the order's audit trail.
+// It reads only the columns the decision needs and does not read the order back afterwards:
+// every IPN, poll and completion passes through here, so each statement saved is saved often.
 import type { Prisma, PrismaClient } from "@/lib/prisma/types";
 import { crashPoint } from "@/lib/crash-point";
 import { recordPaymentEvent } from "@/lib/payment-events";
 import { nextPollAt } from "./poll-schedule";
-import { toSnapshot, type OrderWithPaymentsAndDisputes } from "./snapshot";
+import { ORDER_STATE_COLUMNS, toSnapshot, type OrderState } from "./snapshot";
 import { writeDisputes } from "./write-disputes";
 import { chargedBackMinor, deriveDisputeStatus } from "./dispute-facts";
 import { isTerminalCharge, isTerminalRefund } from "./payment-facts";
@@ -18,9 +20,18 @@ export interface ApplyOptions {
   maxAttempts?: number;
 }
 
+/** What the order came to: its status after the event (unchanged when refused or unchanged). */
+export interface AppliedOrder {
+  id: string;
+  orderNumber: string;
+  currency: string;
+  status: string;
+  fulfillmentStatus: string;
+}
+
 export interface ApplyResult {
   outcome: Outcome;
-  order: OrderWithPaymentsAndDisputes;
+  order: AppliedOrder;
 }
 
 export class OrderConflictError extends Error {
@@ -50,7 +61,7 @@ function describe(event: OrderEvent): string {
 
 async function writeSnapshot(
   tx: Prisma.TransactionClient,
-  stored: OrderWithPaymentsAndDisputes,
+  stored: OrderState,
   next: OrderSnapshot,
   event: OrderEvent,
   options: ApplyOptions,
@@ -152,15 +163,27 @@ async function writeSnapshot(
   return true;
 }
 
-const loadOrder = (db: Prisma.TransactionClient | PrismaClient, orderId: string) =>
+const loadOrder = (db: Prisma.TransactionClient, orderId: string): Promise<OrderState> =>
   db.order.findUniqueOrThrow({
     where: { id: orderId },
-    include: {
+    select: {
+      ...ORDER_STATE_COLUMNS,
       charges: { orderBy: { createdAt: "asc" } },
       refunds: { orderBy: { createdAt: "asc" } },
       disputes: { orderBy: { createdAt: "asc" } },
     },
   });
+
+function appliedOrder(stored: OrderState, outcome: Outcome): AppliedOrder {
+  const after = outcome.kind === "applied" ? outcome.next : null;
+  return {
+    id: stored.id,
+    orderNumber: stored.orderNumber,
+    currency: stored.currency,
+    status: after?.status ?? stored.status,
+    fulfillmentStatus: after?.fulfillmentStatus ?? stored.fulfillmentStatus,
+  };
+}
 
 export async function applyEventToOrder(
   prisma: PrismaClient,
@@ -201,10 +224,7 @@ export async function applyEventToOrder(
         summary: `Refused ${describe(event)}: ${result.outcome.reason}`,
       });
     }
-    return {
-      outcome: result.outcome,
-      order: result.outcome.kind === "applied" ? await loadOrder(prisma, orderId) : result.stored,
-    };
+    return { outcome: result.outcome, order: appliedOrder(result.stored, result.outcome) };
   }
   throw new OrderConflictError(`order ${orderId} kept changing; gave up after ${maxAttempts} attempts`);
 }

@@ -11,6 +11,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
+import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "./draft-order";
 
 /** A claim lapses this long after it was taken or last renewed. */
 export const COMPLETION_CLAIM_TTL_MS = 10_000;
@@ -125,16 +126,19 @@ export async function awaitCompletionClaim(
   prisma: PrismaClient,
   orderId: string,
   timeoutMs: number,
-): Promise<Order> {
+): Promise<DraftOrder> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+    const order = await prisma.order.findUniqueOrThrow({
+      where: { id: orderId },
+      select: DRAFT_ORDER_COLUMNS,
+    });
     if (order.status !== "Draft" || !completionClaimHeld(order) || Date.now() >= deadline) return order;
     await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, deadline - Date.now())));
   }
 }
 
-export type ClaimedWork<T> = { kind: "ran"; value: T } | { kind: "not-taken"; order: Order };
+export type ClaimedWork<T> = { kind: "ran"; value: T } | { kind: "not-taken"; order: DraftOrder };
 
 /**
  * Runs `work` holding the order's claim, renewing it meanwhile, and releases it after (advancing

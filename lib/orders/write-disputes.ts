@@ -5,11 +5,11 @@
 import type { Prisma } from "@/lib/prisma/types";
 import { isOpenDispute, type DisputeFact } from "./dispute-facts";
 import { nextPollAt } from "./poll-schedule";
-import type { OrderWithPaymentsAndDisputes } from "./snapshot";
+import type { OrderState } from "./snapshot";
 
 export async function writeDisputes(
   tx: Prisma.TransactionClient,
-  stored: OrderWithPaymentsAndDisputes,
+  stored: OrderState,
   disputes: readonly DisputeFact[],
   now: Date,
 ): Promise<void> {

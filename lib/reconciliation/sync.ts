@@ -11,7 +11,7 @@ import { reconcileDraftOrder } from "@/lib/checkout/reconcile-draft";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
-import type { Order } from "@/lib/prisma/types";
+import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "@/lib/orders/draft-order";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
 import { awaitCompletionClaim, completionClaimHeld } from "@/lib/orders/completion-claim";
 import { REFUND_STATES, type RefundFact } from "@/lib/orders/payment-facts";
@@ -28,15 +28,19 @@ async function orderFor(
   ids: { chargeId?: string | null; chargePermissionId?: string | null },
   source: EventSource,
   known?: ChargePermission,
-): Promise<Order | null> {
+): Promise<DraftOrder | null> {
   const prisma = db();
   if (ids.chargeId) {
-    const charge = await prisma.charge.findUnique({ where: { id: ids.chargeId }, select: { orderId: true } });
-    if (charge) return prisma.order.findUnique({ where: { id: charge.orderId } });
+    const charge = await prisma.charge.findUnique({
+      where: { id: ids.chargeId },
+      select: { order: { select: DRAFT_ORDER_COLUMNS } },
+    });
+    if (charge) return charge.order;
   }
   if (!ids.chargePermissionId) return null;
   const byPermission = await prisma.order.findFirst({
     where: { chargePermissionId: ids.chargePermissionId },
+    select: DRAFT_ORDER_COLUMNS,
   });
   if (byPermission) return byPermission;
   // Checkout completed at Amazon but not recorded here yet: the permission names our order.
@@ -48,14 +52,16 @@ async function orderFor(
       )
     ).data;
   const reference = permission.merchantMetadata?.merchantReferenceId;
-  return reference ? prisma.order.findUnique({ where: { orderNumber: reference } }) : null;
+  return reference
+    ? prisma.order.findUnique({ where: { orderNumber: reference }, select: DRAFT_ORDER_COLUMNS })
+    : null;
 }
 
 /** How long an IPN waits for a completion under way (the buyer's, usually) before answering. */
 const IPN_CLAIM_WAIT_MS = 2_000;
 
 async function whenCompleted(
-  draftOrOrder: Order,
+  draftOrOrder: DraftOrder,
   source: EventSource,
   apply: () => Promise<ApplyResult>,
 ): Promise<SyncResult> {
@@ -69,7 +75,7 @@ async function whenCompleted(
   if (order.status === "Draft") {
     const outcome = await reconcileDraftOrder(order, source);
     if (outcome.kind === "not-found") return { kind: "unknown-order", detail: order.orderNumber };
-    const after = await db().order.findUniqueOrThrow({ where: { id: order.id } });
+    const after = await db().order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } });
     if (after.status === "Draft") return { kind: "draft-reconciled", orderNumber: order.orderNumber };
   }
   return { kind: "applied", result: await apply() };
