@@ -14,10 +14,12 @@ import { EMULATOR_URL, shopUrl } from "./support/environment";
 
 test.afterEach(async () => {
   await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });
+  await resumeReconcilers();
 });
 
 test.describe("pending authorizations", () => {
   test("0701 settles to Authorized through the IPN, and the buyer's page follows", async ({ page }) => {
+    await pauseReconcilers(); // only the IPN may settle it: the reconciler's poll would race it
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701");
     await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Authorized", {
       timeout: 20_000,
