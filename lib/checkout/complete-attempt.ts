@@ -8,7 +8,6 @@ import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { orderAmount } from "@/lib/orders/order-money";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
-import { DRAFT_ORDER_COLUMNS } from "@/lib/orders/draft-order";
 import { completionIdempotencyKey, type CompletionClaim } from "@/lib/orders/completion-claim";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
@@ -25,11 +24,8 @@ export async function attemptCompletion(
   source: EventSource,
 ): Promise<{ value: CompleteResult; advanceGeneration?: boolean }> {
   const prisma = db();
-  // Read under the claim: whoever held it before may have recorded the outcome already.
-  const order = await prisma.order.findUniqueOrThrow({
-    where: { id: claim.orderId },
-    select: DRAFT_ORDER_COLUMNS,
-  });
+  // As the claim found it: whoever held it before may have recorded the outcome already.
+  const order = claim.order;
   if (order.status !== "Draft") return { value: outcomeOf(order) };
   const sessionId = order.checkoutSessionId;
   let applied: ApplyResult;

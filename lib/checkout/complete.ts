@@ -30,18 +30,16 @@ export async function completeCheckout(
   });
   if (!order || (cartId !== null && order.cartId !== cartId)) return { kind: "not-found" };
   if (order.status !== "Draft" || order.flow !== "redirect") return outcomeOf(order);
-  if (source === "return" && !order.completionStartedAt) {
-    await prisma.order.updateMany({
-      where: { id: order.id, completionStartedAt: null },
-      data: { completionStartedAt: new Date() },
-    });
-  }
   const run = await withCompletionClaim(
     prisma,
     order.id,
     claimHolder(source),
     (claim) => attemptCompletion(claim, source),
-    { waitMs: options.waitMs ?? COMPLETION_WAIT_MS },
+    {
+      waitMs: options.waitMs ?? COMPLETION_WAIT_MS,
+      // The buyer came back: recorded with the claim (the reconciler and the order page read it).
+      completionStartedAt: source === "return" && !order.completionStartedAt ? new Date() : undefined,
+    },
   );
   return run.kind === "ran" ? run.value : outcomeOf(run.order);
 }

@@ -38,7 +38,7 @@ describe("the completion claim", () => {
     const { id } = await createDraftOrder(database.prisma);
     const ttlMs = 10_000;
     const a = await takeCompletionClaim(database.prisma, id, "a", { now: at(0), ttlMs });
-    expect(a).toEqual({ orderId: id, holder: "a", generation: 0 });
+    expect(a).toMatchObject({ orderId: id, holder: "a", generation: 0, order: { id, status: "Draft" } });
     expect(await takeCompletionClaim(database.prisma, id, "b", { now: at(9_000), ttlMs })).toBeNull();
     expect(await renewCompletionClaim(database.prisma, a!, { now: at(9_000), ttlMs })).toBe(true);
     expect(await takeCompletionClaim(database.prisma, id, "b", { now: at(18_000), ttlMs })).toBeNull();

@@ -24,6 +24,8 @@ export interface CompletionClaim {
   holder: string;
   /** The attempt generation this holder's calls use (completionIdempotencyKey). */
   generation: number;
+  /** The order as the claim found it (a Draft: the claim is taken only then). */
+  order: DraftOrder;
 }
 
 export interface ClaimTiming {
@@ -47,37 +49,45 @@ export const claimHolder = (who: string) => `${who}:${randomUUID()}`;
 export const completionClaimHeld = (order: Pick<Order, "completionClaimUntil">, now = new Date()) =>
   order.completionClaimUntil !== null && order.completionClaimUntil.getTime() >= now.getTime();
 
-/** Takes the claim of a Draft order (or renews our own); null when someone else holds it or the order left Draft. */
+// The claim's writes are single-row updates guarded by their WHERE clause, each one statement
+// (UPDATE ... RETURNING). Prisma reports "no row matched the guard" as P2025: the claim was not ours.
+const notMatched = (error: unknown) => (error as { code?: string }).code === "P2025";
+
+/**
+ * Takes the claim of a Draft order (or renews our own); null when someone else holds it or the
+ * order left Draft. `completionStartedAt` (the buyer came back) is written with the claim.
+ */
 export async function takeCompletionClaim(
   prisma: PrismaClient,
   orderId: string,
   holder: string,
-  options: { now?: Date; ttlMs?: number } = {},
+  options: { now?: Date; ttlMs?: number; completionStartedAt?: Date } = {},
 ): Promise<CompletionClaim | null> {
   const now = options.now ?? new Date();
-  const taken = await prisma.order.updateMany({
-    where: {
-      id: orderId,
-      status: "Draft",
-      OR: [
-        { completionClaimUntil: null },
-        { completionClaimUntil: { lt: now } },
-        { completionClaimedBy: holder },
-      ],
-    },
-    data: {
-      completionClaimedBy: holder,
-      completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)),
-    },
-  });
-  if (taken.count === 0) return null;
-  const row = await prisma.order.findUniqueOrThrow({
-    where: { id: orderId },
-    select: { completionClaimedBy: true, completionGeneration: true },
-  });
-  // Only a holder that slept past its TTL can lose the claim this fast.
-  if (row.completionClaimedBy !== holder) return null;
-  return { orderId, holder, generation: row.completionGeneration };
+  try {
+    const row = await prisma.order.update({
+      where: {
+        id: orderId,
+        status: "Draft",
+        OR: [
+          { completionClaimUntil: null },
+          { completionClaimUntil: { lt: now } },
+          { completionClaimedBy: holder },
+        ],
+      },
+      data: {
+        completionClaimedBy: holder,
+        completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)),
+        ...(options.completionStartedAt ? { completionStartedAt: options.completionStartedAt } : {}),
+      },
+      select: { ...DRAFT_ORDER_COLUMNS, completionGeneration: true },
+    });
+    const { completionGeneration: generation, ...order } = row;
+    return { orderId, holder, generation, order };
+  } catch (error) {
+    if (notMatched(error)) return null;
+    throw error;
+  }
 }
 
 /** Extends the claim; false when it lapsed and someone else took it. */
@@ -87,11 +97,17 @@ export async function renewCompletionClaim(
   options: { now?: Date; ttlMs?: number } = {},
 ): Promise<boolean> {
   const now = options.now ?? new Date();
-  const renewed = await prisma.order.updateMany({
-    where: { id: claim.orderId, completionClaimedBy: claim.holder },
-    data: { completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)) },
-  });
-  return renewed.count === 1;
+  try {
+    await prisma.order.update({
+      where: { id: claim.orderId, completionClaimedBy: claim.holder },
+      data: { completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)) },
+      select: { id: true },
+    });
+    return true;
+  } catch (error) {
+    if (notMatched(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -103,19 +119,25 @@ export async function releaseCompletionClaim(
   claim: CompletionClaim,
   options: { advanceGeneration?: boolean } = {},
 ): Promise<boolean> {
-  const released = await prisma.order.updateMany({
-    where: {
-      id: claim.orderId,
-      completionClaimedBy: claim.holder,
-      ...(options.advanceGeneration ? { completionGeneration: claim.generation } : {}),
-    },
-    data: {
-      completionClaimedBy: null,
-      completionClaimUntil: null,
-      ...(options.advanceGeneration ? { completionGeneration: { increment: 1 } } : {}),
-    },
-  });
-  return released.count === 1;
+  try {
+    await prisma.order.update({
+      where: {
+        id: claim.orderId,
+        completionClaimedBy: claim.holder,
+        ...(options.advanceGeneration ? { completionGeneration: claim.generation } : {}),
+      },
+      data: {
+        completionClaimedBy: null,
+        completionClaimUntil: null,
+        ...(options.advanceGeneration ? { completionGeneration: { increment: 1 } } : {}),
+      },
+      select: { id: true },
+    });
+    return true;
+  } catch (error) {
+    if (notMatched(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -144,20 +166,30 @@ export type ClaimedWork<T> = { kind: "ran"; value: T } | { kind: "not-taken"; or
  * Runs `work` holding the order's claim, renewing it meanwhile, and releases it after (advancing
  * the generation when the work says so). When someone else holds it, waits up to `waitMs` for it
  * to come free; answers "not-taken" with the order as last read when it does not, or when the
- * order left Draft.
+ * order left Draft. `completionStartedAt` (the buyer came back) is written with the claim, or on
+ * its own when the claim is someone else's.
  */
 export async function withCompletionClaim<T>(
   prisma: PrismaClient,
   orderId: string,
   holder: string,
   work: (claim: CompletionClaim) => Promise<{ value: T; advanceGeneration?: boolean }>,
-  options: ClaimTiming & { waitMs?: number } = {},
+  options: ClaimTiming & { waitMs?: number; completionStartedAt?: Date } = {},
 ): Promise<ClaimedWork<T>> {
   const ttlMs = options.ttlMs ?? COMPLETION_CLAIM_TTL_MS;
   const deadline = Date.now() + (options.waitMs ?? 0);
+  let completionStartedAt = options.completionStartedAt;
   for (;;) {
-    const claim = await takeCompletionClaim(prisma, orderId, holder, { ttlMs });
+    const claim = await takeCompletionClaim(prisma, orderId, holder, { ttlMs, completionStartedAt });
     if (claim) return { kind: "ran", value: await holding(prisma, claim, work, ttlMs, options.renewMs) };
+    if (completionStartedAt) {
+      // Someone else is completing it: the buyer's return is still recorded, once.
+      await prisma.order.updateMany({
+        where: { id: orderId, completionStartedAt: null },
+        data: { completionStartedAt },
+      });
+      completionStartedAt = undefined;
+    }
     const order = await awaitCompletionClaim(prisma, orderId, Math.max(0, deadline - Date.now()));
     if (order.status !== "Draft" || Date.now() >= deadline) return { kind: "not-taken", order };
   }
