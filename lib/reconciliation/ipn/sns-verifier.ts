@@ -2,7 +2,7 @@
 // like AWS's own validators: the signing certificate must come from an allowed host over
 // https (plain http only for an explicitly trusted emulator origin), is fetched once and
 // cached, must be currently valid, and must verify the exact string SNS signs.
-import { verify, X509Certificate } from "node:crypto";
+import { verify, X509Certificate, type KeyObject } from "node:crypto";
 import { snsStringToSign, type SnsEnvelope } from "./sns-message";
 
 export const AWS_SNS_CERT_HOST = /^sns\.[a-z0-9-]{3,}\.amazonaws\.com(\.cn)?$/;
@@ -29,13 +29,26 @@ async function fetchPem(url: string): Promise<string> {
   return text;
 }
 
+/** A downloaded certificate as verifying needs it, parsed once: its key and validity period. */
+interface SigningCertificate {
+  publicKey: KeyObject;
+  validFrom: number;
+  validTo: number;
+}
+
+const signingCertificate = (cert: X509Certificate): SigningCertificate => ({
+  publicKey: cert.publicKey,
+  validFrom: Date.parse(cert.validFrom),
+  validTo: Date.parse(cert.validTo),
+});
+
 export function createSnsVerifier(options: SnsVerifierOptions = {}) {
   const allowedHosts = options.allowedHosts ?? [AWS_SNS_CERT_HOST];
   const trustedOrigins = new Set(options.trustedOrigins ?? []);
   const fetchCertificate = options.fetchCertificate ?? fetchPem;
   const now = options.now ?? (() => new Date());
   const ttl = options.cacheTtlMs ?? 24 * 60 * 60 * 1000;
-  const cache = new Map<string, { cert: Promise<X509Certificate>; expires: number }>();
+  const cache = new Map<string, { cert: Promise<SigningCertificate>; expires: number }>();
 
   function checkCertUrl(raw: string): string | null {
     let url: URL;
@@ -53,10 +66,10 @@ export function createSnsVerifier(options: SnsVerifierOptions = {}) {
     return null;
   }
 
-  function certificate(url: string): Promise<X509Certificate> {
+  function certificate(url: string): Promise<SigningCertificate> {
     const cached = cache.get(url);
     if (cached && cached.expires > Date.now()) return cached.cert;
-    const cert = fetchCertificate(url).then((pem) => new X509Certificate(pem));
+    const cert = fetchCertificate(url).then((pem) => signingCertificate(new X509Certificate(pem)));
     cache.set(url, { cert, expires: Date.now() + ttl });
     cert.catch(() => cache.delete(url)); // a failed download is retried next time
     return cert;
@@ -66,7 +79,7 @@ export function createSnsVerifier(options: SnsVerifierOptions = {}) {
     async verify(message: SnsEnvelope): Promise<VerifyResult> {
       const urlProblem = checkCertUrl(message.SigningCertURL);
       if (urlProblem) return { ok: false, reason: urlProblem };
-      let cert: X509Certificate;
+      let cert: SigningCertificate;
       try {
         cert = await certificate(message.SigningCertURL);
       } catch (error) {
@@ -76,7 +89,7 @@ export function createSnsVerifier(options: SnsVerifierOptions = {}) {
         };
       }
       const at = now().getTime();
-      if (at < Date.parse(cert.validFrom) || at > Date.parse(cert.validTo))
+      if (at < cert.validFrom || at > cert.validTo)
         return { ok: false, reason: "signing certificate is not valid now" };
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(message.Signature))
         return { ok: false, reason: "signature is not base64" };
