@@ -37,5 +37,6 @@ export async function recordPaymentEvent(prisma: Db, input: PaymentEventInput): 
       summary: input.summary.slice(0, 500),
       detail: serializeDetail(input.detail),
     },
+    select: { id: true }, // written, never read back here
   });
 }

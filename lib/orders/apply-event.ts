@@ -119,6 +119,7 @@ async function writeSnapshot(
     if (!before) {
       await tx.charge.create({
         data: { id: charge.chargeId, orderId: stored.id, currency: stored.currency, ...data },
+        select: { id: true },
       });
     } else if (
       before.state !== charge.state ||
@@ -130,6 +131,7 @@ async function writeSnapshot(
       await tx.charge.update({
         where: { id: charge.chargeId },
         data: { ...data, version: { increment: 1 } },
+        select: { id: true },
       });
     }
   }
@@ -151,11 +153,13 @@ async function writeSnapshot(
           currency: stored.currency,
           ...data,
         },
+        select: { id: true },
       });
     } else if (before.state !== refund.state) {
       await tx.refund.update({
         where: { id: refund.refundId },
         data: { ...data, version: { increment: 1 } },
+        select: { id: true },
       });
     }
   }

@@ -208,6 +208,7 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
         objectType: String(ipn.ObjectType),
         objectId: ipn.ObjectId,
       },
+      select: { id: true },
     })
     .catch((error: unknown) => {
       if ((error as { code?: string }).code !== "P2002") throw error; // a concurrent duplicate already recorded it
