@@ -43,4 +43,22 @@ describe("button payloads", () => {
       true,
     );
   });
+
+  it("signs each payload once and keeps the signature; another payload gets its own", () => {
+    const { client, keys } = testClient(capture.server.url);
+    const payload = (returnUrl: string) => ({
+      webCheckoutDetails: { checkoutReviewReturnUrl: returnUrl },
+      storeId: TEST_STORE_ID,
+    });
+    const first = client.checkoutButtonConfig(payload("https://shop.example/checkout/review"));
+    const again = client.checkoutButtonConfig(payload("https://shop.example/checkout/review"));
+    // RSASSA-PSS signatures are salted: an equal signature is the kept one, not a new one.
+    expect(again.signature).toBe(first.signature);
+    const other = client.checkoutButtonConfig(payload("https://shop.example/other/review"));
+    expect(other.signature).not.toBe(first.signature);
+    for (const config of [first, other])
+      expect(
+        verifyButtonPayload(config.payloadJSON, config.signature, keys.publicKey, "AMZN-PAY-RSASSA-PSS-V2"),
+      ).toBe(true);
+  });
 });

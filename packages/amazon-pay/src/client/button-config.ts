@@ -25,13 +25,28 @@ export interface ButtonConfigOperations {
   signButtonPayload(payloadJSON: string): ButtonConfig;
 }
 
+/** Signatures kept per client, oldest dropped first. */
+const MAX_REMEMBERED_SIGNATURES = 256;
+
 export function buttonConfigOperations(
   signer: Pick<AmazonPayConfig, "publicKeyId" | "privateKey" | "algorithm">,
 ): ButtonConfigOperations {
   const { publicKeyId, privateKey, algorithm } = signer;
+  // A shop renders the same few payloads on every page (one per market and currency); an RSA
+  // signature costs about a millisecond, and any valid signature of the exact string will do.
+  const signatures = new Map<string, string>();
+  const signatureOf = (payloadJSON: string): string => {
+    let signature = signatures.get(payloadJSON);
+    if (signature === undefined) {
+      signature = signButtonPayload(payloadJSON, privateKey, algorithm);
+      if (signatures.size >= MAX_REMEMBERED_SIGNATURES) signatures.delete(signatures.keys().next().value!);
+      signatures.set(payloadJSON, signature);
+    }
+    return signature;
+  };
   const buttonConfig = (payloadJSON: string): ButtonConfig => ({
     payloadJSON,
-    signature: signButtonPayload(payloadJSON, privateKey, algorithm),
+    signature: signatureOf(payloadJSON),
     publicKeyId,
     algorithm,
   });
