@@ -8,7 +8,10 @@ const amazon = vi.hoisted(() => ({
   }),
 }));
 vi.mock("@/lib/db", () => ({ db: () => ({ $queryRaw: () => database.answer() }) }));
-vi.mock("@/lib/prisma/statement-count", () => ({ databaseStatements: () => 42 }));
+vi.mock("@/lib/prisma/statement-count", () => ({
+  databaseStatements: () => 42,
+  databaseTransactions: () => 7,
+}));
 vi.mock("@/lib/amazon-pay/readiness", () => ({ amazonPayReadiness: () => amazon.readiness() }));
 
 const { checkHealth } = await import("./health");
@@ -29,6 +32,7 @@ describe("health", () => {
     });
     expect(health.uptimeSeconds).toBeGreaterThanOrEqual(0);
     expect(health.databaseStatements).toBe(42);
+    expect(health.databaseTransactions).toBe(7);
   });
 
   it("is unavailable when the database fails, without its error text", async () => {

@@ -5,7 +5,7 @@ import "server-only";
 // of what any request through the shop costs.
 import { amazonPayReadiness, type AmazonPayReadiness } from "@/lib/amazon-pay/readiness";
 import { db } from "@/lib/db";
-import { databaseStatements } from "@/lib/prisma/statement-count";
+import { databaseStatements, databaseTransactions } from "@/lib/prisma/statement-count";
 
 export interface Health {
   status: "ok" | "unavailable";
@@ -14,6 +14,8 @@ export interface Health {
   amazonPay: AmazonPayReadiness;
   /** Statements sent to the database since the process started (the benchmark's per-checkout count). */
   databaseStatements: number;
+  /** Transactions begun since the process started. */
+  databaseTransactions: number;
 }
 
 const DATABASE_TIMEOUT_MS = 2_000;
@@ -45,5 +47,6 @@ export async function checkHealth(): Promise<Health> {
     database,
     amazonPay,
     databaseStatements: databaseStatements(),
+    databaseTransactions: databaseTransactions(),
   };
 }

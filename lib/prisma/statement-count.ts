@@ -11,11 +11,15 @@ interface AdapterFactory {
 
 // On globalThis, as the client in lib/db.ts is: each route's bundle has its own copy of this
 // module, and the count must be the process's.
-const holder = globalThis as unknown as { __storefrontDatabaseStatements?: { count: number } };
-const counter = (holder.__storefrontDatabaseStatements ??= { count: 0 });
+const holder = globalThis as unknown as {
+  __storefrontDatabaseStatements?: { count: number; transactions: number };
+};
+const counter = (holder.__storefrontDatabaseStatements ??= { count: 0, transactions: 0 });
 
 /** Statements sent since this process started. */
 export const databaseStatements = (): number => counter.count;
+/** Transactions begun since this process started (each also counts BEGIN among the statements). */
+export const databaseTransactions = (): number => counter.transactions;
 
 const statementLog = process.env.DATABASE_STATEMENT_LOG;
 function logStatement(name: string, args: unknown[]): void {
@@ -42,6 +46,7 @@ function counted<T extends object>(target: T): T {
       if (property === "startTransaction")
         return async (...args: unknown[]) => {
           counter.count += 1; // BEGIN, sent by the adapter on either provider
+          counter.transactions += 1;
           logStatement("begin", []);
           return counted((await method.apply(object, args)) as object);
         };

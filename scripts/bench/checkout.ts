@@ -16,7 +16,7 @@ import path from "node:path";
 import { epochNow } from "@storefront/amazon-pay-emulator/core/api-call-log";
 import { attributeCalls } from "./attribute-calls";
 import { apiCallsSince, startEnvironment, stopAll, type BenchEnvironment } from "./environment";
-import { databaseStatementsSoFar, type ReadResult } from "./floor";
+import { databaseWorkBetween, databaseWorkSoFar, type ReadResult } from "./floor";
 import { CATALOG_PATHS, FLOOR_PATHS, readLoad, runCheckouts } from "./load";
 import { parseBenchOptions, type BenchDatabase } from "./options";
 import { processTreeCpuMs } from "./process-cpu";
@@ -44,15 +44,14 @@ async function measureLevel(
   concurrency: number,
 ): Promise<{ level: LevelResult; errors: string[] }> {
   const total = options.fixedCheckouts ?? Math.max(24, concurrency * 3);
-  const statementsBefore = await databaseStatementsSoFar(env.shopUrl);
+  const databaseBefore = await databaseWorkSoFar(env.shopUrl);
   const cpuBefore = processTreeCpuMs(env.shopPid);
   const since = epochNow();
   const at = performance.now();
   const { done, errors } = await runCheckouts(env, concurrency, total);
   const seconds = (performance.now() - at) / 1000;
   const cpuMs = processTreeCpuMs(env.shopPid) - cpuBefore;
-  // The health answer counts its own query too.
-  const statements = (await databaseStatementsSoFar(env.shopUrl)) - statementsBefore - 1;
+  const databaseWork = databaseWorkBetween(databaseBefore, await databaseWorkSoFar(env.shopUrl));
   const { verified, idsOf } = await verifyOrders(
     env,
     done.map((d) => d.sessionId),
@@ -90,7 +89,8 @@ async function measureLevel(
     shopRequestsPerCheckout: done.length
       ? done.reduce((sum, d) => sum + d.shopRequests, 0) / done.length
       : Number.NaN,
-    databaseStatementsPerCheckout: done.length ? statements / done.length : Number.NaN,
+    databaseStatementsPerCheckout: done.length ? databaseWork.statements / done.length : Number.NaN,
+    databaseTransactionsPerCheckout: done.length ? databaseWork.transactions / done.length : Number.NaN,
     verifiedOrders: verified,
   };
   return { level, errors };

@@ -18,14 +18,32 @@ export interface FloorMultiples {
   cpuInFloorRequests: number;
 }
 
-const healthSchema = z.looseObject({ databaseStatements: z.number().int().nonnegative() });
+const healthSchema = z.looseObject({
+  databaseStatements: z.number().int().nonnegative(),
+  databaseTransactions: z.number().int().nonnegative(),
+});
 
-/** The statements the shop has sent to its database so far (its /api/health counts them). */
-export async function databaseStatementsSoFar(shopUrl: string): Promise<number> {
+export interface DatabaseWork {
+  statements: number;
+  transactions: number;
+}
+
+/**
+ * The statements and transactions the shop has sent to its database so far (its /api/health
+ * counts them), this reading's own query included.
+ */
+export async function databaseWorkSoFar(shopUrl: string): Promise<DatabaseWork> {
   const response = await fetch(new URL("/api/health", shopUrl));
   if (!response.ok) throw new Error(`/api/health answered ${response.status}`);
-  return healthSchema.parse(await response.json()).databaseStatements;
+  const health = healthSchema.parse(await response.json());
+  return { statements: health.databaseStatements, transactions: health.databaseTransactions };
 }
+
+/** The work between two readings, the second reading's own statement left out. */
+export const databaseWorkBetween = (before: DatabaseWork, after: DatabaseWork): DatabaseWork => ({
+  statements: after.statements - before.statements - 1,
+  transactions: after.transactions - before.transactions,
+});
 
 export const floorOf = (floor: readonly ReadResult[], database: string) =>
   floor.find((f) => f.database === database);
@@ -67,7 +85,7 @@ export function readTable(floor: readonly ReadResult[], catalog: readonly ReadRe
 /** Per checkout: requests, database statements, Amazon calls, CPU, and that CPU in floor requests. */
 export function perCheckoutTable(results: readonly LevelResult[], floor: readonly ReadResult[]): string {
   const header = [
-    "| database | Amazon latency | buyers at once | shop requests / checkout | database statements / checkout | Amazon calls / checkout: buyer's (all) | shop CPU ms / checkout | CPU in floor requests |",
+    "| database | Amazon latency | buyers at once | shop requests / checkout | database statements (transactions) / checkout | Amazon calls / checkout: buyer's (all) | shop CPU ms / checkout | CPU in floor requests |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   const rows = results.map(
@@ -77,7 +95,7 @@ export function perCheckoutTable(results: readonly LevelResult[], floor: readonl
         `${r.latencyMs} ms`,
         r.concurrency,
         fixed(r.shopRequestsPerCheckout ?? Number.NaN, 1),
-        fixed(r.databaseStatementsPerCheckout ?? Number.NaN, 1),
+        `${fixed(r.databaseStatementsPerCheckout ?? Number.NaN, 1)} (${fixed(r.databaseTransactionsPerCheckout ?? Number.NaN, 1)})`,
         `${r.buyerPathCallsPerCheckout.toFixed(1)} (${r.amazonCallsPerCheckout.toFixed(1)})`,
         fixed(r.shopCpuMsPerCheckout, 0),
         fixed(levelFloorMultiples(r, floorOf(floor, r.database)).cpuInFloorRequests, 0),

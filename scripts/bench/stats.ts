@@ -56,6 +56,8 @@ export interface LevelResult {
   shopRequestsPerCheckout?: number;
   /** Statements the shop sent to its database per checkout, IPNs and background work included. */
   databaseStatementsPerCheckout?: number;
+  /** Transactions among those statements, per checkout. */
+  databaseTransactionsPerCheckout?: number;
   /** Orders in the database that match a completed checkout, paid and with a charge id. */
   verifiedOrders: number;
 }

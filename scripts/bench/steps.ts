@@ -10,7 +10,7 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formFieldsContaining, HttpBuyer } from "@/e2e/support/http-buyer";
 import { startEnvironment, stopAll } from "./environment";
-import { databaseStatementsSoFar } from "./floor";
+import { databaseWorkBetween, databaseWorkSoFar } from "./floor";
 import { SLUG } from "./load";
 import { parseBenchOptions } from "./options";
 import { processTreeCpuMs } from "./process-cpu";
@@ -41,32 +41,36 @@ process.on("SIGINT", () => {
 });
 
 const env = await startEnvironment(options, database, 0);
-const totals = new Map<string, { statements: number; cpuMs: number }>();
+const totals = new Map<string, { statements: number; transactions: number; cpuMs: number }>();
 let measuring = false;
 
-/** Runs one step, adding its statements (the health check's own query left out) and CPU time. */
+/** Runs one step, adding its statements and transactions (health checks left out) and CPU time. */
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   if (args.log && measuring) appendFileSync(args.log, `== ${name}\n`);
-  const statementsBefore = await databaseStatementsSoFar(env.shopUrl);
+  const databaseBefore = await databaseWorkSoFar(env.shopUrl);
   const cpuBefore = processTreeCpuMs(env.shopPid);
   const value = await run();
   const cpuMs = processTreeCpuMs(env.shopPid) - cpuBefore;
-  const statements = (await databaseStatementsSoFar(env.shopUrl)) - statementsBefore - 1;
+  const work = databaseWorkBetween(databaseBefore, await databaseWorkSoFar(env.shopUrl));
   if (measuring) {
-    const total = totals.get(name) ?? { statements: 0, cpuMs: 0 };
-    totals.set(name, { statements: total.statements + statements, cpuMs: total.cpuMs + cpuMs });
+    const total = totals.get(name) ?? { statements: 0, transactions: 0, cpuMs: 0 };
+    totals.set(name, {
+      statements: total.statements + work.statements,
+      transactions: total.transactions + work.transactions,
+      cpuMs: total.cpuMs + cpuMs,
+    });
   }
   return value;
 }
 
 /** Waits until the shop has sent no statement for 300 ms (the IPNs are handled). */
 async function quiet(): Promise<void> {
-  let last = await databaseStatementsSoFar(env.shopUrl);
+  let last = await databaseWorkSoFar(env.shopUrl);
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const now = (await databaseStatementsSoFar(env.shopUrl)) - 1;
-    if (now === last) return;
-    last = now + 1;
+    const now = await databaseWorkSoFar(env.shopUrl);
+    if (databaseWorkBetween(last, now).statements === 0) return;
+    last = now;
   }
 }
 
@@ -105,14 +109,22 @@ try {
   const rows = [...totals].map(([name, t]) => ({
     name,
     statements: t.statements / checkouts,
+    transactions: t.transactions / checkouts,
     cpuMs: t.cpuMs / checkouts,
   }));
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + pick(r), 0);
   console.log(`\n${database}, ${checkouts} checkouts one after the other, per checkout:\n`);
-  console.log("| step | database statements | shop CPU ms |\n|---|---:|---:|");
-  for (const r of rows) console.log(`| ${r.name} | ${r.statements.toFixed(1)} | ${r.cpuMs.toFixed(1)} |`);
+  console.log("| step | database statements | of them, transactions | shop CPU ms |\n|---|---:|---:|---:|");
+  const row = (name: string, statements: number, transactions: number, cpuMs: number) =>
+    `| ${name} | ${statements.toFixed(1)} | ${transactions.toFixed(1)} | ${cpuMs.toFixed(1)} |`;
+  for (const r of rows) console.log(row(r.name, r.statements, r.transactions, r.cpuMs));
   console.log(
-    `| **whole checkout** | ${sum((r) => r.statements).toFixed(1)} | ${sum((r) => r.cpuMs).toFixed(1)} |`,
+    row(
+      "**whole checkout**",
+      sum((r) => r.statements),
+      sum((r) => r.transactions),
+      sum((r) => r.cpuMs),
+    ),
   );
   console.log("\nCPU is read in 10 ms ticks: a step's figure is the mean over every checkout.");
   if (args.log) console.log(`Statements, step by step: ${args.log}`);
