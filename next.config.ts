@@ -4,10 +4,12 @@ import { parseEnv } from "./lib/env";
 import { FIXED_SECURITY_HEADERS } from "./lib/security/fixed-headers";
 
 // Fail `next build` / `next start` at once with a readable list when the environment is wrong.
-parseEnv(process.env);
+const env = parseEnv(process.env);
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Read again by `next start`, so a deployment sets it at run time (docs/configuration.md).
+  compress: env.HTTP_COMPRESSION,
   // An ETag is a hash of the whole body, computed on every response: for the catalog pages
   // served from the page cache that was about a tenth of each request's CPU.
   generateEtags: false,

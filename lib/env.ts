@@ -187,6 +187,9 @@ const schema = z.object({
     blankAsUndefined,
     z.coerce.number({ error: "must be a whole number" }).int().min(0).max(10).default(0),
   ),
+  // Next.js's own gzip of pages, route answers and static files (next.config.ts `compress`), read
+  // when the server starts. Off where a reverse proxy or CDN in front compresses instead.
+  HTTP_COMPRESSION: flag(true),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.preprocess(
     blankAsUndefined,
     z.coerce.number({ error: "must be a whole number" }).int().min(0).max(1_000_000).default(60),
