@@ -8,7 +8,7 @@ import { readCartToken, writeCartToken } from "./cookie";
 import {
   addToCart,
   CartError,
-  createCart,
+  createCartWithLine,
   findCartIdByToken,
   removeCartLine,
   setCartLineQuantity,
@@ -44,16 +44,10 @@ export async function addToCartAction(
   const input = addToCartInput.safeParse(formFields(form, ["slug", "quantity"]));
   if (!input.success) return invalid(input.error);
   try {
-    let cartId = await existingCartId();
-    if (!cartId) {
-      // Validate before creating anything, so a bad request never leaves an empty cart behind.
-      const exists = await db().product.count({ where: { slug: input.data.slug, active: true } });
-      if (exists === 0) return failure("That product is not available.");
-      const created = await createCart(db());
-      await writeCartToken(created.token);
-      cartId = created.cartId;
-    }
-    const quantity = await addToCart(db(), cartId, input.data.slug, input.data.quantity);
+    const cartId = await existingCartId();
+    let quantity = input.data.quantity;
+    if (cartId) quantity = await addToCart(db(), cartId, input.data.slug, quantity);
+    else await writeCartToken((await createCartWithLine(db(), input.data.slug, quantity)).token);
     refresh();
     return success({ quantity }, { message: "Added to cart." });
   } catch (error) {

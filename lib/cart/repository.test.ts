@@ -7,6 +7,7 @@ import {
   clearCart,
   countCartItems,
   createCart,
+  createCartWithLine,
   findCartIdByToken,
   loadCart,
   removeCartLine,
@@ -79,6 +80,26 @@ describe("cart repository", () => {
     });
     await expect(addToCart(database.prisma, cartId, "no-such-thing", 1)).rejects.toBeInstanceOf(CartError);
     expect(await countCartItems(database.prisma, cartId)).toBe(99);
+  });
+
+  it("creates a cart with its first line, and no cart for a product that is not sold", async () => {
+    const { cartId, token } = await createCartWithLine(database.prisma, "harbor-ceramic-mug", 2);
+    expect(await findCartIdByToken(database.prisma, token)).toBe(cartId);
+    expect(await countCartItems(database.prisma, cartId)).toBe(2);
+    const carts = await database.prisma.cart.count();
+    await database.prisma.product.update({ where: { slug: "wool-camp-blanket" }, data: { active: false } });
+    try {
+      for (const slug of ["no-such-thing", "wool-camp-blanket"])
+        await expect(createCartWithLine(database.prisma, slug, 1)).rejects.toMatchObject({
+          code: "unknown-product",
+        });
+    } finally {
+      await database.prisma.product.update({ where: { slug: "wool-camp-blanket" }, data: { active: true } });
+    }
+    await expect(createCartWithLine(database.prisma, "sailcloth-tote", 100)).rejects.toMatchObject({
+      code: "quantity-limit",
+    });
+    expect(await database.prisma.cart.count()).toBe(carts);
   });
 
   it("changes quantities, removes lines and clears", async () => {

@@ -2,6 +2,7 @@
 // database). Prices always come from the product rows, never from the browser.
 import type { Market } from "@/lib/market/markets";
 import { money, multiply, zero, type Currency, type Money } from "@/lib/money";
+import { isRecordNotFound } from "@/lib/prisma/errors";
 import type { PrismaClient } from "@/lib/prisma/types";
 import { MAX_QUANTITY_PER_LINE, priceOrder, type Quote } from "@/lib/pricing/quote";
 import { DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
@@ -75,6 +76,32 @@ function quantityLimitMessage(name: string, current: number): string {
 }
 
 /**
+ * A new cart holding its first line, in one transaction: a product that is not sold leaves no
+ * cart behind (the nested connect finds no active product and everything rolls back).
+ */
+export async function createCartWithLine(
+  prisma: Queries,
+  slug: string,
+  quantity: number,
+): Promise<{ cartId: string; token: string }> {
+  if (quantity > MAX_QUANTITY_PER_LINE) throw new CartError("quantity-limit", quantityLimitMessage("", 0));
+  const token = newCartToken();
+  try {
+    const cart = await prisma.cart.create({
+      data: {
+        tokenHash: hashCartToken(token),
+        lines: { create: { quantity, product: { connect: { slug, active: true } } } },
+      },
+      select: { id: true },
+    });
+    return { cartId: cart.id, token };
+  } catch (error) {
+    if (isRecordNotFound(error)) throw new CartError("unknown-product", "That product is not available.");
+    throw error;
+  }
+}
+
+/**
  * Adds `quantity` of a product; the line may hold at most 99. The increment is a single atomic
  * upsert (INSERT ... ON CONFLICT DO UPDATE quantity = quantity + n), so concurrent adds never
  * lose each other; a result over the limit rolls the transaction back.
@@ -91,7 +118,7 @@ export async function addToCart(prisma: Db, cartId: string, slug: string, quanti
     if (line.quantity > MAX_QUANTITY_PER_LINE) {
       throw new CartError("quantity-limit", quantityLimitMessage(product.name, line.quantity - quantity));
     }
-    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() }, select: { id: true } });
     return line.quantity;
   });
 }
@@ -108,7 +135,7 @@ export async function setCartLineQuantity(
       ? await tx.cartLine.updateMany({ where: { cartId, productId: product.id }, data: { quantity } })
       : { count: 0 };
     if (updated.count === 0) throw new CartError("line-not-found", "That item is no longer in your cart.");
-    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() }, select: { id: true } });
   });
 }
 
@@ -116,7 +143,7 @@ export async function removeCartLine(prisma: Db, cartId: string, slug: string): 
   await prisma.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { slug }, select: { id: true } });
     if (product) await tx.cartLine.deleteMany({ where: { cartId, productId: product.id } });
-    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() }, select: { id: true } });
   });
 }
 
@@ -135,24 +162,30 @@ export interface CartPricing {
   destination?: TaxDestination | null;
 }
 
-/** The cart priced in the market's ledger currency, from the products' prices in it. */
-export async function loadCart(
-  prisma: Queries,
-  cartId: string,
-  pricing: CartPricing,
-): Promise<CartView | null> {
+/**
+ * The cart priced in the market's ledger currency, from the products' prices in it. Reads only
+ * the lines (the caller already knows the cart exists); a cart deleted meanwhile reads as empty.
+ */
+export async function loadCart(prisma: Queries, cartId: string, pricing: CartPricing): Promise<CartView> {
   const currency = pricing.market.ledgerCurrency;
-  const cart = await prisma.cart.findUnique({
-    where: { id: cartId },
-    include: {
-      lines: {
-        include: { product: { include: { prices: { where: { currency } } } } },
-        orderBy: { createdAt: "asc" },
+  const rows = await prisma.cartLine.findMany({
+    where: { cartId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      productId: true,
+      quantity: true,
+      product: {
+        select: {
+          slug: true,
+          name: true,
+          imagePath: true,
+          active: true,
+          prices: { where: { currency }, select: { amountMinor: true } },
+        },
       },
     },
   });
-  if (!cart) return null;
-  const lines: CartLineView[] = cart.lines.map((line) => {
+  const lines: CartLineView[] = rows.map((line) => {
     const price = line.product.prices[0];
     const unitPrice = price ? money(price.amountMinor, currency) : zero(currency);
     return {
@@ -175,7 +208,7 @@ export async function loadCart(
     destination: pricing.destination,
   });
   return {
-    id: cart.id,
+    id: cartId,
     currency,
     lines,
     itemCount: lines.reduce((count, line) => count + line.quantity, 0),

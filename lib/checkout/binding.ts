@@ -4,7 +4,25 @@ import type { CheckoutSessionBinding, PrismaClient } from "@/lib/prisma/types";
 
 export type CheckoutFlow = "redirect" | "buy-now" | "mobile";
 
-export type BindResult = { ok: true; binding: CheckoutSessionBinding } | { ok: false; reason: "foreign" };
+/** The columns checkout reads from a binding (never its timestamps). */
+const BINDING_COLUMNS = {
+  id: true,
+  cartId: true,
+  flow: true,
+  shippingMethod: true,
+  shipCountry: true,
+  shipState: true,
+  buyNowProductId: true,
+  buyNowQuantity: true,
+} as const;
+
+export type Binding = Pick<CheckoutSessionBinding, keyof typeof BINDING_COLUMNS>;
+
+export type BindResult = { ok: true; binding: Binding } | { ok: false; reason: "foreign" };
+
+type BindingExtra = Partial<
+  Pick<Binding, "buyNowProductId" | "buyNowQuantity" | "shippingMethod" | "shipCountry" | "shipState">
+>;
 
 type Db = Pick<PrismaClient, "checkoutSessionBinding">;
 
@@ -12,36 +30,52 @@ type Db = Pick<PrismaClient, "checkoutSessionBinding">;
 export const isUniqueViolation = (error: unknown): boolean =>
   (error as { code?: unknown } | null)?.code === "P2002";
 
-export async function bindCheckoutSession(
+/** The binding of a session, whichever cart it belongs to, or null. */
+export const readBinding = (prisma: Db, sessionId: string): Promise<Binding | null> =>
+  prisma.checkoutSessionBinding.findUnique({ where: { id: sessionId }, select: BINDING_COLUMNS });
+
+const ownedBy = (binding: Binding, cartId: string): BindResult =>
+  binding.cartId === cartId ? { ok: true, binding } : { ok: false, reason: "foreign" };
+
+/**
+ * Binds a session that had no binding when the caller read it. Two requests may race to bind
+ * the same session: whoever lost reads the winner's binding.
+ */
+export async function createBinding(
   prisma: Db,
   sessionId: string,
   cartId: string,
   flow: CheckoutFlow,
-  extra: Partial<Pick<CheckoutSessionBinding, "buyNowProductId" | "buyNowQuantity" | "shippingMethod">> = {},
+  extra: BindingExtra = {},
 ): Promise<BindResult> {
-  const existing = await prisma.checkoutSessionBinding.findUnique({ where: { id: sessionId } });
-  if (existing)
-    return existing.cartId === cartId ? { ok: true, binding: existing } : { ok: false, reason: "foreign" };
   try {
     return {
       ok: true,
       binding: await prisma.checkoutSessionBinding.create({
         data: { id: sessionId, cartId, flow, ...extra },
+        select: BINDING_COLUMNS,
       }),
     };
   } catch (error) {
-    // Two requests raced to bind the same session: whoever lost reads the winner's binding.
     if (!isUniqueViolation(error)) throw error;
-    const winner = await prisma.checkoutSessionBinding.findUniqueOrThrow({ where: { id: sessionId } });
-    return winner.cartId === cartId ? { ok: true, binding: winner } : { ok: false, reason: "foreign" };
+    const winner = await readBinding(prisma, sessionId);
+    if (!winner) throw error;
+    return ownedBy(winner, cartId);
   }
 }
 
-export async function findBinding(
+export async function bindCheckoutSession(
   prisma: Db,
   sessionId: string,
   cartId: string,
-): Promise<CheckoutSessionBinding | null> {
-  const binding = await prisma.checkoutSessionBinding.findUnique({ where: { id: sessionId } });
+  flow: CheckoutFlow,
+  extra: BindingExtra = {},
+): Promise<BindResult> {
+  const existing = await readBinding(prisma, sessionId);
+  return existing ? ownedBy(existing, cartId) : createBinding(prisma, sessionId, cartId, flow, extra);
+}
+
+export async function findBinding(prisma: Db, sessionId: string, cartId: string): Promise<Binding | null> {
+  const binding = await readBinding(prisma, sessionId);
   return binding && binding.cartId === cartId ? binding : null;
 }

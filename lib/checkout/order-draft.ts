@@ -20,9 +20,21 @@ export interface DraftInput {
   ledger?: { quote: Quote; rate: ExchangeRate };
 }
 
+/** The order columns "Place order" goes on with. */
+const DRAFT_COLUMNS = {
+  id: true,
+  orderNumber: true,
+  cartId: true,
+  status: true,
+  redirectedAt: true,
+  version: true,
+} as const;
+
+export type DraftOrder = Pick<Order, keyof typeof DRAFT_COLUMNS>;
+
 export type DraftResult =
-  | { ok: true; order: Order }
-  | { ok: false; reason: "foreign" | "not-draft" | "already-redirected"; order: Order };
+  | { ok: true; order: DraftOrder }
+  | { ok: false; reason: "foreign" | "not-draft" | "already-redirected"; order: DraftOrder };
 
 function amounts(input: DraftInput) {
   return {
@@ -51,26 +63,30 @@ const lineRows = (input: DraftInput) =>
 
 export async function upsertDraftOrder(prisma: PrismaClient, input: DraftInput): Promise<DraftResult> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = await prisma.order.findUnique({ where: { checkoutSessionId: input.sessionId } });
-    if (!existing) {
-      try {
-        const order = await prisma.order.create({
-          data: {
-            orderNumber: newOrderNumber(),
-            cartId: input.cartId,
-            checkoutSessionId: input.sessionId,
-            flow: input.flow,
-            status: "Draft",
-            ...amounts(input),
-            lines: { create: lineRows(input) },
-          },
-        });
-        return { ok: true, order };
-      } catch (error) {
-        if (isUniqueViolation(error)) continue; // a concurrent "Place order" created it; refresh it instead
-        throw error;
-      }
+    // Most sessions have no order yet: create it, and read the existing one only when the unique
+    // checkoutSessionId refuses (an earlier or concurrent "Place order" created it).
+    try {
+      const order = await prisma.order.create({
+        data: {
+          orderNumber: newOrderNumber(),
+          cartId: input.cartId,
+          checkoutSessionId: input.sessionId,
+          flow: input.flow,
+          status: "Draft",
+          ...amounts(input),
+          lines: { create: lineRows(input) },
+        },
+        select: DRAFT_COLUMNS,
+      });
+      return { ok: true, order };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
     }
+    const existing = await prisma.order.findUnique({
+      where: { checkoutSessionId: input.sessionId },
+      select: DRAFT_COLUMNS,
+    });
+    if (!existing) continue; // the order number was taken, not the session: try a new one
     if (existing.cartId !== input.cartId) return { ok: false, reason: "foreign", order: existing };
     if (existing.status !== "Draft") return { ok: false, reason: "not-draft", order: existing };
     if (existing.redirectedAt) return { ok: false, reason: "already-redirected", order: existing };
@@ -84,7 +100,7 @@ export async function upsertDraftOrder(prisma: PrismaClient, input: DraftInput):
       await tx.orderLine.createMany({
         data: lineRows(input).map((row) => ({ ...row, orderId: existing.id })),
       });
-      return tx.order.findUniqueOrThrow({ where: { id: existing.id } });
+      return tx.order.findUniqueOrThrow({ where: { id: existing.id }, select: DRAFT_COLUMNS });
     });
     if (refreshed) return { ok: true, order: refreshed };
   }

@@ -8,6 +8,8 @@ import { loadCart } from "@/lib/cart/repository";
 import { presentCart } from "@/lib/cart/presentment";
 import { identityRate, type ExchangeRate } from "@/lib/presentment/exchange-rate";
 import { db } from "@/lib/db";
+import { isRecordNotFound } from "@/lib/prisma/errors";
+import type { PrismaClient } from "@/lib/prisma/types";
 import { env } from "@/lib/env";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
@@ -43,6 +45,28 @@ const fail = (notice: CheckoutNotice, orderNumber?: string): PlaceOrderResult =>
   orderNumber,
 });
 
+/**
+ * Records that the buyer goes to Amazon, only if the Draft is still the version this request
+ * froze. One UPDATE with the version in its WHERE (updateMany would wrap it in a transaction).
+ */
+async function markRedirected(
+  prisma: PrismaClient,
+  order: { id: string; version: number },
+  buyer: ReturnType<typeof buyerSnapshot>,
+): Promise<boolean> {
+  try {
+    await prisma.order.update({
+      where: { id: order.id, status: "Draft", version: order.version },
+      data: { redirectedAt: new Date(), ...buyer, version: { increment: 1 } },
+      select: { id: true },
+    });
+    return true;
+  } catch (error) {
+    if (isRecordNotFound(error)) return false;
+    throw error;
+  }
+}
+
 export async function placeOrder(input: {
   sessionId: string;
   cartId: string;
@@ -64,7 +88,7 @@ export async function placeOrder(input: {
     shippingMethod,
     destination: { countryCode: binding.shipCountry, stateOrRegion: binding.shipState },
   });
-  if (!ledgerCart || ledgerCart.lines.length === 0) return fail("cart-empty");
+  if (ledgerCart.lines.length === 0) return fail("cart-empty");
   const cart = presentCart(ledgerCart, input.rate ?? identityRate(ledgerCart.currency));
   if (!cart.checkoutReady || quoteFingerprint(cart) !== input.fingerprint) {
     return { ok: false, error: CHECKOUT_NOTICES["cart-changed"] };
@@ -133,6 +157,7 @@ export async function placeOrder(input: {
     await prisma.checkoutSessionBinding.update({
       where: { id: input.sessionId },
       data: { shipState: address?.stateOrRegion ?? null, shipCountry: address?.countryCode ?? null },
+      select: { id: true },
     });
     return {
       ok: false,
@@ -158,11 +183,7 @@ export async function placeOrder(input: {
     return { ok: false, error: CHECKOUT_NOTICES["amazon-unavailable"] };
   }
 
-  const marked = await prisma.order.updateMany({
-    where: { id: order.id, status: "Draft", version: order.version },
-    data: { redirectedAt: new Date(), ...buyerSnapshot(session), version: { increment: 1 } },
-  });
-  if (marked.count === 0)
+  if (!(await markRedirected(prisma, order, buyerSnapshot(session))))
     return { ok: false, error: "This order changed while it was being placed. Please try again." };
   console.log(
     `[checkout] order ${order.orderNumber} placed for ${formatAddressLines(address).at(-1) ?? "?"}; buyer sent to Amazon Pay`,

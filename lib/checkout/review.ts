@@ -18,7 +18,7 @@ import {
   type ShippingOption,
 } from "@/lib/pricing/shipping-methods";
 import { deliveryArea, shippingRestriction } from "@/lib/pricing/shipping-rules";
-import { bindCheckoutSession } from "./binding";
+import { createBinding, readBinding } from "./binding";
 import type { CheckoutNotice } from "./messages";
 import { quoteFingerprint } from "./quote-fingerprint";
 import { paymentDescriptorOf, sessionStanding } from "./session-outcome";
@@ -85,35 +85,40 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   }
   // Another cart's session is refused before Amazon is asked (its address is that buyer's), and
   // one Amazon does not know is refused before it is bound: an unknown id leaves no row behind.
-  const existing = await prisma.checkoutSessionBinding.findUnique({
-    where: { id: sessionId },
-    select: { cartId: true },
-  });
+  const existing = await readBinding(prisma, sessionId);
   if (existing && existing.cartId !== cartId) return { ok: false, notice: "session-foreign" };
   const read = await readCheckoutSession(sessionId);
   if (!read.ok) return read;
-  const bound = await bindCheckoutSession(prisma, sessionId, cartId, "redirect");
-  if (!bound.ok) return { ok: false, notice: "session-foreign" };
   const { session } = read;
+  const address = session.shippingAddress;
+  const destination = {
+    shipCountry: address?.countryCode ?? null,
+    shipState: address?.stateOrRegion ?? null,
+  };
+  // A new binding starts with the destination Amazon just gave, so it needs no update below.
+  const bound = existing
+    ? { ok: true as const, binding: existing }
+    : await createBinding(prisma, sessionId, cartId, "redirect", destination);
+  if (!bound.ok) return { ok: false, notice: "session-foreign" };
   const standing = sessionStanding(session);
   if (standing.kind === "canceled") return { ok: false, notice: standing.notice };
   if (standing.kind === "completed") return { ok: false, notice: "session-used" };
 
-  const address = session.shippingAddress;
   const shippingMethod = isShippingMethodId(bound.binding.shippingMethod)
     ? bound.binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
   const market = currentMarket();
   const ledgerCart = await loadCart(prisma, cartId, { market, shippingMethod, destination: address ?? null });
-  if (!ledgerCart || ledgerCart.lines.length === 0) return { ok: false, notice: "cart-empty" };
+  if (ledgerCart.lines.length === 0) return { ok: false, notice: "cart-empty" };
   const cart = presentCart(ledgerCart, await currentExchangeRate());
   if (
-    bound.binding.shipCountry !== (address?.countryCode ?? null) ||
-    bound.binding.shipState !== (address?.stateOrRegion ?? null)
+    bound.binding.shipCountry !== destination.shipCountry ||
+    bound.binding.shipState !== destination.shipState
   ) {
     await prisma.checkoutSessionBinding.update({
       where: { id: sessionId },
-      data: { shipCountry: address?.countryCode ?? null, shipState: address?.stateOrRegion ?? null },
+      data: destination,
+      select: { id: true },
     });
   }
   return {
