@@ -139,8 +139,8 @@ describe("work under the claim", () => {
 
   it("a claim whose holder died lapses, and a waiter takes it over", async () => {
     const { id } = await createDraftOrder(database.prisma);
+    const started = Date.now(); // before the claim: a slow write must not shorten the wait measured
     await takeCompletionClaim(database.prisma, id, "dead", { ttlMs: 300 });
-    const started = Date.now();
     const result = await withCompletionClaim(database.prisma, id, "b", async (claim) => ({ value: claim }), {
       waitMs: 5_000,
     });
