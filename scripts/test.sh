@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: every check, in order of cost. Typecheck, lint, schema drift, production build,
-# then the Playwright suite against the build on SQLite and PostgreSQL, and beside it the unit
-# and integration tests (SQLite, then PostgreSQL). Ends with one line "N passed, N failed".
+# `npm test`: every check, in order of cost. Typecheck, lint, schema drift, unit and
+# integration tests on SQLite, production build, then the Playwright suite against the build on
+# SQLite and PostgreSQL, and beside it the integration tests on PostgreSQL. Ends with one line
+# "N passed, N failed".
 # PostgreSQL comes from TEST_POSTGRES_URL / E2E_POSTGRES_URL (default: trust auth on
 # 127.0.0.1:5432); SKIP_POSTGRES=1 runs SQLite only.
 set -u
@@ -43,13 +44,16 @@ step "typecheck" -- bash -c 'cat test-reports/logs/typecheck.log; exit "$1"' _ "
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
   step "schema drift (sqlite and postgresql)" -- npm run -s db:check
 fi
+step "unit and integration tests (sqlite)" test-reports/vitest-sqlite.json -- npx vitest run --outputFile.json=test-reports/vitest-sqlite.json
 step "production build" -- npm run -s build
 # Playwright: each database's specs in two groups (playwright.config.ts), each group a run of
 # its own with its own servers, data folder and database, on ports E2E_PORT/E2E_EMULATOR_PORT
 # plus an offset. The runs share only the build and spend much of their time waiting on settle
 # delays and reconcilers, so they go side by side: each database's exclusive group (one spec at
-# a time, the longest), and the two shared groups one after the other; the Vitest suites run
-# meanwhile, in the foreground. Logs follow in order.
+# a time, the longest), and the two shared groups one after the other; the PostgreSQL
+# integration tests run meanwhile, in the foreground. The SQLite Vitest suite runs before the
+# build, alone: some of its tests measure time (timeouts, retries) and fail on a starved CPU.
+# Logs follow in order.
 e2e_run() { # NAME PORT_OFFSET VAR=VALUE...: one run, logged to test-reports/logs/e2e-NAME.log
   local name=$1 offset=$2 started=$SECONDS
   shift 2
@@ -83,8 +87,6 @@ else
   e2e_run sqlite-shared 0 E2E_DATABASE=sqlite E2E_GROUP=shared &
 fi
 e2e_run sqlite-exclusive 600 E2E_DATABASE=sqlite E2E_GROUP=exclusive &
-
-step "unit and integration tests (sqlite)" test-reports/vitest-sqlite.json -- npx vitest run --outputFile.json=test-reports/vitest-sqlite.json
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
   # Only the test files that use a database run again on PostgreSQL.
   mapfile -t db_tests < <(grep -rl --include='*.test.ts' "createTestDatabase" lib scripts tests 2>/dev/null | sort)
