@@ -95,6 +95,26 @@ test.describe("redirect checkout with Amazon Pay", () => {
     });
   });
 
+  test("a Change button pressed before Amazon's script has loaded opens Amazon's page once it has", async ({
+    page,
+  }) => {
+    await addToCart(page, "tidepool-field-notebook");
+    await checkoutToReview(page);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/checkout.js", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.reload();
+    await expect(page.locator("html[data-hydrated]")).toBeAttached();
+    await page.getByRole("button", { name: "Change payment method" }).click();
+    release();
+    await page.waitForURL(/changePayment/);
+  });
+
   for (const [payment, reason] of [
     ["visa-3434", "Declined"],
     ["mastercard-3064", "BuyerCanceled"],

@@ -1,19 +1,23 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { onIdle } from "@/components/layout/on-idle";
 
 // Loads Amazon's checkout.js once per page, however many components need it (next/script
 // does not call onReady for a second component while the first one is still loading it).
 const loads = new Map<string, Promise<void>>();
 
-function loadScript(src: string): Promise<void> {
+/** Loads checkout.js from `src`, once per page; a failed load may be tried again. */
+export function loadCheckoutJs(src: string): Promise<void> {
   let load = loads.get(src);
   if (!load) {
     load = new Promise<void>((resolve, reject) => {
       const script = document.createElement("script");
       script.src = src;
       script.async = true;
-      script.addEventListener("load", () => resolve());
+      // Whatever the page does with checkout.js (render a button, bind its buttons) runs in a
+      // task of its own once the browser is idle, not in the long one that evaluated the script.
+      script.addEventListener("load", () => onIdle(resolve, 500));
       script.addEventListener("error", () => {
         loads.delete(src);
         script.remove();
@@ -35,7 +39,7 @@ export function useCheckoutJs(src: string, onReady: () => void): "loading" | "re
   });
   useEffect(() => {
     let active = true;
-    loadScript(src).then(
+    loadCheckoutJs(src).then(
       () => {
         if (!active) return;
         ready.current();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { onIdle } from "./on-idle";
 
 interface WhenNearViewportProps {
   children: ReactNode;
@@ -11,9 +12,10 @@ interface WhenNearViewportProps {
 }
 
 /**
- * Renders its children once their place comes near the viewport, or once the browser is idle,
- * whichever comes first. What they need (their JavaScript, a third-party script) then loads
- * after the page has become interactive, not before.
+ * Renders its children once the browser is idle after hydration, or earlier if the buyer
+ * scrolls their place near the viewport. What they need (their JavaScript, a third-party
+ * script) then loads after the page has become interactive, not in the middle of it, even
+ * when their place is in the first viewport.
  */
 export function WhenNearViewport({ children, minHeight, margin = "300px" }: WhenNearViewportProps) {
   const placeholder = useRef<HTMLDivElement>(null);
@@ -22,23 +24,17 @@ export function WhenNearViewport({ children, minHeight, margin = "300px" }: When
     const element = placeholder.current;
     if (near || !element) return;
     const show = () => setNear(true);
+    // The first report is where the page opened: a place in view then waits for idle too.
+    let first = true;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) show();
+        if (!first && entries.some((entry) => entry.isIntersecting)) show();
+        first = false;
       },
       { rootMargin: margin },
     );
     observer.observe(element);
-    // Safari has no requestIdleCallback: a timer stands in.
-    const idle: Partial<Pick<Window, "requestIdleCallback">> = window;
-    let cancelIdle: () => void;
-    if (idle.requestIdleCallback) {
-      const id = idle.requestIdleCallback(show, { timeout: 2_000 });
-      cancelIdle = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(show, 1_000);
-      cancelIdle = () => clearTimeout(id);
-    }
+    const cancelIdle = onIdle(show);
     return () => {
       observer.disconnect();
       cancelIdle();
