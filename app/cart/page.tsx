@@ -5,6 +5,7 @@ import { CHECKOUT_NOTICES, isCheckoutNotice } from "@/lib/checkout/messages";
 import { CartActivityProvider } from "@/components/cart/cart-activity";
 import { CartLineItem } from "@/components/cart/cart-line-item";
 import { OrderSummary } from "@/components/cart/order-summary";
+import { Price } from "@/components/price";
 import { AmazonPayButton } from "@/components/checkout/deferred-buttons";
 import { CartCountFromServer } from "@/components/layout/cart-count";
 import { amazonPayPrice } from "@/components/checkout/checkout-js";
@@ -94,7 +95,12 @@ export default async function CartPage({ searchParams }: CartPageProps) {
             </h2>
             <ul className="cart-lines">
               {cart.lines.map((line) => (
-                <CartLineItem key={line.slug} line={line} />
+                <CartLineItem
+                  key={line.slug}
+                  line={line}
+                  lineTotal={<Price value={line.lineTotal} />}
+                  unitPrice={<Price value={line.unitPrice} />}
+                />
               ))}
             </ul>
           </section>

@@ -1,18 +1,20 @@
 "use client";
 
-import { useActionState, useId, useOptimistic, useTransition, type FormEvent } from "react";
+import { useActionState, useId, useOptimistic, useTransition, type FormEvent, type ReactNode } from "react";
 import { removeCartLineAction, updateCartLineAction } from "@/lib/cart/action";
 import type { CartLineView } from "@/lib/cart/repository";
 import { MAX_QUANTITY_PER_LINE } from "@/lib/pricing/quote";
-import { Price } from "@/components/price";
 import { FormStatus } from "@/components/form-status";
 import { useReportCartActivity } from "./cart-activity";
 
 interface CartLineItemProps {
   line: CartLineView;
+  /** The line's total and unit price, written on the server: the browser formats no money. */
+  lineTotal: ReactNode;
+  unitPrice: ReactNode;
 }
 
-export function CartLineItem({ line }: CartLineItemProps) {
+export function CartLineItem({ line, lineTotal, unitPrice }: CartLineItemProps) {
   const [optimistic, setOptimistic] = useOptimistic({ quantity: line.quantity, removed: false });
   const [updateState, updateAction, updating] = useActionState(updateCartLineAction, null);
   const [removeState, removeAction, removing] = useActionState(removeCartLineAction, null);
@@ -54,14 +56,10 @@ export function CartLineItem({ line }: CartLineItemProps) {
           <a href={`/products/${line.slug}`} className="cart-line__name">
             {line.name}
           </a>
-          <span data-testid="line-total">
-            <Price value={line.lineTotal} />
-          </span>
+          <span data-testid="line-total">{lineTotal}</span>
         </div>
         {line.available ? (
-          <span className="summary__note">
-            <Price value={line.unitPrice} /> each
-          </span>
+          <span className="summary__note">{unitPrice} each</span>
         ) : (
           <span className="cart-line__unavailable">No longer available. Remove it to check out.</span>
         )}
