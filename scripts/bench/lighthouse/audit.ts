@@ -15,8 +15,24 @@ export interface LighthouseRun {
   cumulativeLayoutShift: number;
 }
 
+/** Tries a run that Lighthouse itself failed (a trace lost on a busy machine) this many times. */
+const ATTEMPTS = 3;
+
 /** Audits `url`; `headers` go with every request of the page (the buyer's cookie). */
 export async function audit(url: string, headers: Record<string, string> = {}): Promise<LighthouseRun> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await auditOnce(url, headers);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt === ATTEMPTS) throw error;
+      console.warn(`[lighthouse] ${error.message}; trying again`);
+    }
+  }
+}
+
+class LighthouseRuntimeError extends Error {}
+
+async function auditOnce(url: string, headers: Record<string, string>): Promise<LighthouseRun> {
   const chrome = await launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
@@ -32,7 +48,8 @@ export async function audit(url: string, headers: Record<string, string> = {}): 
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError)
+      throw new LighthouseRuntimeError(`Lighthouse on ${url}: ${lhr.runtimeError.message}`);
     const score = lhr.categories.performance?.score;
     if (typeof score !== "number") throw new Error(`Lighthouse on ${url}: no performance score`);
     const numeric = (id: string) => {
