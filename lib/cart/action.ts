@@ -48,7 +48,8 @@ export async function addToCartAction(
     let quantity = input.data.quantity;
     if (cartId) quantity = await addToCart(db(), cartId, input.data.slug, quantity);
     else await writeCartToken((await createCartWithLine(db(), input.data.slug, quantity)).token);
-    refresh();
+    // No refresh(): the product page is the same for every buyer, and the header asks the shop
+    // for the new count itself once the action ends (components/layout/cart-count.tsx).
     return success({ quantity }, { message: "Added to cart." });
   } catch (error) {
     return fromCartError(error);
