@@ -152,6 +152,12 @@ const schema = z.object({
     blankAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(86_400).default(60),
   ),
+  // How long a completion claim (lib/orders/completion-claim.ts) outlives a holder that stopped
+  // renewing it, e.g. a server that died mid-Complete: the wait before another may take over.
+  COMPLETION_CLAIM_TTL_SECONDS: z.preprocess(
+    blankAsUndefined,
+    z.coerce.number({ error: "must be a number of seconds" }).int().min(2).max(300).default(10),
+  ),
   // A capture the shop recorded this many days before a settlement report's end must be in it
   // (lib/settlement); a later one may still be on its way.
   SETTLEMENT_EXPECTED_DAYS: z.preprocess(

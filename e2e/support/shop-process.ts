@@ -30,6 +30,8 @@ export const E2E_SHOP_ENV = {
   ALLOW_EMULATOR_IN_PRODUCTION: "true",
   TRUSTED_PROXY_HOPS: "1",
   CHECKOUT_RATE_LIMIT_PER_MINUTE: "0",
+  // A server killed mid-Complete holds its completion claim until it lapses (production: 10 s).
+  COMPLETION_CLAIM_TTL_SECONDS: "3",
 };
 
 /** For an instance that is to crash at a crash point: only the test's own request may reach it. */

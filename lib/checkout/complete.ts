@@ -5,13 +5,13 @@ import "server-only";
 // waits for whoever holds it and answers from the order that attempt recorded.
 import { db } from "@/lib/db";
 import { DRAFT_ORDER_COLUMNS } from "@/lib/orders/draft-order";
-import { claimHolder, COMPLETION_CLAIM_TTL_MS, withCompletionClaim } from "@/lib/orders/completion-claim";
+import { claimHolder, completionClaimTtlMs, withCompletionClaim } from "@/lib/orders/completion-claim";
 import type { EventSource } from "@/lib/payment-events";
 import { attemptCompletion } from "./complete-attempt";
 import { outcomeOf, type CompleteResult } from "./complete-result";
 
 /** Long enough for a holder that died to let its claim lapse, so the caller can take over. */
-export const COMPLETION_WAIT_MS = COMPLETION_CLAIM_TTL_MS + 1_000;
+export const completionWaitMs = (): number => completionClaimTtlMs() + 1_000;
 
 /**
  * Completes the checkout of the order for this session. `cartId` null completes by the session
@@ -36,7 +36,7 @@ export async function completeCheckout(
     claimHolder(source),
     (claim) => attemptCompletion(claim, source),
     {
-      waitMs: options.waitMs ?? COMPLETION_WAIT_MS,
+      waitMs: options.waitMs ?? completionWaitMs(),
       // The buyer came back: recorded with the claim (the reconciler and the order page read it).
       completionStartedAt: source === "return" && !order.completionStartedAt ? new Date() : undefined,
     },

@@ -11,11 +11,11 @@ import { db } from "@/lib/db";
 import { isCurrency, money } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import {
-  COMPLETION_CLAIM_TTL_MS,
+  completionClaimTtlMs,
+  completionIdempotencyKey,
   withCompletionClaim,
   type CompletionClaim,
 } from "@/lib/orders/completion-claim";
-import { completionIdempotencyKey } from "@/lib/orders/completion-claim";
 import { formatAddressLines } from "@/lib/orders/address-lines";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
 import { amazonPay } from "@/lib/amazon-pay/connection";
@@ -48,7 +48,7 @@ export function finalizeBody(
 }
 
 /** Long enough for a holder that died to let its claim lapse, so the caller can take over. */
-export const FINALIZE_WAIT_MS = COMPLETION_CLAIM_TTL_MS + 1_000;
+const finalizeWaitMs = (): number => completionClaimTtlMs() + 1_000;
 
 /**
  * Finalizes the stored order holding its completion claim (taking it, or renewing the one the
@@ -65,7 +65,7 @@ export async function finalizeStoredOrder(
     order.id,
     holder,
     (claim) => finalizeHoldingClaim(order, address, claim),
-    { waitMs: FINALIZE_WAIT_MS },
+    { waitMs: finalizeWaitMs() },
   );
   return run.kind === "ran" ? run.value : outcomeOf(run.order);
 }

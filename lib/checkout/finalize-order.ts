@@ -6,7 +6,7 @@
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
 import type { PaymentIntent } from "@/lib/env";
 import type { Order, OrderLine, PrismaClient } from "@/lib/prisma/types";
-import { COMPLETION_CLAIM_TTL_MS } from "@/lib/orders/completion-claim";
+import { completionClaimTtlMs } from "@/lib/orders/completion-claim";
 import { newOrderNumber } from "@/lib/orders/order-number";
 import type { Quote } from "@/lib/pricing/quote";
 import { isUniqueViolation, type CheckoutFlow } from "./binding";
@@ -100,7 +100,7 @@ export async function freezeFinalizeOrder(
           completionStartedAt: now,
           // Born claimed: no one else may call Finalize for it before its writer has.
           completionClaimedBy: input.holder,
-          completionClaimUntil: new Date(now.getTime() + COMPLETION_CLAIM_TTL_MS),
+          completionClaimUntil: new Date(now.getTime() + completionClaimTtlMs()),
           lines: {
             create: input.lines.map((line) => ({
               productId: line.productId,

@@ -18,7 +18,7 @@ import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { DraftOrder } from "@/lib/orders/draft-order";
 import { adoptSessionOutcome, scheduleNextDraftCheck } from "./adopt";
-import { COMPLETION_WAIT_MS, completeCheckout } from "./complete";
+import { completeCheckout, completionWaitMs } from "./complete";
 import { outcomeOf, type CompleteResult } from "./complete-result";
 
 /** Amazon cancels an un-completed session 24 h after creation; we allow a margin before giving up ourselves. */
@@ -45,7 +45,7 @@ export async function reconcileDraftOrder(
   let order = draft;
   if (completionClaimHeld(order)) {
     // Someone is completing it right now: wait for their outcome, or for a dead holder's claim to lapse.
-    order = await awaitCompletionClaim(prisma, order.id, COMPLETION_WAIT_MS);
+    order = await awaitCompletionClaim(prisma, order.id, completionWaitMs());
     if (order.status !== "Draft") return outcomeOf(order);
     if (completionClaimHeld(order) || (order.nextCheckAt && order.nextCheckAt > new Date()))
       return { kind: "unconfirmed", orderNumber: order.orderNumber };

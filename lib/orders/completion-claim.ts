@@ -10,13 +10,14 @@ import "server-only";
 // sent again, and at any moment every caller derives the same key.
 import { randomUUID } from "node:crypto";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
+import { env } from "@/lib/env";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
 import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "./draft-order";
 
-/** A claim lapses this long after it was taken or last renewed. */
-export const COMPLETION_CLAIM_TTL_MS = 10_000;
-/** How often a holder renews its claim while its work runs. */
-export const COMPLETION_CLAIM_RENEW_MS = 3_000;
+/** A claim lapses this long after it was taken or last renewed (COMPLETION_CLAIM_TTL_SECONDS, default 10). */
+export const completionClaimTtlMs = (): number => env().COMPLETION_CLAIM_TTL_SECONDS * 1000;
+/** How often a holder renews its claim while its work runs: three times per TTL. */
+const renewEveryMs = (ttlMs: number): number => Math.floor(ttlMs / 3);
 const POLL_MS = 100;
 
 export interface CompletionClaim {
@@ -77,7 +78,7 @@ export async function takeCompletionClaim(
       },
       data: {
         completionClaimedBy: holder,
-        completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)),
+        completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? completionClaimTtlMs())),
         ...(options.completionStartedAt ? { completionStartedAt: options.completionStartedAt } : {}),
       },
       select: { ...DRAFT_ORDER_COLUMNS, completionGeneration: true },
@@ -100,7 +101,7 @@ export async function renewCompletionClaim(
   try {
     await prisma.order.update({
       where: { id: claim.orderId, completionClaimedBy: claim.holder },
-      data: { completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? COMPLETION_CLAIM_TTL_MS)) },
+      data: { completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? completionClaimTtlMs())) },
       select: { id: true },
     });
     return true;
@@ -176,7 +177,7 @@ export async function withCompletionClaim<T>(
   work: (claim: CompletionClaim) => Promise<{ value: T; advanceGeneration?: boolean }>,
   options: ClaimTiming & { waitMs?: number; completionStartedAt?: Date } = {},
 ): Promise<ClaimedWork<T>> {
-  const ttlMs = options.ttlMs ?? COMPLETION_CLAIM_TTL_MS;
+  const ttlMs = options.ttlMs ?? completionClaimTtlMs();
   const deadline = Date.now() + (options.waitMs ?? 0);
   let completionStartedAt = options.completionStartedAt;
   for (;;) {
@@ -200,7 +201,7 @@ async function holding<T>(
   claim: CompletionClaim,
   work: (claim: CompletionClaim) => Promise<{ value: T; advanceGeneration?: boolean }>,
   ttlMs: number,
-  renewMs = COMPLETION_CLAIM_RENEW_MS,
+  renewMs = renewEveryMs(ttlMs),
 ): Promise<T> {
   const timer = setInterval(() => {
     renewCompletionClaim(prisma, claim, { ttlMs }).catch((error: unknown) =>
