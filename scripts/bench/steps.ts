@@ -1,16 +1,18 @@
 // npm run bench:steps: what one checkout costs the shop, step by step. One buyer at a time runs
 // the redirect checkout over plain HTTP against the production build and the emulator; for each
-// step it reads the shop's CPU time (/proc) and its database statement count (/api/health) before
-// and after. After the completion it waits until the shop is quiet, so the IPNs Amazon sends
-// then are a step of their own. With --log, every statement's SQL goes to a file, step by step.
+// step it reads the shop's CPU time (/proc) before and after, and counts the statements the shop
+// wrote to its SQL log (DATABASE_STATEMENT_LOG) in between: every statement, whichever request or
+// background task sent it. After the completion it waits until the shop is quiet, so the IPNs
+// Amazon sends then are a step of their own. --log keeps that SQL log, step by step.
 //
 //   npm run bench:steps -- [--database sqlite|postgresql] [--checkouts 20] [--log statements.log]
 //                          [--shop-port 3300] [--emulator-port 4310]
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { formFieldsContaining, HttpBuyer } from "@/e2e/support/http-buyer";
 import { startEnvironment, stopAll } from "./environment";
-import { databaseWorkBetween, databaseWorkSoFar } from "./floor";
 import { SLUG } from "./load";
 import { parseBenchOptions } from "./options";
 import { processTreeCpuMs } from "./process-cpu";
@@ -27,10 +29,9 @@ const { values: args } = parseArgs({
 const database = args.database === "postgresql" ? "postgresql" : "sqlite";
 const checkouts = Number(args.checkouts);
 if (!Number.isInteger(checkouts) || checkouts < 1) throw new Error("--checkouts: a whole number above 0");
-if (args.log) {
-  writeFileSync(args.log, "");
-  process.env.DATABASE_STATEMENT_LOG = args.log; // read by the shop's statement counter
-}
+const logFile = args.log ?? path.join(mkdtempSync(path.join(tmpdir(), "bench-steps-")), "statements.log");
+writeFileSync(logFile, "");
+process.env.DATABASE_STATEMENT_LOG = logFile; // the shop's statement counter appends every statement
 const options = parseBenchOptions([
   `--shop-port=${args["shop-port"]}`,
   `--emulator-port=${args["emulator-port"]}`,
@@ -41,37 +42,45 @@ process.on("SIGINT", () => {
 });
 
 const env = await startEnvironment(options, database, 0);
-const totals = new Map<string, { statements: number; transactions: number; cpuMs: number }>();
+const cpuByStep = new Map<string, number>();
 let measuring = false;
 
-/** Runs one step, adding its statements and transactions (health checks left out) and CPU time. */
+/** Runs one step, marking where it starts in the SQL log and adding its CPU time. */
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
-  if (args.log && measuring) appendFileSync(args.log, `== ${name}\n`);
-  const databaseBefore = await databaseWorkSoFar(env.shopUrl);
+  appendFileSync(logFile, `== ${measuring ? name : "warm-up"}\n`);
   const cpuBefore = processTreeCpuMs(env.shopPid);
   const value = await run();
-  const cpuMs = processTreeCpuMs(env.shopPid) - cpuBefore;
-  const work = databaseWorkBetween(databaseBefore, await databaseWorkSoFar(env.shopUrl));
-  if (measuring) {
-    const total = totals.get(name) ?? { statements: 0, transactions: 0, cpuMs: 0 };
-    totals.set(name, {
-      statements: total.statements + work.statements,
-      transactions: total.transactions + work.transactions,
-      cpuMs: total.cpuMs + cpuMs,
-    });
-  }
+  if (measuring) cpuByStep.set(name, (cpuByStep.get(name) ?? 0) + processTreeCpuMs(env.shopPid) - cpuBefore);
   return value;
 }
 
 /** Waits until the shop has sent no statement for 300 ms (the IPNs are handled). */
 async function quiet(): Promise<void> {
-  let last = await databaseWorkSoFar(env.shopUrl);
+  let last = statSync(logFile).size;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const now = await databaseWorkSoFar(env.shopUrl);
-    if (databaseWorkBetween(last, now).statements === 0) return;
+    const now = statSync(logFile).size;
+    if (now === last) return;
     last = now;
   }
+}
+
+/** Statements and transactions (BEGINs) per step, from the SQL log's sections. */
+function statementsByStep(): Map<string, { statements: number; transactions: number }> {
+  const counts = new Map<string, { statements: number; transactions: number }>();
+  let section = "";
+  for (const line of readFileSync(logFile, "utf8").split("\n")) {
+    if (line.startsWith("== ")) {
+      section = line.slice(3);
+      continue;
+    }
+    if (!line || section === "warm-up") continue;
+    const count = counts.get(section) ?? { statements: 0, transactions: 0 };
+    count.statements += 1;
+    if (line.startsWith("begin")) count.transactions += 1;
+    counts.set(section, count);
+  }
+  return counts;
 }
 
 async function checkout(): Promise<void> {
@@ -106,11 +115,13 @@ try {
   await quiet();
   measuring = true;
   for (let i = 0; i < checkouts; i++) await checkout();
-  const rows = [...totals].map(([name, t]) => ({
+  await quiet();
+  const statements = statementsByStep();
+  const rows = [...cpuByStep].map(([name, cpuMs]) => ({
     name,
-    statements: t.statements / checkouts,
-    transactions: t.transactions / checkouts,
-    cpuMs: t.cpuMs / checkouts,
+    statements: (statements.get(name)?.statements ?? 0) / checkouts,
+    transactions: (statements.get(name)?.transactions ?? 0) / checkouts,
+    cpuMs: cpuMs / checkouts,
   }));
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + pick(r), 0);
   console.log(`\n${database}, ${checkouts} checkouts one after the other, per checkout:\n`);
@@ -127,7 +138,7 @@ try {
     ),
   );
   console.log("\nCPU is read in 10 ms ticks: a step's figure is the mean over every checkout.");
-  if (args.log) console.log(`Statements, step by step: ${args.log}`);
+  console.log(`Statements, step by step: ${logFile}`);
 } finally {
   await env.close();
   stopAll();
