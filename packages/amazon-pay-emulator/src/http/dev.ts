@@ -175,14 +175,16 @@ export function handleDev(
         return true;
       case "POST /__emulator/clock": {
         const input = parseRequest(clockSchema, parseJsonBody(body));
-        const target = "now" in input ? Date.parse(input.now) : sb.now() + input.advanceSeconds * 1000;
-        if (target < sb.now())
+        // One reading of the clock: a second one, a few milliseconds later, would shorten the move.
+        const now = sb.now();
+        const target = "now" in input ? Date.parse(input.now) : now + input.advanceSeconds * 1000;
+        if (target < now)
           throw new ApiError(
             400,
             "InvalidParameterValue",
             "The emulator clock only moves forward (POST /__emulator/reset sets it back to real time).",
           );
-        sb.advanceClock(target - sb.now());
+        sb.advanceClock(target - now);
         json(200, clockJson(sb));
         return true;
       }
