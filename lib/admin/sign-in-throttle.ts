@@ -4,13 +4,12 @@ import "server-only";
 // failure that reaches the limit locks the client out for that long. While locked out, no
 // password is even compared. A successful sign-in forgets the client's failures.
 import type { PrismaClient } from "@/lib/prisma/types";
+import { isUniqueViolation } from "@/lib/prisma/errors";
 
 export interface ThrottlePolicy {
   maxFailures: number;
   lockoutMs: number;
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 /** Until when this client is locked out, or null. */
 export async function lockedOutUntil(

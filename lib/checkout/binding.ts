@@ -1,5 +1,6 @@
 // Binds an Amazon Checkout Session to the cart that first presents it. From then on only that
 // cart (that browser's cookie) can review, place or complete it.
+import { isUniqueViolation } from "@/lib/prisma/errors";
 import type { CheckoutSessionBinding, PrismaClient } from "@/lib/prisma/types";
 
 export type CheckoutFlow = "redirect" | "buy-now" | "mobile";
@@ -25,10 +26,6 @@ type BindingExtra = Partial<
 >;
 
 type Db = Pick<PrismaClient, "checkoutSessionBinding">;
-
-/** Prisma's unique-constraint error (the same code from both providers' clients). */
-export const isUniqueViolation = (error: unknown): boolean =>
-  (error as { code?: unknown } | null)?.code === "P2002";
 
 /** The binding of a session, whichever cart it belongs to, or null. */
 export const readBinding = (prisma: Db, sessionId: string): Promise<Binding | null> =>

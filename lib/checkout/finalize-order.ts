@@ -9,7 +9,8 @@ import type { Order, OrderLine, PrismaClient } from "@/lib/prisma/types";
 import { completionClaimTtlMs } from "@/lib/orders/completion-claim";
 import { newOrderNumber } from "@/lib/orders/order-number";
 import type { Quote } from "@/lib/pricing/quote";
-import { isUniqueViolation, type CheckoutFlow } from "./binding";
+import { isUniqueViolation } from "@/lib/prisma/errors";
+import type { CheckoutFlow } from "./binding";
 import { NOT_SHIPPED } from "./finalize-items";
 import { buyerSnapshot } from "./session-outcome";
 

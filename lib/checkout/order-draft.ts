@@ -6,7 +6,8 @@ import type { PaymentIntent } from "@/lib/env";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
 import type { Quote } from "@/lib/pricing/quote";
 import type { ExchangeRate } from "@/lib/presentment/exchange-rate";
-import { isUniqueViolation, type CheckoutFlow } from "./binding";
+import { isUniqueViolation } from "@/lib/prisma/errors";
+import type { CheckoutFlow } from "./binding";
 import { newOrderNumber } from "@/lib/orders/order-number";
 
 export interface DraftInput {
@@ -21,7 +22,7 @@ export interface DraftInput {
 }
 
 /** The order columns "Place order" goes on with. */
-const DRAFT_COLUMNS = {
+const PLACED_DRAFT_COLUMNS = {
   id: true,
   orderNumber: true,
   cartId: true,
@@ -30,11 +31,11 @@ const DRAFT_COLUMNS = {
   version: true,
 } as const;
 
-export type DraftOrder = Pick<Order, keyof typeof DRAFT_COLUMNS>;
+export type PlacedDraft = Pick<Order, keyof typeof PLACED_DRAFT_COLUMNS>;
 
 export type DraftResult =
-  | { ok: true; order: DraftOrder }
-  | { ok: false; reason: "foreign" | "not-draft" | "already-redirected"; order: DraftOrder };
+  | { ok: true; order: PlacedDraft }
+  | { ok: false; reason: "foreign" | "not-draft" | "already-redirected"; order: PlacedDraft };
 
 function amounts(input: DraftInput) {
   return {
@@ -76,7 +77,7 @@ export async function upsertDraftOrder(prisma: PrismaClient, input: DraftInput):
           ...amounts(input),
           lines: { create: lineRows(input) },
         },
-        select: DRAFT_COLUMNS,
+        select: PLACED_DRAFT_COLUMNS,
       });
       return { ok: true, order };
     } catch (error) {
@@ -84,7 +85,7 @@ export async function upsertDraftOrder(prisma: PrismaClient, input: DraftInput):
     }
     const existing = await prisma.order.findUnique({
       where: { checkoutSessionId: input.sessionId },
-      select: DRAFT_COLUMNS,
+      select: PLACED_DRAFT_COLUMNS,
     });
     if (!existing) continue; // the order number was taken, not the session: try a new one
     if (existing.cartId !== input.cartId) return { ok: false, reason: "foreign", order: existing };
@@ -100,7 +101,7 @@ export async function upsertDraftOrder(prisma: PrismaClient, input: DraftInput):
       await tx.orderLine.createMany({
         data: lineRows(input).map((row) => ({ ...row, orderId: existing.id })),
       });
-      return tx.order.findUniqueOrThrow({ where: { id: existing.id }, select: DRAFT_COLUMNS });
+      return tx.order.findUniqueOrThrow({ where: { id: existing.id }, select: PLACED_DRAFT_COLUMNS });
     });
     if (refreshed) return { ok: true, order: refreshed };
   }

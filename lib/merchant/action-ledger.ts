@@ -3,6 +3,7 @@
 // that crashed midway ("running" for over a minute) may be resumed: its Amazon calls use keys
 // derived from the same action key, so Amazon answers the same way again.
 import type { PrismaClient } from "@/lib/prisma/types";
+import { isUniqueViolation } from "@/lib/prisma/errors";
 
 export type LedgerOutcome = { ok: true; message: string } | { ok: false; error: string };
 
@@ -18,7 +19,7 @@ export async function runOnce(
   try {
     await prisma.merchantAction.create({ data: { key, orderId, kind, status: "running" } });
   } catch (error) {
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const existing = await prisma.merchantAction.findUniqueOrThrow({ where: { key } });
     if (existing.orderId !== orderId || existing.kind !== kind)
       return { ok: false, error: "This form was already used for another action. Reload the page." };

@@ -11,6 +11,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { env } from "@/lib/env";
+import { isRecordNotFound } from "@/lib/prisma/errors";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
 import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "./draft-order";
 
@@ -51,8 +52,7 @@ export const completionClaimHeld = (order: Pick<Order, "completionClaimUntil">, 
   order.completionClaimUntil !== null && order.completionClaimUntil.getTime() >= now.getTime();
 
 // The claim's writes are single-row updates guarded by their WHERE clause, each one statement
-// (UPDATE ... RETURNING). Prisma reports "no row matched the guard" as P2025: the claim was not ours.
-const notMatched = (error: unknown) => (error as { code?: string }).code === "P2025";
+// (UPDATE ... RETURNING). No row matching the guard (P2025) means the claim was not ours.
 
 /**
  * Takes the claim of a Draft order (or renews our own); null when someone else holds it or the
@@ -86,7 +86,7 @@ export async function takeCompletionClaim(
     const { completionGeneration: generation, ...order } = row;
     return { orderId, holder, generation, order };
   } catch (error) {
-    if (notMatched(error)) return null;
+    if (isRecordNotFound(error)) return null;
     throw error;
   }
 }
@@ -106,7 +106,7 @@ export async function renewCompletionClaim(
     });
     return true;
   } catch (error) {
-    if (notMatched(error)) return false;
+    if (isRecordNotFound(error)) return false;
     throw error;
   }
 }
@@ -136,7 +136,7 @@ export async function releaseCompletionClaim(
     });
     return true;
   } catch (error) {
-    if (notMatched(error)) return false;
+    if (isRecordNotFound(error)) return false;
     throw error;
   }
 }

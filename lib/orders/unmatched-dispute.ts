@@ -6,6 +6,7 @@ import { recordPaymentEvent } from "@/lib/payment-events";
 import type { PrismaClient } from "@/lib/prisma/types";
 import { isOpenDispute, type DisputeFact } from "./dispute-facts";
 import { nextPollAt } from "./poll-schedule";
+import { isUniqueViolation } from "@/lib/prisma/errors";
 
 export async function recordUnmatchedDispute(
   prisma: PrismaClient,
@@ -36,7 +37,7 @@ export async function recordUnmatchedDispute(
         data: { id: fact.disputeId, orderId: null, ...data, nextPollAt: nextPollAt(now, 0) },
       });
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
+      if (!isUniqueViolation(error)) throw error;
       return; // recorded at the same moment by another reader
     }
     console.warn(`[disputes] ${fact.disputeId} recorded without an order: ${reason}`);

@@ -1,6 +1,7 @@
 // A lease in the database so that, of several storefront instances on one database, one at a
 // time runs the periodic reconciler. Portable compare-and-set: create, or take over when the
 // current holder is us or its lease has expired.
+import { isUniqueViolation } from "@/lib/prisma/errors";
 import type { PrismaClient } from "@/lib/prisma/types";
 
 export async function acquireLease(
@@ -20,7 +21,7 @@ export async function acquireLease(
     await prisma.lease.create({ data: { name, holder, expiresAt } });
     return true;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false; // someone else holds it
+    if (isUniqueViolation(error)) return false; // someone else holds it
     throw error;
   }
 }

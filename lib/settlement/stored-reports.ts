@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { SettlementReport } from "@/lib/prisma/types";
 import { reconciliationSchema, type Reconciliation } from "./result";
+import { isUniqueViolation } from "@/lib/prisma/errors";
 
 export interface ReportToStore {
   reportId: string;
@@ -15,8 +16,6 @@ export interface ReportToStore {
 }
 
 export type StoreOutcome = "created" | "updated" | "unchanged";
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 export function storedReport(reportId: string): Promise<SettlementReport | null> {
   return db().settlementReport.findUnique({ where: { id: reportId } });

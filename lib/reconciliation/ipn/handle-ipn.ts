@@ -12,6 +12,7 @@ import { syncDispute } from "../sync-dispute";
 import { expectedIpnSource, foreignTopicReason } from "./ipn-source";
 import { snsEnvelopeSchema, type SnsEnvelope } from "./sns-message";
 import { createSnsVerifier, type SnsVerifier } from "./sns-verifier";
+import { isUniqueViolation } from "@/lib/prisma/errors";
 
 export interface IpnAnswer {
   status: number;
@@ -211,7 +212,7 @@ export async function handleIpn(rawBody: string): Promise<IpnAnswer> {
       select: { id: true },
     })
     .catch((error: unknown) => {
-      if ((error as { code?: string }).code !== "P2002") throw error; // a concurrent duplicate already recorded it
+      if (!isUniqueViolation(error)) throw error; // a concurrent duplicate already recorded it
     });
   return answer(200, "processed");
 }
