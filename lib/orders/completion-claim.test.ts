@@ -97,6 +97,25 @@ describe("work under the claim", () => {
     expect(results.map((r) => r.kind)).toEqual(["ran", "ran", "ran"]);
   });
 
+  it("records the buyer's return with the claim, or on its own when someone else holds the claim", async () => {
+    const returned = new Date("2026-12-01T10:00:00Z");
+    const free = await createDraftOrder(database.prisma);
+    const ran = await withCompletionClaim(database.prisma, free.id, "buyer", async () => ({ value: 1 }), {
+      completionStartedAt: returned,
+    });
+    expect(ran).toEqual({ kind: "ran", value: 1 });
+    const held = await createDraftOrder(database.prisma);
+    await takeCompletionClaim(database.prisma, held.id, "reconciler");
+    const refused = await withCompletionClaim(database.prisma, held.id, "buyer", async () => ({ value: 2 }), {
+      completionStartedAt: returned,
+    });
+    expect(refused.kind).toBe("not-taken");
+    for (const { id } of [free, held])
+      expect((await database.prisma.order.findUniqueOrThrow({ where: { id } })).completionStartedAt).toEqual(
+        returned,
+      );
+  });
+
   it("a caller that will not wait is told the claim is taken, with the order as it stands", async () => {
     const { id } = await createDraftOrder(database.prisma);
     let release!: () => void;
