@@ -14,7 +14,7 @@ import type { EventSource } from "@/lib/payment-events";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { DraftOrder } from "@/lib/orders/draft-order";
-import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
+import { applyCompletion } from "./apply-completion";
 import { completionEvent } from "./completion-event";
 import type { CompleteResult } from "./complete-result";
 
@@ -61,9 +61,7 @@ export async function adoptSession(
         charge: read.charge,
       });
       if (event) {
-        const { order: after } = await applyEventToOrder(prisma, order.id, event);
-        if (after.status !== "Draft" && after.status !== "Failed")
-          await takeOrderedItemsOutOfCart(prisma, order.id);
+        const { order: after } = await applyCompletion(prisma, order, event);
         return settled(
           after.status === "Failed"
             ? { kind: "failed", orderNumber: after.orderNumber }

@@ -7,7 +7,7 @@ import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
 import { db } from "@/lib/db";
 import { orderAmount } from "@/lib/orders/order-money";
-import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
+import type { ApplyResult } from "@/lib/orders/apply-event";
 import { completionIdempotencyKey, type CompletionClaim } from "@/lib/orders/completion-claim";
 import { asPaymentIntent } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
@@ -15,14 +15,14 @@ import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { crashPoint } from "@/lib/crash-point";
 import { adoptSession } from "./adopt";
-import { takeOrderedItemsOutOfCart } from "./cart-cleanup";
+import { applyCompletion } from "./apply-completion";
 import { outcomeOf, type CompleteResult } from "./complete-result";
 import { completionEvent } from "./completion-event";
 
 export async function attemptCompletion(
   claim: CompletionClaim,
   source: EventSource,
-): Promise<{ value: CompleteResult; advanceGeneration?: boolean }> {
+): Promise<{ value: CompleteResult; advanceGeneration?: boolean; claimReleased?: boolean }> {
   const prisma = db();
   // As the claim found it: whoever held it before may have recorded the outcome already.
   const order = claim.order;
@@ -46,7 +46,7 @@ export async function attemptCompletion(
       source,
     });
     if (!event) return { value: (await adoptSession(order, source)).result };
-    applied = await applyEventToOrder(prisma, order.id, event);
+    applied = await applyCompletion(prisma, order, event, { endsCompletionClaim: true });
   } catch (error) {
     if (!(error instanceof AmazonPayError)) throw error;
     if (error.retryable || error.kind === "contract") {
@@ -63,8 +63,5 @@ export async function attemptCompletion(
     const adoption = await adoptSession(order, source, error.reasonCode ?? error.kind);
     return { value: adoption.result, advanceGeneration: adoption.notYet };
   }
-  const after = applied.order;
-  if (after.status !== "Draft" && after.status !== "Failed")
-    await takeOrderedItemsOutOfCart(prisma, order.id);
-  return { value: outcomeOf(after) };
+  return { value: outcomeOf(applied.order), claimReleased: applied.outcome.kind === "applied" };
 }

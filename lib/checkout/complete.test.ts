@@ -5,7 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { completeCheckoutAction } from "@/lib/checkout/action";
+import { applyCompletion } from "@/lib/checkout/apply-completion";
 import { completeCheckout } from "@/lib/checkout/complete";
+import { completionEvent } from "@/lib/checkout/completion-event";
+import { applyEventToOrder } from "@/lib/orders/apply-event";
 import {
   clearEmulatorLog,
   emulatorApiCalls,
@@ -50,6 +53,8 @@ describe("Complete", () => {
       chargeId: expect.stringMatching(/\S/),
     });
     expect(order.completionStartedAt).toBeInstanceOf(Date);
+    // The write that recorded the completion ended the claim.
+    expect(order).toMatchObject({ completionClaimedBy: null, completionClaimUntil: null });
     expect(order.charges).toEqual([
       expect.objectContaining({ id: order.chargeId, state: "Captured", capturedMinor: draft.totalMinor }),
     ]);
@@ -74,6 +79,27 @@ describe("Complete", () => {
 
     expect(await shop.prisma.cartLine.count({ where: { cartId: buyer.cartId } })).toBe(0);
     expect((await orderOf(sessionId)).cartClearedAt).toBeInstanceOf(Date);
+  });
+
+  it("takes the items out of the cart even when someone else recorded the completion first", async () => {
+    const { buyer, sessionId, order: draft } = await paidAtAmazon(shop);
+    const { data: session } = await amazonPay().client.checkoutSessions.complete(sessionId, {
+      chargeAmount: { amount: (draft.totalMinor / 100).toFixed(2), currencyCode: draft.currency },
+    });
+    const event = completionEvent({
+      session,
+      httpStatus: 200,
+      intent: "AuthorizeWithCapture",
+      totalMinor: draft.totalMinor,
+      source: "reconciler",
+    });
+    await applyEventToOrder(shop.prisma, draft.id, event!); // recorded, the cart left as it was
+    expect(await shop.prisma.cartLine.count({ where: { cartId: buyer.cartId } })).toBeGreaterThan(0);
+
+    const result = await applyCompletion(shop.prisma, draft, event!);
+
+    expect(result.outcome.kind).toBe("unchanged");
+    expect(await shop.prisma.cartLine.count({ where: { cartId: buyer.cartId } })).toBe(0);
   });
 
   it("a reload of the result page answers from the order, without asking Amazon again", async () => {

@@ -16,6 +16,8 @@ import { applyOrderEvent, type OrderEvent, type OrderSnapshot, type Outcome } fr
 export interface ApplyOptions {
   /** Extra order columns written only when the event is applied (e.g. carrier and tracking). */
   extra?: Prisma.OrderUpdateManyMutationInput;
+  /** More writes that belong with the event, made in its transaction right after the order's (only when applied). */
+  withWrite?: (tx: Prisma.TransactionClient, next: OrderSnapshot) => Promise<void>;
   now?: () => Date;
   maxAttempts?: number;
 }
@@ -203,6 +205,7 @@ export async function applyEventToOrder(
       if (outcome.kind !== "applied") return { outcome, stored, conflict: false };
       const written = await writeSnapshot(tx, stored, outcome.next, event, options);
       if (!written) return { outcome, stored, conflict: true };
+      await options.withWrite?.(tx, outcome.next);
       await recordPaymentEvent(tx, {
         orderId,
         kind: "transition",

@@ -165,16 +165,26 @@ export type ClaimedWork<T> = { kind: "ran"; value: T } | { kind: "not-taken"; or
 
 /**
  * Runs `work` holding the order's claim, renewing it meanwhile, and releases it after (advancing
- * the generation when the work says so). When someone else holds it, waits up to `waitMs` for it
+ * the generation when the work says so), unless the work's own write released it. When someone else holds it, waits up to `waitMs` for it
  * to come free; answers "not-taken" with the order as last read when it does not, or when the
  * order left Draft. `completionStartedAt` (the buyer came back) is written with the claim, or on
  * its own when the claim is someone else's.
  */
+/**
+ * What the holder's work answers: its value, whether Amazon refused the attempt as "not yet"
+ * (advance the generation), and whether the work's own write already ended the claim.
+ */
+export interface ClaimedWorkDone<T> {
+  value: T;
+  advanceGeneration?: boolean;
+  claimReleased?: boolean;
+}
+
 export async function withCompletionClaim<T>(
   prisma: PrismaClient,
   orderId: string,
   holder: string,
-  work: (claim: CompletionClaim) => Promise<{ value: T; advanceGeneration?: boolean }>,
+  work: (claim: CompletionClaim) => Promise<ClaimedWorkDone<T>>,
   options: ClaimTiming & { waitMs?: number; completionStartedAt?: Date } = {},
 ): Promise<ClaimedWork<T>> {
   const ttlMs = options.ttlMs ?? completionClaimTtlMs();
@@ -199,7 +209,7 @@ export async function withCompletionClaim<T>(
 async function holding<T>(
   prisma: PrismaClient,
   claim: CompletionClaim,
-  work: (claim: CompletionClaim) => Promise<{ value: T; advanceGeneration?: boolean }>,
+  work: (claim: CompletionClaim) => Promise<ClaimedWorkDone<T>>,
   ttlMs: number,
   renewMs = renewEveryMs(ttlMs),
 ): Promise<T> {
@@ -210,12 +220,14 @@ async function holding<T>(
   }, renewMs);
   timer.unref();
   let advanceGeneration = false;
+  let released = false;
   try {
     const done = await work(claim);
     advanceGeneration = done.advanceGeneration === true;
+    released = done.claimReleased === true;
     return done.value;
   } finally {
     clearInterval(timer);
-    await releaseCompletionClaim(prisma, claim, { advanceGeneration });
+    if (!released) await releaseCompletionClaim(prisma, claim, { advanceGeneration });
   }
 }

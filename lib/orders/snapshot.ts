@@ -73,7 +73,12 @@ const asDisputeResolution = (value: string): DisputeResolution =>
 const asFulfillment = (value: string): FulfillmentStatus =>
   oneOf(FULFILLMENT_STATUSES, value, "fulfillment status");
 
-export function chargeFact(row: Charge): ChargeFact {
+export function chargeFact(
+  row: Pick<
+    Charge,
+    "id" | "state" | "amountMinor" | "capturedMinor" | "refundedMinor" | "reasonCode" | "inferred"
+  >,
+): ChargeFact {
   return {
     chargeId: row.id,
     state: asChargeState(row.state),
