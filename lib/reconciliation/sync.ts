@@ -14,7 +14,8 @@ import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "@/lib/orders/draft-order";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
 import { awaitCompletionClaim, completionClaimHeld } from "@/lib/orders/completion-claim";
-import { REFUND_STATES, type RefundFact } from "@/lib/orders/payment-facts";
+import { REFUND_STATES, type ChargeFact, type RefundFact } from "@/lib/orders/payment-facts";
+import { chargeFact } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
 
 export type SyncResult =
@@ -42,13 +43,21 @@ async function orderFor(
     where: { chargePermissionId: ids.chargePermissionId },
     select: DRAFT_ORDER_COLUMNS,
   });
-  if (byPermission) return byPermission;
-  // Checkout completed at Amazon but not recorded here yet: the permission names our order.
+  return byPermission ?? orderByMerchantReference(ids.chargePermissionId, source, known);
+}
+
+/** Checkout completed at Amazon but not recorded here yet: the charge permission names our order. */
+async function orderByMerchantReference(
+  chargePermissionId: string,
+  source: EventSource,
+  known?: ChargePermission,
+): Promise<DraftOrder | null> {
+  const prisma = db();
   const permission =
     known ??
     (
       await withAmazonPayAudit(prisma, { orderId: null, source }, () =>
-        amazonPay().client.chargePermissions.get(ids.chargePermissionId!),
+        amazonPay().client.chargePermissions.get(chargePermissionId),
       )
     ).data;
   const reference = permission.merchantMetadata?.merchantReferenceId;
@@ -81,6 +90,30 @@ async function whenCompleted(
   return { kind: "applied", result: await apply() };
 }
 
+const CHARGE_FACT_COLUMNS = {
+  id: true,
+  state: true,
+  amountMinor: true,
+  capturedMinor: true,
+  refundedMinor: true,
+  reasonCode: true,
+  inferred: true,
+} as const;
+
+const isPlacedStatus = (status: string) => status !== "Draft" && status !== "Failed";
+
+function sameChargeFact(a: ChargeFact, b: ChargeFact): boolean {
+  return (
+    a.chargeId === b.chargeId &&
+    a.state === b.state &&
+    a.amountMinor === b.amountMinor &&
+    a.capturedMinor === b.capturedMinor &&
+    a.refundedMinor === b.refundedMinor &&
+    a.reasonCode === b.reasonCode &&
+    (a.inferred === true) === (b.inferred === true)
+  );
+}
+
 export async function syncCharge(chargeId: string, source: EventSource, known?: Charge): Promise<SyncResult> {
   const prisma = db();
   let charge = known;
@@ -103,7 +136,24 @@ export async function syncCharge(chargeId: string, source: EventSource, known?: 
       kind: "unreadable",
       detail: `charge ${chargeId} is in an undocumented state ${charge.statusDetails.state}`,
     };
-  const order = await orderFor({ chargeId, chargePermissionId: charge.chargePermissionId }, source);
+  const stored = await prisma.charge.findUnique({
+    where: { id: chargeId },
+    select: {
+      ...CHARGE_FACT_COLUMNS,
+      order: { select: { ...DRAFT_ORDER_COLUMNS, fulfillmentStatus: true } },
+    },
+  });
+  // Amazon sends a notification per transition but a read gives the latest state, so a second
+  // notification often finds what the first one recorded: that needs no transaction.
+  if (stored && isPlacedStatus(stored.order.status) && sameChargeFact(chargeFact(stored), fact))
+    return {
+      kind: "applied",
+      result: {
+        outcome: { kind: "unchanged", reason: "charge state already recorded" },
+        order: stored.order,
+      },
+    };
+  const order = stored?.order ?? (await orderFor({ chargePermissionId: charge.chargePermissionId }, source));
   if (!order) return { kind: "unknown-order", detail: `charge ${chargeId}` };
   return whenCompleted(order, source, () =>
     applyEventToOrder(prisma, order.id, { type: "charge.observed", source, charge: fact }),
@@ -169,7 +219,30 @@ export async function syncChargePermission(
       kind: "unreadable",
       detail: `charge permission ${chargePermissionId} is in an undocumented state`,
     };
-  const order = await orderFor({ chargePermissionId }, source, permission);
+  const stored = await prisma.order.findFirst({
+    where: { chargePermissionId },
+    select: {
+      ...DRAFT_ORDER_COLUMNS,
+      fulfillmentStatus: true,
+      chargePermissionState: true,
+      chargePermissionAt: true,
+    },
+  });
+  // As for charges: a notification that finds the state already recorded needs no transaction.
+  if (
+    stored &&
+    isPlacedStatus(stored.status) &&
+    stored.chargePermissionState === fact.state &&
+    (stored.chargePermissionAt?.getTime() ?? 0) === fact.updatedAt
+  )
+    return {
+      kind: "applied",
+      result: {
+        outcome: { kind: "unchanged", reason: "charge permission state already recorded" },
+        order: stored,
+      },
+    };
+  const order = stored ?? (await orderByMerchantReference(chargePermissionId, source, permission));
   if (!order) return { kind: "unknown-order", detail: `charge permission ${chargePermissionId}` };
   return whenCompleted(order, source, () =>
     applyEventToOrder(prisma, order.id, { type: "permission.observed", source, permission: fact }),

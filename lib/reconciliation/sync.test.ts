@@ -1,0 +1,105 @@
+// Reading an Amazon object and feeding its state to the order: a read that finds exactly what is
+// recorded changes nothing and opens no transaction (Amazon notifies each transition, and a
+// later read often finds what an earlier notification recorded); anything else goes to the state
+// machine. Against the emulator and a real database.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { completeCheckout } from "@/lib/checkout/complete";
+import { databaseTransactions } from "@/lib/prisma/statement-count";
+import { syncCharge, syncChargePermission } from "@/lib/reconciliation/sync";
+import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
+import { createTestDatabase } from "@/tests/helpers/database";
+import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
+
+vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
+
+let shop: ShopHarness;
+beforeAll(async () => {
+  shop = await startShopHarness(await createTestDatabase());
+});
+afterAll(() => shop.close());
+
+/** A paid checkout as the buyer's return records it: the charge inferred from Complete's 200. */
+async function inferredCapture() {
+  const { buyer, sessionId } = await paidAtAmazon(shop);
+  await completeCheckout(sessionId, buyer.cartId, "return");
+  const order = await shop.prisma.order.findUniqueOrThrow({
+    where: { checkoutSessionId: sessionId },
+    include: { charges: true },
+  });
+  return { order, charge: order.charges[0]! };
+}
+
+const reread = (orderId: string) =>
+  shop.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { charges: true } });
+
+describe("a charge read", () => {
+  it("a second read of a confirmed state changes nothing and opens no transaction", async () => {
+    const { order, charge } = await inferredCapture();
+    const first = await syncCharge(charge.id, "ipn");
+    expect(first).toMatchObject({ kind: "applied", result: { outcome: { kind: "applied" } } });
+    const before = await reread(order.id);
+    const transactions = databaseTransactions();
+
+    const second = await syncCharge(charge.id, "ipn");
+
+    expect(second).toMatchObject({
+      kind: "applied",
+      result: { outcome: { kind: "unchanged" }, order: { id: order.id, status: "Paid" } },
+    });
+    expect(databaseTransactions()).toBe(transactions);
+    expect(await reread(order.id)).toEqual(before);
+  });
+
+  it("a read that differs from the recorded state still goes to the state machine", async () => {
+    const { order, charge } = await inferredCapture();
+    await syncCharge(charge.id, "ipn");
+    shop.emulator.emulator.store.charges.get(charge.id)!.status = {
+      state: "Declined",
+      reasonCode: "HardDeclined",
+    };
+
+    const result = await syncCharge(charge.id, "ipn");
+
+    // A confirmed capture cannot become declined: refused, and the refusal is in the audit trail.
+    expect(result).toMatchObject({ kind: "applied", result: { outcome: { kind: "refused" } } });
+    expect((await reread(order.id)).charges[0]).toMatchObject({ state: "Captured" });
+    const refusals = await shop.prisma.paymentEvent.count({
+      where: { orderId: order.id, kind: "refused-transition" },
+    });
+    expect(refusals).toBe(1);
+  });
+});
+
+describe("a charge permission read", () => {
+  it("records a new state; a second read of the same state changes nothing and opens no transaction", async () => {
+    const { order } = await inferredCapture();
+    const first = await syncChargePermission(order.chargePermissionId!, "ipn");
+    expect(first).toMatchObject({ kind: "applied", result: { outcome: { kind: "applied" } } });
+    const before = await reread(order.id);
+    expect(before.chargePermissionState).not.toBeNull();
+    const transactions = databaseTransactions();
+
+    const second = await syncChargePermission(order.chargePermissionId!, "ipn");
+
+    expect(second).toMatchObject({
+      kind: "applied",
+      result: { outcome: { kind: "unchanged" }, order: { id: order.id, status: "Paid" } },
+    });
+    expect(databaseTransactions()).toBe(transactions);
+    expect(await reread(order.id)).toEqual(before);
+  });
+
+  it("a later change of the permission is recorded", async () => {
+    const { order } = await inferredCapture();
+    await syncChargePermission(order.chargePermissionId!, "ipn");
+    const permission = shop.emulator.emulator.store.chargePermissions.get(order.chargePermissionId!)!;
+    permission.statusUpdatedAt += 60_000;
+
+    const result = await syncChargePermission(order.chargePermissionId!, "ipn");
+
+    expect(result).toMatchObject({ kind: "applied", result: { outcome: { kind: "applied" } } });
+    // Amazon's timestamps carry whole seconds.
+    const updatedAt = Math.floor(permission.statusUpdatedAt / 1000) * 1000;
+    expect((await reread(order.id)).chargePermissionAt?.getTime()).toBe(updatedAt);
+  });
+});
