@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/database";
 import { createDraftOrder } from "@/tests/helpers/orders";
+import { databaseStatements } from "@/lib/prisma/statement-count";
 import {
   awaitCompletionClaim,
   completionIdempotencyKey,
@@ -174,5 +175,26 @@ describe("work under the claim", () => {
     const started = Date.now();
     expect((await awaitCompletionClaim(database.prisma, id, 300)).completionClaimedBy).toBe("a");
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("a waiter in the holder's own process awaits the holder's work instead of reading the order every 100 ms", async () => {
+    const { id } = await createDraftOrder(database.prisma);
+    let finish = () => {};
+    const holding = withCompletionClaim(database.prisma, id, "holder", async () => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { value: "done" };
+    });
+    while ((await read(id)).completionClaimedBy !== "holder") await new Promise((r) => setTimeout(r, 10));
+    const statementsBefore = databaseStatements();
+
+    const waiting = awaitCompletionClaim(database.prisma, id, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    finish();
+    const order = await waiting;
+
+    expect(order.completionClaimedBy).toBeNull();
+    // The waiter's read, the holder's release, the waiter's read again: polling would make ten more.
+    expect(databaseStatements() - statementsBefore).toBe(3);
+    await expect(holding).resolves.toEqual({ kind: "ran", value: "done" });
   });
 });

@@ -141,6 +141,14 @@ export async function releaseCompletionClaim(
   }
 }
 
+// The claims this process holds, each with a promise that settles when its work is over: a
+// waiter in the same process (an IPN arriving while the buyer's completion runs, a second tab)
+// awaits that instead of reading the order every POLL_MS. On globalThis, as each route's bundle
+// has its own copy of this module. Claims held by other instances are still polled.
+const processClaims = ((
+  globalThis as unknown as { __storefrontHeldClaims?: Map<string, Promise<void>> }
+).__storefrontHeldClaims ??= new Map<string, Promise<void>>());
+
 /**
  * Waits until the order leaves Draft, or its claim is free (released or lapsed), or the time is
  * up; returns the order as last read.
@@ -157,7 +165,16 @@ export async function awaitCompletionClaim(
       select: DRAFT_ORDER_COLUMNS,
     });
     if (order.status !== "Draft" || !completionClaimHeld(order) || Date.now() >= deadline) return order;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, deadline - Date.now())));
+    const heldHere = processClaims.get(orderId);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pause = new Promise<void>((resolve) => {
+      timer = setTimeout(
+        resolve,
+        heldHere ? deadline - Date.now() : Math.min(POLL_MS, deadline - Date.now()),
+      );
+    });
+    await (heldHere ? Promise.race([heldHere, pause]) : pause);
+    clearTimeout(timer);
   }
 }
 
@@ -221,6 +238,9 @@ async function holding<T>(
   timer.unref();
   let advanceGeneration = false;
   let released = false;
+  let workDone = () => {};
+  const held = new Promise<void>((resolve) => (workDone = resolve));
+  processClaims.set(claim.orderId, held);
   try {
     const done = await work(claim);
     advanceGeneration = done.advanceGeneration === true;
@@ -228,6 +248,11 @@ async function holding<T>(
     return done.value;
   } finally {
     clearInterval(timer);
-    if (!released) await releaseCompletionClaim(prisma, claim, { advanceGeneration });
+    try {
+      if (!released) await releaseCompletionClaim(prisma, claim, { advanceGeneration });
+    } finally {
+      if (processClaims.get(claim.orderId) === held) processClaims.delete(claim.orderId);
+      workDone();
+    }
   }
 }
