@@ -66,14 +66,20 @@ test.describe("notifications are verified", () => {
   test("forged and replayed IPNs change nothing and are logged", async ({ page, request }) => {
     const { sessionId } = await buyOnShop(page, "Authorize", "visa-1111", "pine-needle-candle");
     const order = await orderBySession(sessionId);
-    const before = await e2eDb().order.findUniqueOrThrow({ where: { id: order.id } });
-    const { ipns } = (await emulator("/__emulator/ipn")) as {
-      ipns: { id: string; status: string; message: { ObjectId: string } | null }[];
+    // Notifications may still be on their way when the order page shows: wait until all are answered.
+    const notifications = async () => {
+      const { ipns } = (await emulator("/__emulator/ipn")) as {
+        ipns: { id: string; status: string; message: { ObjectId: string } | null }[];
+      };
+      return {
+        inFlight: ipns.filter((entry) => entry.status === "pending" || entry.status === "retrying").length,
+        charged: ipns.filter(
+          (entry) => entry.message?.ObjectId === order.chargeId && entry.status === "delivered",
+        ),
+      };
     };
-    const charged = ipns.filter(
-      (entry) => entry.message?.ObjectId === order.chargeId && entry.status === "delivered",
-    );
-    expect(charged.length).toBeGreaterThan(0);
+    const { charged } = await eventually(notifications, (n) => n.inFlight === 0 && n.charged.length > 0);
+    const before = await e2eDb().order.findUniqueOrThrow({ where: { id: order.id } });
     // Replay: the same envelope again is a duplicate.
     const duplicates = () =>
       e2eDb().paymentEvent.count({ where: { kind: "ipn", summary: { contains: "Duplicate IPN" } } });
