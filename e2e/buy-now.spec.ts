@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { e2eDb } from "./support/database";
 
 test.describe("Buy Now (Finalize Checkout Session)", () => {
@@ -129,4 +129,30 @@ test("the product page's express button adds the item and starts checkout", asyn
   await page.getByRole("button", { name: "Continue" }).click();
   await page.waitForURL(/\/checkout\/review/);
   await expect(page.getByTestId("summary-subtotal")).toHaveText("$48.00");
+});
+
+test.describe("the product page's Amazon Pay buttons come without blocking the page", () => {
+  const buttons = (page: Page) => [
+    page.getByTestId("amazon-pay-button").getByRole("button", { name: /Amazon Pay/ }),
+    page.getByTestId("buy-now-button").getByRole("button", { name: /Amazon Pay/ }),
+  ];
+
+  test("a buyer who does nothing gets both buttons, from one copy of Amazon's script", async ({ page }) => {
+    await page.goto("/products/harbor-ceramic-mug");
+    for (const button of buttons(page)) await expect(button).toHaveCount(1);
+    await expect(page.locator('script[src*="checkout.js"]')).toHaveCount(1);
+  });
+
+  test("while the browser is never idle, the buyer's first key press brings them", async ({ page }) => {
+    await page.addInitScript(() => {
+      // A page that stays busy: idle callbacks never come.
+      window.requestIdleCallback = () => 0;
+    });
+    await page.goto("/products/harbor-ceramic-mug");
+    await expect(page.locator("html[data-hydrated]")).toBeAttached();
+    await page.waitForTimeout(500);
+    await expect(page.locator('script[src*="checkout.js"]')).toHaveCount(0);
+    await page.keyboard.press("Tab");
+    for (const button of buttons(page)) await expect(button).toBeVisible();
+  });
 });

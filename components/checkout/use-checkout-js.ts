@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { onIdle } from "@/components/layout/on-idle";
+import { inTurn, nextTask } from "@/components/layout/in-turn";
 
 // Loads Amazon's checkout.js once per page, however many components need it (next/script
 // does not call onReady for a second component while the first one is still loading it).
@@ -16,8 +16,8 @@ export function loadCheckoutJs(src: string): Promise<void> {
       script.src = src;
       script.async = true;
       // Whatever the page does with checkout.js (render a button, bind its buttons) runs in a
-      // task of its own once the browser is idle, not in the long one that evaluated the script.
-      script.addEventListener("load", () => onIdle(resolve, 500));
+      // task of its own, not in the one that evaluated the script.
+      script.addEventListener("load", () => void nextTask().then(resolve));
       script.addEventListener("error", () => {
         loads.delete(src);
         script.remove();
@@ -30,7 +30,10 @@ export function loadCheckoutJs(src: string): Promise<void> {
   return load;
 }
 
-/** Loads checkout.js, then calls `onReady` once for this component. */
+/**
+ * Loads checkout.js, then calls `onReady` once for this component, in a task of its own: two
+ * buttons on a page render one after the other, not together.
+ */
 export function useCheckoutJs(src: string, onReady: () => void): "loading" | "ready" | "error" {
   const [status, setStatus] = useState<"loading" | "ready" | "error">("loading");
   const ready = useRef(onReady);
@@ -39,14 +42,15 @@ export function useCheckoutJs(src: string, onReady: () => void): "loading" | "re
   });
   useEffect(() => {
     let active = true;
-    loadCheckoutJs(src).then(
-      () => {
-        if (!active) return;
-        ready.current();
-        setStatus("ready");
-      },
-      () => active && setStatus("error"),
-    );
+    loadCheckoutJs(src)
+      .then(() =>
+        inTurn(() => {
+          if (!active) return;
+          ready.current();
+          setStatus("ready");
+        }),
+      )
+      .then(undefined, () => active && setStatus("error"));
     return () => {
       active = false;
     };
