@@ -6,10 +6,9 @@ import { failure, success, type ActionResult } from "@/lib/action-result";
 import { db } from "@/lib/db";
 import { readCartToken, writeCartToken } from "./cookie";
 import {
-  addToCart,
+  addToCartOfToken,
   CartError,
   createCartWithLine,
-  findCartIdByToken,
   removeCartLine,
   setCartLineQuantity,
 } from "./repository";
@@ -31,11 +30,6 @@ function fromCartError(error: unknown): CartActionResult {
   throw error;
 }
 
-async function existingCartId(): Promise<string | null> {
-  const token = await readCartToken();
-  return token ? findCartIdByToken(db(), token) : null;
-}
-
 /** Adds a product to this browser's cart, creating the cart (and its cookie) on the first add. */
 export async function addToCartAction(
   _previous: CartActionResult | null,
@@ -44,10 +38,14 @@ export async function addToCartAction(
   const input = addToCartInput.safeParse(formFields(form, ["slug", "quantity"]));
   if (!input.success) return invalid(input.error);
   try {
-    const cartId = await existingCartId();
-    let quantity = input.data.quantity;
-    if (cartId) quantity = await addToCart(db(), cartId, input.data.slug, quantity);
-    else await writeCartToken((await createCartWithLine(db(), input.data.slug, quantity)).token);
+    const token = await readCartToken();
+    const { slug, quantity: added } = input.data;
+    // Null: no cookie, or no cart has its token (then this add starts a new cart and cookie).
+    let quantity = token ? await addToCartOfToken(db(), token, slug, added) : null;
+    if (quantity === null) {
+      quantity = added;
+      await writeCartToken((await createCartWithLine(db(), slug, added)).token);
+    }
     // No refresh(): the product page is the same for every buyer, and the header asks the shop
     // for the new count itself once the action ends (components/layout/cart-count.tsx).
     return success({ quantity }, { message: "Added to cart." });
@@ -62,10 +60,10 @@ export async function updateCartLineAction(
 ): Promise<CartActionResult> {
   const input = updateCartLineInput.safeParse(formFields(form, ["slug", "quantity"]));
   if (!input.success) return invalid(input.error);
-  const cartId = await existingCartId();
-  if (!cartId) return failure("Your cart is empty.");
+  const token = await readCartToken();
+  if (!token) return failure("Your cart is empty.");
   try {
-    await setCartLineQuantity(db(), cartId, input.data.slug, input.data.quantity);
+    await setCartLineQuantity(db(), { token }, input.data.slug, input.data.quantity);
     refresh();
     return success({ quantity: input.data.quantity }, { message: "Quantity updated." });
   } catch (error) {
@@ -79,9 +77,13 @@ export async function removeCartLineAction(
 ): Promise<CartActionResult> {
   const input = removeCartLineInput.safeParse(formFields(form, ["slug"]));
   if (!input.success) return invalid(input.error);
-  const cartId = await existingCartId();
-  if (!cartId) return failure("Your cart is empty.");
-  await removeCartLine(db(), cartId, input.data.slug);
-  refresh();
-  return success(null, { message: "Removed from cart." });
+  const token = await readCartToken();
+  if (!token) return failure("Your cart is empty.");
+  try {
+    await removeCartLine(db(), { token }, input.data.slug);
+    refresh();
+    return success(null, { message: "Removed from cart." });
+  } catch (error) {
+    return fromCartError(error);
+  }
 }

@@ -3,6 +3,7 @@ import { marketFor } from "@/lib/market/markets";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/database";
 import {
   addToCart,
+  addToCartOfToken,
   CartError,
   clearCart,
   countCartItems,
@@ -10,6 +11,7 @@ import {
   createCartWithLine,
   findCartIdByToken,
   loadCart,
+  readCartLines,
   removeCartLine,
   setCartLineQuantity,
 } from "./repository";
@@ -100,6 +102,68 @@ describe("cart repository", () => {
       code: "quantity-limit",
     });
     expect(await database.prisma.cart.count()).toBe(carts);
+  });
+
+  it("adds to the cart a cookie token names, and to none for a token no cart has", async () => {
+    const { cartId, token } = await createCartWithLine(database.prisma, "harbor-ceramic-mug", 2);
+    expect(await addToCartOfToken(database.prisma, token, "harbor-ceramic-mug", 3)).toBe(5);
+    expect(await addToCartOfToken(database.prisma, token, "sailcloth-tote", 1)).toBe(1);
+    expect(await countCartItems(database.prisma, cartId)).toBe(6);
+    const carts = await database.prisma.cart.count();
+    const unknown = token.replace(/^./, token[0] === "A" ? "B" : "A");
+    expect(await addToCartOfToken(database.prisma, unknown, "harbor-ceramic-mug", 1)).toBeNull();
+    expect(await database.prisma.cart.count()).toBe(carts);
+    // A refused add changes nothing, not even when the cart was last touched.
+    const { updatedAt } = await database.prisma.cart.findUniqueOrThrow({ where: { id: cartId } });
+    await expect(addToCartOfToken(database.prisma, token, "harbor-ceramic-mug", 95)).rejects.toMatchObject({
+      code: "quantity-limit",
+    });
+    await expect(addToCartOfToken(database.prisma, token, "no-such-thing", 1)).rejects.toMatchObject({
+      code: "unknown-product",
+    });
+    expect(await database.prisma.cart.findUniqueOrThrow({ where: { id: cartId } })).toMatchObject({
+      updatedAt,
+    });
+    expect(await countCartItems(database.prisma, cartId)).toBe(6);
+  });
+
+  it("changes and removes lines of the cart a cookie token names", async () => {
+    const { cartId, token } = await createCartWithLine(database.prisma, "harbor-ceramic-mug", 2);
+    await setCartLineQuantity(database.prisma, { token }, "harbor-ceramic-mug", 7);
+    expect(await countCartItems(database.prisma, { token })).toBe(7);
+    await removeCartLine(database.prisma, { token }, "harbor-ceramic-mug");
+    expect(await countCartItems(database.prisma, cartId)).toBe(0);
+    const unknown = { token: token.replace(/^./, token[0] === "A" ? "B" : "A") };
+    expect(await countCartItems(database.prisma, unknown)).toBe(0);
+    await expect(
+      setCartLineQuantity(database.prisma, unknown, "harbor-ceramic-mug", 1),
+    ).rejects.toMatchObject({ code: "cart-not-found" });
+    await expect(removeCartLine(database.prisma, unknown, "harbor-ceramic-mug")).rejects.toMatchObject({
+      code: "cart-not-found",
+    });
+  });
+
+  it("refuses to change a cart that is gone", async () => {
+    const { cartId } = await createCart(database.prisma);
+    await database.prisma.cart.delete({ where: { id: cartId } });
+    await expect(addToCart(database.prisma, cartId, "sailcloth-tote", 1)).rejects.toMatchObject({
+      code: "cart-not-found",
+    });
+    await expect(removeCartLine(database.prisma, cartId, "sailcloth-tote")).rejects.toMatchObject({
+      code: "cart-not-found",
+    });
+  });
+
+  it("reads a cart's lines by its token, each naming the cart", async () => {
+    const { cartId, token } = await createCartWithLine(database.prisma, "lighthouse-enamel-pin", 1);
+    await addToCart(database.prisma, cartId, "sailcloth-tote", 2);
+    const lines = await readCartLines(database.prisma, { token }, "USD");
+    expect(lines.map((line) => [line.cartId, line.product.slug, line.quantity]).sort()).toEqual([
+      [cartId, "lighthouse-enamel-pin", 1],
+      [cartId, "sailcloth-tote", 2],
+    ]);
+    const other = await createCart(database.prisma);
+    expect(await readCartLines(database.prisma, { token: other.token }, "USD")).toEqual([]);
   });
 
   it("changes quantities, removes lines and clears", async () => {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { failure, success, type ActionResult } from "@/lib/action-result";
 import { formFields } from "@/lib/http/form-fields";
-import { currentCartId } from "@/lib/cart/server";
+import { currentCartId, currentCartKey } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { SHIPPING_METHOD_IDS } from "@/lib/pricing/shipping-methods";
 import { currentExchangeRate } from "@/lib/presentment/server";
@@ -29,11 +29,11 @@ export async function placeOrderAction(
 ): Promise<ActionResult> {
   const input = placeOrderInput.safeParse(formFields(form, ["sessionId", "fingerprint"]));
   if (!input.success) return failure(input.error.issues[0]?.message ?? "Please review your order again.");
-  const cartId = await currentCartId();
-  if (!cartId) return failure(CHECKOUT_NOTICES["cart-empty"]);
+  const cart = await currentCartKey();
+  if (!cart) return failure(CHECKOUT_NOTICES["cart-empty"]);
   const result = await placeOrder({
     sessionId: input.data.sessionId,
-    cartId,
+    cartToken: cart.token,
     fingerprint: input.data.fingerprint,
     rate: await currentExchangeRate(),
   });
@@ -58,8 +58,8 @@ export async function chooseShippingMethodFormAction(form: FormData): Promise<ne
     ? input.data.sessionId
     : checkoutSessionIdSchema.safeParse(formFields(form, ["sessionId"]).sessionId).data;
   if (!sessionId) redirect(cartUrlWithNotice("session-unknown"));
-  const cartId = await currentCartId();
-  const binding = cartId ? await findBinding(db(), sessionId, cartId) : null;
+  const cart = await currentCartKey();
+  const binding = cart ? await findBinding(db(), sessionId, cart) : null;
   if (!binding) redirect(cartUrlWithNotice("session-foreign"));
   if (input.success)
     await db().checkoutSessionBinding.update({

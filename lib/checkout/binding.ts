@@ -1,5 +1,6 @@
 // Binds an Amazon Checkout Session to the cart that first presents it. From then on only that
 // cart (that browser's cookie) can review, place or complete it.
+import { ofCart, type CartKey } from "@/lib/cart/repository";
 import { isUniqueViolation } from "@/lib/prisma/errors";
 import type { CheckoutSessionBinding, PrismaClient } from "@/lib/prisma/types";
 
@@ -72,7 +73,9 @@ export async function bindCheckoutSession(
   return existing ? ownedBy(existing, cartId) : createBinding(prisma, sessionId, cartId, flow, extra);
 }
 
-export async function findBinding(prisma: Db, sessionId: string, cartId: string): Promise<Binding | null> {
-  const binding = await readBinding(prisma, sessionId);
-  return binding && binding.cartId === cartId ? binding : null;
-}
+/** The binding of a session to the cart `cart` names (by id or by token: one statement), or null. */
+export const findBinding = (prisma: Db, sessionId: string, cart: CartKey): Promise<Binding | null> =>
+  prisma.checkoutSessionBinding.findUnique({
+    where: { id: sessionId, ...ofCart(cart) },
+    select: BINDING_COLUMNS,
+  });

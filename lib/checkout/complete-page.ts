@@ -3,17 +3,20 @@ import "server-only";
 // placed the order sees its order; any other browser (the buyer back on another device, or with
 // the cookie gone) sees a neutral "being confirmed" page with no order details. Both complete the
 // checkout, because the amount is frozen on the server.
-import { currentCartId } from "@/lib/cart/server";
+import { ofCart } from "@/lib/cart/repository";
+import { currentCartKey } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 
 export type ResultPageView = "buyer" | "neutral";
 
 export async function resultPageView(sessionId: string): Promise<ResultPageView> {
-  const order = await db().order.findUnique({
-    where: { checkoutSessionId: sessionId },
-    select: { cartId: true, flow: true },
+  // Neutral only for a redirect order that another cart (or no cart) placed; no order at all (an
+  // unknown session) is the buyer's path, which says so with the usual notice. One statement: the
+  // cart is matched by its token in the same query.
+  const cart = await currentCartKey();
+  const othersOrder = await db().order.findFirst({
+    where: { checkoutSessionId: sessionId, flow: "redirect", ...(cart ? { NOT: ofCart(cart) } : {}) },
+    select: { id: true },
   });
-  // No order (an unknown session): the buyer's path says so with the usual notice.
-  if (!order || order.flow !== "redirect") return "buyer";
-  return order.cartId === (await currentCartId()) ? "buyer" : "neutral";
+  return othersOrder ? "neutral" : "buyer";
 }

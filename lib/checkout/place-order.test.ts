@@ -114,6 +114,28 @@ describe("Place order", () => {
     expect(await ordersOf(sessionId)).toEqual([]);
   });
 
+  it("knows the buyer's cart by its cookie token, as the Place order form sends it", async () => {
+    const { buyer, sessionId, review } = await reviewedCheckout(shop);
+    const someoneElse = await buyerWithCart(shop.prisma);
+    const input = { sessionId, fingerprint: review.fingerprint };
+
+    expect(await placeOrder({ ...input, cartToken: someoneElse.cartToken })).toMatchObject({
+      ok: false,
+      notice: "session-foreign",
+    });
+    // A cookie whose cart is gone: the cart is empty, as for a browser without one.
+    expect(await placeOrder({ ...input, cartToken: "A".repeat(43) })).toEqual({
+      ok: false,
+      error: CHECKOUT_NOTICES["cart-empty"],
+    });
+    expect(await ordersOf(sessionId)).toEqual([]);
+
+    expect(await placeOrder({ ...input, cartToken: buyer.cartToken })).toMatchObject({ ok: true });
+    expect(await ordersOf(sessionId)).toEqual([
+      expect.objectContaining({ cartId: buyer.cartId, status: "Draft", redirectedAt: expect.any(Date) }),
+    ]);
+  });
+
   it("refuses a Checkout Session the review page never bound to this cart", async () => {
     const buyer = await buyerWithCart(shop.prisma);
     const { sessionId } = await checkOutAtAmazon(shop.emulator);

@@ -4,7 +4,7 @@ import "server-only";
 // sends only the session id, the shipping method and the fingerprint of what it showed.
 import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";
 import { priceFromMoney } from "@storefront/amazon-pay/schemas/price";
-import { loadCart } from "@/lib/cart/repository";
+import { findCartIdByToken, loadCart } from "@/lib/cart/repository";
 import { presentCart } from "@/lib/cart/presentment";
 import { identityRate, type ExchangeRate } from "@/lib/presentment/exchange-rate";
 import { db } from "@/lib/db";
@@ -67,23 +67,34 @@ async function markRedirected(
   }
 }
 
-export async function placeOrder(input: {
-  sessionId: string;
-  cartId: string;
-  fingerprint: string;
-  /** The rate to the currency the buyer pays in; the ledger currency when absent. */
-  rate?: ExchangeRate;
-}): Promise<PlaceOrderResult> {
+export async function placeOrder(
+  input: {
+    sessionId: string;
+    fingerprint: string;
+    /** The rate to the currency the buyer pays in; the ledger currency when absent. */
+    rate?: ExchangeRate;
+  } & ({ cartId: string } | { cartToken: string }),
+): Promise<PlaceOrderResult> {
   const prisma = db();
   const { client, settings } = amazonPay();
   const e = env();
-  const binding = await findBinding(prisma, input.sessionId, input.cartId);
-  if (!binding) return fail("session-foreign");
+  // By token, the binding's own query checks the cart: no separate look-up of the cart id.
+  const binding = await findBinding(
+    prisma,
+    input.sessionId,
+    "cartId" in input ? { id: input.cartId } : { token: input.cartToken },
+  );
+  if (!binding) {
+    if ("cartToken" in input && !(await findCartIdByToken(prisma, input.cartToken)))
+      return { ok: false, error: CHECKOUT_NOTICES["cart-empty"] };
+    return fail("session-foreign");
+  }
+  const { cartId } = binding;
   const shippingMethod = isShippingMethodId(binding.shippingMethod)
     ? binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
   const market = currentMarket();
-  const ledgerCart = await loadCart(prisma, input.cartId, {
+  const ledgerCart = await loadCart(prisma, cartId, {
     market,
     shippingMethod,
     destination: { countryCode: binding.shipCountry, stateOrRegion: binding.shipState },
@@ -102,7 +113,7 @@ export async function placeOrder(input: {
 
   const draft = await upsertDraftOrder(prisma, {
     sessionId: input.sessionId,
-    cartId: input.cartId,
+    cartId,
     flow: "redirect",
     intent: settings.paymentIntent,
     lines: cart.lines,

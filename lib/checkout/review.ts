@@ -3,11 +3,11 @@ import "server-only";
 // cart, and prices the order for the address Amazon shared. Nothing is charged here.
 import { AmazonPayError, isAmazonPayError } from "@storefront/amazon-pay/errors";
 import type { CheckoutSession } from "@storefront/amazon-pay/schemas/checkout-session";
-import { loadCart } from "@/lib/cart/repository";
+import { priceCart } from "@/lib/cart/repository";
 import { presentCart, type PresentedCart } from "@/lib/cart/presentment";
 import { convertMoney } from "@/lib/presentment/convert";
 import { currentExchangeRate } from "@/lib/presentment/server";
-import { currentCartId } from "@/lib/cart/server";
+import { currentCartLines } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { currentMarket } from "@/lib/market/server";
@@ -70,23 +70,30 @@ export async function readCheckoutSession(
 export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   const sessionId = parseCheckoutSessionId(rawSessionId);
   if (!sessionId) return { ok: false, notice: "session-unknown" };
-  const cartId = await currentCartId();
-  if (!cartId) return { ok: false, notice: "cart-empty" };
+  const market = currentMarket();
+  // The cart's lines are read first: they name the cart, so its id costs no look-up of its own.
+  const current = await currentCartLines(market.ledgerCurrency);
+  if (!current) return { ok: false, notice: "cart-empty" };
+  const { cartId } = current;
   const prisma = db();
 
-  const order = await prisma.order.findUnique({
-    where: { checkoutSessionId: sessionId },
-    select: { status: true, cartId: true, orderNumber: true },
-  });
-  if (order && order.status !== "Draft") {
-    return order.cartId === cartId
-      ? { ok: false, notice: "session-used", orderNumber: order.orderNumber }
-      : { ok: false, notice: "session-foreign" };
-  }
   // Another cart's session is refused before Amazon is asked (its address is that buyer's), and
   // one Amazon does not know is refused before it is bound: an unknown id leaves no row behind.
   const existing = await readBinding(prisma, sessionId);
-  if (existing && existing.cartId !== cartId) return { ok: false, notice: "session-foreign" };
+  if (existing) {
+    if (existing.cartId !== cartId) return { ok: false, notice: "session-foreign" };
+    // Only a bound session can have an order (every flow binds the session before it orders), so
+    // the order is looked up on a later visit only.
+    const order = await prisma.order.findUnique({
+      where: { checkoutSessionId: sessionId },
+      select: { status: true, cartId: true, orderNumber: true },
+    });
+    if (order && order.status !== "Draft") {
+      return order.cartId === cartId
+        ? { ok: false, notice: "session-used", orderNumber: order.orderNumber }
+        : { ok: false, notice: "session-foreign" };
+    }
+  }
   const read = await readCheckoutSession(sessionId);
   if (!read.ok) return read;
   const { session } = read;
@@ -107,8 +114,11 @@ export async function loadReview(rawSessionId: unknown): Promise<ReviewResult> {
   const shippingMethod = isShippingMethodId(bound.binding.shippingMethod)
     ? bound.binding.shippingMethod
     : DEFAULT_SHIPPING_METHOD;
-  const market = currentMarket();
-  const ledgerCart = await loadCart(prisma, cartId, { market, shippingMethod, destination: address ?? null });
+  const ledgerCart = priceCart(cartId, current.lines, {
+    market,
+    shippingMethod,
+    destination: address ?? null,
+  });
   if (ledgerCart.lines.length === 0) return { ok: false, notice: "cart-empty" };
   const cart = presentCart(ledgerCart, await currentExchangeRate());
   if (

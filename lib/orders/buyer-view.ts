@@ -1,7 +1,8 @@
 import "server-only";
 // What the buyer sees of their order on /orders/[orderNumber]: only the browser whose cart
 // placed the order may read it.
-import { currentCartId } from "@/lib/cart/server";
+import { ofCart } from "@/lib/cart/repository";
+import { currentCartKey } from "@/lib/cart/server";
 import { db } from "@/lib/db";
 import type { TaxMode } from "@/lib/market/markets";
 import type { Money } from "@/lib/money";
@@ -36,12 +37,20 @@ export interface BuyerOrderView {
   disputeOpen: boolean;
 }
 
-export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView | null> {
+/**
+ * What finds this browser's order with this number, or null when it can have none. The cart is
+ * matched by its cookie token in the order's own query.
+ */
+async function ownOrder(orderNumber: string) {
   if (!ORDER_NUMBER_PATTERN.test(orderNumber)) return null;
-  const cartId = await currentCartId();
-  if (!cartId) return null;
-  const order = await db().order.findUnique({ where: { orderNumber }, include: { lines: true } });
-  if (!order || order.cartId !== cartId) return null;
+  const cart = await currentCartKey();
+  return cart ? { orderNumber, ...ofCart(cart) } : null;
+}
+
+export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView | null> {
+  const where = await ownOrder(orderNumber);
+  const order = where && (await db().order.findUnique({ where, include: { lines: true } }));
+  if (!order) return null;
   const amount = (minor: number) => orderAmount(order, minor);
   const status = asOrderStatus(order.status);
   return {
@@ -85,10 +94,21 @@ export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView
   };
 }
 
-/** The small, poll-friendly part of the view (GET /api/orders/[orderNumber]/status). */
+/** The small, poll-friendly part of the view (GET /api/orders/[orderNumber]/status): one statement. */
 export async function getBuyerOrderStatus(orderNumber: string) {
-  const view = await getBuyerOrder(orderNumber);
-  return view
-    ? { orderNumber: view.orderNumber, status: view.status, settled: view.settled, message: view.message }
-    : null;
+  const where = await ownOrder(orderNumber);
+  const order =
+    where &&
+    (await db().order.findUnique({
+      where,
+      select: { orderNumber: true, status: true, completionStartedAt: true },
+    }));
+  if (!order) return null;
+  const status = asOrderStatus(order.status);
+  return {
+    orderNumber: order.orderNumber,
+    status,
+    settled: isSettledForBuyer(status),
+    message: buyerStatusMessage(status, order.completionStartedAt !== null),
+  };
 }
