@@ -2,9 +2,8 @@
 // reconciler reads it back, confirms it, or corrects the order when Amazon says otherwise.
 // Against the emulator (its copy of the charge changed by hand) and a real database.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { completeCheckout } from "@/lib/checkout/complete";
 import { reconcileOnce } from "@/lib/reconciliation/reconciler";
-import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
+import { inferredCapture } from "@/tests/helpers/checkout-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
@@ -16,30 +15,19 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 
-/** A paid checkout as the buyer's return records it: the charge inferred from Complete's 200. */
-async function inferredCapture() {
-  const { buyer, sessionId } = await paidAtAmazon(shop);
-  await completeCheckout(sessionId, buyer.cartId, "return");
-  const order = await shop.prisma.order.findUniqueOrThrow({
-    where: { checkoutSessionId: sessionId },
-    include: { charges: true },
-  });
-  return { order, charge: order.charges[0]! };
-}
-
 const inAMinute = () => new Date(Date.now() + 60_000);
 const reread = (orderId: string) =>
   shop.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { charges: true } });
 
 describe("a charge inferred from Complete's answer", () => {
   it("is recorded as inferred, and scheduled for a read even though Captured is final", async () => {
-    const { order, charge } = await inferredCapture();
+    const { order, charge } = await inferredCapture(shop);
     expect(order.status).toBe("Paid");
     expect(charge).toMatchObject({ state: "Captured", inferred: true, nextPollAt: expect.any(Date) });
   });
 
   it("is confirmed by the reconciler's read: still Paid, no longer inferred, no longer polled", async () => {
-    const { order } = await inferredCapture();
+    const { order } = await inferredCapture(shop);
 
     await reconcileOnce({ now: inAMinute() });
 
@@ -50,7 +38,7 @@ describe("a charge inferred from Complete's answer", () => {
   });
 
   it("is corrected when Amazon says the charge was declined: the order fails", async () => {
-    const { order, charge } = await inferredCapture();
+    const { order, charge } = await inferredCapture(shop);
     shop.emulator.emulator.store.charges.get(charge.id)!.status = {
       state: "Declined",
       reasonCode: "HardDeclined",
@@ -66,7 +54,7 @@ describe("a charge inferred from Complete's answer", () => {
   });
 
   it("is corrected when Amazon says the authorization is still pending: the order waits, and is polled again", async () => {
-    const { order, charge } = await inferredCapture();
+    const { order, charge } = await inferredCapture(shop);
     const record = shop.emulator.emulator.store.charges.get(charge.id)!;
     record.status = { state: "AuthorizationInitiated", reasonCode: null };
     record.captureAmount = null;

@@ -3,10 +3,9 @@
 // later read often finds what an earlier notification recorded); anything else goes to the state
 // machine. Against the emulator and a real database.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { completeCheckout } from "@/lib/checkout/complete";
 import { databaseTransactions } from "@/lib/prisma/statement-count";
 import { syncCharge, syncChargePermission } from "@/lib/reconciliation/sync";
-import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
+import { inferredCapture } from "@/tests/helpers/checkout-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
@@ -18,23 +17,12 @@ beforeAll(async () => {
 });
 afterAll(() => shop.close());
 
-/** A paid checkout as the buyer's return records it: the charge inferred from Complete's 200. */
-async function inferredCapture() {
-  const { buyer, sessionId } = await paidAtAmazon(shop);
-  await completeCheckout(sessionId, buyer.cartId, "return");
-  const order = await shop.prisma.order.findUniqueOrThrow({
-    where: { checkoutSessionId: sessionId },
-    include: { charges: true },
-  });
-  return { order, charge: order.charges[0]! };
-}
-
 const reread = (orderId: string) =>
   shop.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { charges: true } });
 
 describe("a charge read", () => {
   it("a second read of a confirmed state changes nothing and opens no transaction", async () => {
-    const { order, charge } = await inferredCapture();
+    const { order, charge } = await inferredCapture(shop);
     const first = await syncCharge(charge.id, "ipn");
     expect(first).toMatchObject({ kind: "applied", result: { outcome: { kind: "applied" } } });
     const before = await reread(order.id);
@@ -51,7 +39,7 @@ describe("a charge read", () => {
   });
 
   it("a read that differs from the recorded state still goes to the state machine", async () => {
-    const { order, charge } = await inferredCapture();
+    const { order, charge } = await inferredCapture(shop);
     await syncCharge(charge.id, "ipn");
     shop.emulator.emulator.store.charges.get(charge.id)!.status = {
       state: "Declined",
@@ -72,7 +60,7 @@ describe("a charge read", () => {
 
 describe("a charge permission read", () => {
   it("records a new state; a second read of the same state changes nothing and opens no transaction", async () => {
-    const { order } = await inferredCapture();
+    const { order } = await inferredCapture(shop);
     const first = await syncChargePermission(order.chargePermissionId!, "ipn");
     expect(first).toMatchObject({ kind: "applied", result: { outcome: { kind: "applied" } } });
     const before = await reread(order.id);
@@ -90,7 +78,7 @@ describe("a charge permission read", () => {
   });
 
   it("a later change of the permission is recorded", async () => {
-    const { order } = await inferredCapture();
+    const { order } = await inferredCapture(shop);
     await syncChargePermission(order.chargePermissionId!, "ipn");
     const permission = shop.emulator.emulator.store.chargePermissions.get(order.chargePermissionId!)!;
     permission.statusUpdatedAt += 60_000;

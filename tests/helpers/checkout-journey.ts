@@ -3,6 +3,7 @@
 // Amazon's processing of the payment. Test files that use reviewedCheckout() replace
 // `next/headers` with tests/helpers/next-request.ts (the review page reads the cart cookie).
 import { addToCart, createCart } from "@/lib/cart/repository";
+import { completeCheckout } from "@/lib/checkout/complete";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { loadReview, type ReviewView } from "@/lib/checkout/review";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
@@ -74,4 +75,15 @@ export async function paidAtAmazon(
     where: { checkoutSessionId: reviewed.sessionId },
   });
   return { ...reviewed, order, resultUrl };
+}
+
+/** A paid checkout as the buyer's return records it: the charge inferred from Complete's 200. */
+export async function inferredCapture(harness: ShopHarness) {
+  const { buyer, sessionId } = await paidAtAmazon(harness);
+  await completeCheckout(sessionId, buyer.cartId, "return");
+  const order = await harness.prisma.order.findUniqueOrThrow({
+    where: { checkoutSessionId: sessionId },
+    include: { charges: true },
+  });
+  return { order, charge: order.charges[0]! };
 }
