@@ -3,10 +3,8 @@
 import type { PrismaClient } from "@/lib/prisma/types";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
 import type { DraftOrder } from "@/lib/orders/draft-order";
-import type { OrderEvent } from "@/lib/orders/state-machine";
+import { checkoutDone, type OrderEvent } from "@/lib/orders/state-machine";
 import { takeOrderedItemsOutOfCart, takeOrderedItemsOutOfCartIn } from "./cart-cleanup";
-
-const isPlaced = (status: string) => status !== "Draft" && status !== "Failed";
 
 export async function applyCompletion(
   prisma: PrismaClient,
@@ -20,10 +18,10 @@ export async function applyCompletion(
       ? { completionClaimedBy: null, completionClaimUntil: null }
       : undefined,
     withWrite: (tx, next) =>
-      isPlaced(next.status) ? takeOrderedItemsOutOfCartIn(tx, order) : Promise.resolve(),
+      checkoutDone(next.status) ? takeOrderedItemsOutOfCartIn(tx, order) : Promise.resolve(),
   });
   // Someone else recorded it first: their transaction took the items out; this makes sure (once).
-  if (result.outcome.kind !== "applied" && isPlaced(result.order.status))
+  if (result.outcome.kind !== "applied" && checkoutDone(result.order.status))
     await takeOrderedItemsOutOfCart(prisma, order);
   return result;
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { ledgerAmount, orderAmount, asTaxMode } from "@/lib/orders/order-money";
 import { asOrderStatus, type OrderWithPayments } from "@/lib/orders/snapshot";
 import { formatAddressLines } from "@/lib/orders/address-lines";
+import { checkoutDone } from "@/lib/orders/state-machine";
 import {
   NEEDS_ACTION,
   type AdminOrderDetail,
@@ -62,7 +63,7 @@ export async function getAdminOrder(orderNumber: string): Promise<AdminOrderDeta
     : null;
   const amount = (minor: number) => orderAmount(order, minor);
   const status = asOrderStatus(order.status);
-  const done = status !== "Draft" && status !== "Failed";
+  const done = checkoutDone(status);
   return {
     orderNumber: order.orderNumber,
     placedAt: order.placedAt.toISOString(),

@@ -87,7 +87,8 @@ export function derivePaymentStatus(
   return "AwaitingCharge";
 }
 
-const checkoutDone = (status: OrderStatus) => status !== "Draft" && status !== "Failed";
+/** An order whose checkout went through: neither still a Draft nor Failed. */
+export const checkoutDone = (status: string): boolean => status !== "Draft" && status !== "Failed";
 // An order whose only charge was declined is Failed, yet its checkout completed: a later charge on
 // the same permission may still pay it, so its refunds, permission and disputes are recorded too.
 const checkoutCompleted = (snapshot: OrderSnapshot) =>

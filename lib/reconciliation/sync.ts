@@ -13,6 +13,7 @@ import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "@/lib/orders/draft-order";
 import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
+import { checkoutDone } from "@/lib/orders/state-machine";
 import { awaitCompletionClaim, completionClaimHeld } from "@/lib/orders/completion-claim";
 import { REFUND_STATES, type ChargeFact, type RefundFact } from "@/lib/orders/payment-facts";
 import { chargeFact } from "@/lib/orders/snapshot";
@@ -100,8 +101,6 @@ const CHARGE_FACT_COLUMNS = {
   inferred: true,
 } as const;
 
-const isPlacedStatus = (status: string) => status !== "Draft" && status !== "Failed";
-
 function sameChargeFact(a: ChargeFact, b: ChargeFact): boolean {
   return (
     a.chargeId === b.chargeId &&
@@ -145,7 +144,7 @@ export async function syncCharge(chargeId: string, source: EventSource, known?: 
   });
   // Amazon sends a notification per transition but a read gives the latest state, so a second
   // notification often finds what the first one recorded: that needs no transaction.
-  if (stored && isPlacedStatus(stored.order.status) && sameChargeFact(chargeFact(stored), fact))
+  if (stored && checkoutDone(stored.order.status) && sameChargeFact(chargeFact(stored), fact))
     return {
       kind: "applied",
       result: {
@@ -231,7 +230,7 @@ export async function syncChargePermission(
   // As for charges: a notification that finds the state already recorded needs no transaction.
   if (
     stored &&
-    isPlacedStatus(stored.status) &&
+    checkoutDone(stored.status) &&
     stored.chargePermissionState === fact.state &&
     (stored.chargePermissionAt?.getTime() ?? 0) === fact.updatedAt
   )
