@@ -5,13 +5,10 @@ import "server-only";
 // waits for whoever holds it and answers from the order that attempt recorded.
 import { db } from "@/lib/db";
 import { DRAFT_ORDER_COLUMNS } from "@/lib/orders/draft-order";
-import { claimHolder, completionClaimTtlMs, withCompletionClaim } from "@/lib/orders/completion-claim";
+import { claimHolder, completionWaitMs, withCompletionClaim } from "@/lib/orders/completion-claim";
 import type { EventSource } from "@/lib/payment-events";
 import { attemptCompletion } from "./complete-attempt";
 import { outcomeOf, type CompleteResult } from "./complete-result";
-
-/** Long enough for a holder that died to let its claim lapse, so the caller can take over. */
-export const completionWaitMs = (): number => completionClaimTtlMs() + 1_000;
 
 /**
  * Completes the checkout of the order for this session. `cartId` null completes by the session

@@ -11,8 +11,8 @@ import { db } from "@/lib/db";
 import { isCurrency, money } from "@/lib/money";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
 import {
-  completionClaimTtlMs,
   completionIdempotencyKey,
+  completionWaitMs,
   withCompletionClaim,
   type CompletionClaim,
 } from "@/lib/orders/completion-claim";
@@ -47,9 +47,6 @@ export function finalizeBody(
   };
 }
 
-/** Long enough for a holder that died to let its claim lapse, so the caller can take over. */
-const finalizeWaitMs = (): number => completionClaimTtlMs() + 1_000;
-
 /**
  * Finalizes the stored order holding its completion claim (taking it, or renewing the one the
  * order was written with). When someone else holds it, waits for them and answers from the order
@@ -65,7 +62,7 @@ export async function finalizeStoredOrder(
     order.id,
     holder,
     (claim) => finalizeHoldingClaim(order, address, claim),
-    { waitMs: finalizeWaitMs() },
+    { waitMs: completionWaitMs() },
   );
   return run.kind === "ran" ? run.value : outcomeOf(run.order);
 }

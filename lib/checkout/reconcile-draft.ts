@@ -12,13 +12,13 @@ import { AmazonPayError } from "@storefront/amazon-pay/errors";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { applyEventToOrder } from "@/lib/orders/apply-event";
-import { awaitCompletionClaim, completionClaimHeld } from "@/lib/orders/completion-claim";
+import { awaitCompletionClaim, completionClaimHeld, completionWaitMs } from "@/lib/orders/completion-claim";
 import type { EventSource } from "@/lib/payment-events";
 import { amazonPay } from "@/lib/amazon-pay/connection";
 import { withAmazonPayAudit } from "@/lib/amazon-pay/audit";
 import type { DraftOrder } from "@/lib/orders/draft-order";
 import { adoptSessionOutcome, scheduleNextDraftCheck } from "./adopt";
-import { completeCheckout, completionWaitMs } from "./complete";
+import { completeCheckout } from "./complete";
 import { outcomeOf, type CompleteResult } from "./complete-result";
 
 /** Amazon cancels an un-completed session 24 h after creation; we allow a margin before giving up ourselves. */

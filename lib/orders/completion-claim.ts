@@ -17,6 +17,8 @@ import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "./draft-order";
 
 /** A claim lapses this long after it was taken or last renewed (COMPLETION_CLAIM_TTL_SECONDS, default 10). */
 export const completionClaimTtlMs = (): number => env().COMPLETION_CLAIM_TTL_SECONDS * 1000;
+/** How long a caller waits for someone else's claim: long enough for a dead holder's to lapse. */
+export const completionWaitMs = (): number => completionClaimTtlMs() + 1_000;
 /** How often a holder renews its claim while its work runs: three times per TTL. */
 const renewEveryMs = (ttlMs: number): number => Math.floor(ttlMs / 3);
 const POLL_MS = 100;
@@ -149,6 +151,14 @@ const processClaims = ((
   globalThis as unknown as { __storefrontHeldClaims?: Map<string, Promise<void>> }
 ).__storefrontHeldClaims ??= new Map<string, Promise<void>>());
 
+/** Waits `ms`, or less if `settled` settles first. */
+async function pauseUntil(settled: Promise<void> | undefined, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pause = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await (settled ? Promise.race([settled, pause]) : pause);
+  clearTimeout(timer);
+}
+
 /**
  * Waits until the order leaves Draft, or its claim is free (released or lapsed), or the time is
  * up; returns the order as last read.
@@ -166,27 +176,13 @@ export async function awaitCompletionClaim(
     });
     if (order.status !== "Draft" || !completionClaimHeld(order) || Date.now() >= deadline) return order;
     const heldHere = processClaims.get(orderId);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const pause = new Promise<void>((resolve) => {
-      timer = setTimeout(
-        resolve,
-        heldHere ? deadline - Date.now() : Math.min(POLL_MS, deadline - Date.now()),
-      );
-    });
-    await (heldHere ? Promise.race([heldHere, pause]) : pause);
-    clearTimeout(timer);
+    const remainingMs = deadline - Date.now();
+    await pauseUntil(heldHere, heldHere ? remainingMs : Math.min(POLL_MS, remainingMs));
   }
 }
 
 export type ClaimedWork<T> = { kind: "ran"; value: T } | { kind: "not-taken"; order: DraftOrder };
 
-/**
- * Runs `work` holding the order's claim, renewing it meanwhile, and releases it after (advancing
- * the generation when the work says so), unless the work's own write released it. When someone else holds it, waits up to `waitMs` for it
- * to come free; answers "not-taken" with the order as last read when it does not, or when the
- * order left Draft. `completionStartedAt` (the buyer came back) is written with the claim, or on
- * its own when the claim is someone else's.
- */
 /**
  * What the holder's work answers: its value, whether Amazon refused the attempt as "not yet"
  * (advance the generation), and whether the work's own write already ended the claim.
@@ -196,6 +192,14 @@ export interface ClaimedWorkDone<T> {
   advanceGeneration?: boolean;
   claimReleased?: boolean;
 }
+
+/**
+ * Runs `work` holding the order's claim, renewing it meanwhile, and releases it after (advancing
+ * the generation when the work says so), unless the work's own write released it. When someone
+ * else holds it, waits up to `waitMs` for it to come free; answers "not-taken" with the order as
+ * last read when it does not, or when the order left Draft. `completionStartedAt` (the buyer came
+ * back) is written with the claim, or on its own when the claim is someone else's.
+ */
 
 export async function withCompletionClaim<T>(
   prisma: PrismaClient,
