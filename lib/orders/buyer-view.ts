@@ -47,17 +47,24 @@ async function ownOrder(orderNumber: string) {
   return cart ? { orderNumber, ...ofCart(cart) } : null;
 }
 
-export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView | null> {
-  const where = await ownOrder(orderNumber);
-  const order = where && (await db().order.findUnique({ where, include: { lines: true } }));
-  if (!order) return null;
-  const amount = (minor: number) => orderAmount(order, minor);
+/** The order's status as the buyer reads it, on the order page and in its poll alike. */
+function statusView(order: { orderNumber: string; status: string; completionStartedAt: Date | null }) {
   const status = asOrderStatus(order.status);
   return {
     orderNumber: order.orderNumber,
     status,
     message: buyerStatusMessage(status, order.completionStartedAt !== null),
     settled: isSettledForBuyer(status),
+  };
+}
+
+export async function getBuyerOrder(orderNumber: string): Promise<BuyerOrderView | null> {
+  const where = await ownOrder(orderNumber);
+  const order = where && (await db().order.findUnique({ where, include: { lines: true } }));
+  if (!order) return null;
+  const amount = (minor: number) => orderAmount(order, minor);
+  return {
+    ...statusView(order),
     placedAt: order.placedAt.toISOString(),
     lines: order.lines.map((line) => ({
       name: line.name,
@@ -103,12 +110,5 @@ export async function getBuyerOrderStatus(orderNumber: string) {
       where,
       select: { orderNumber: true, status: true, completionStartedAt: true },
     }));
-  if (!order) return null;
-  const status = asOrderStatus(order.status);
-  return {
-    orderNumber: order.orderNumber,
-    status,
-    settled: isSettledForBuyer(status),
-    message: buyerStatusMessage(status, order.completionStartedAt !== null),
-  };
+  return order && statusView(order);
 }
