@@ -73,12 +73,18 @@ const asDisputeResolution = (value: string): DisputeResolution =>
 const asFulfillment = (value: string): FulfillmentStatus =>
   oneOf(FULFILLMENT_STATUSES, value, "fulfillment status");
 
-export function chargeFact(
-  row: Pick<
-    Charge,
-    "id" | "state" | "amountMinor" | "capturedMinor" | "refundedMinor" | "reasonCode" | "inferred"
-  >,
-): ChargeFact {
+/** The charge columns a ChargeFact is made of. */
+export const CHARGE_FACT_COLUMNS = {
+  id: true,
+  state: true,
+  amountMinor: true,
+  capturedMinor: true,
+  refundedMinor: true,
+  reasonCode: true,
+  inferred: true,
+} as const;
+
+export function chargeFact(row: Pick<Charge, keyof typeof CHARGE_FACT_COLUMNS>): ChargeFact {
   return {
     chargeId: row.id,
     state: asChargeState(row.state),

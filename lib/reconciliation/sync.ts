@@ -16,7 +16,7 @@ import { applyEventToOrder, type ApplyResult } from "@/lib/orders/apply-event";
 import { checkoutDone } from "@/lib/orders/state-machine";
 import { awaitCompletionClaim, completionClaimHeld } from "@/lib/orders/completion-claim";
 import { REFUND_STATES, type ChargeFact, type RefundFact } from "@/lib/orders/payment-facts";
-import { chargeFact } from "@/lib/orders/snapshot";
+import { CHARGE_FACT_COLUMNS, chargeFact } from "@/lib/orders/snapshot";
 import type { EventSource } from "@/lib/payment-events";
 
 export type SyncResult =
@@ -90,16 +90,6 @@ async function whenCompleted(
   }
   return { kind: "applied", result: await apply() };
 }
-
-const CHARGE_FACT_COLUMNS = {
-  id: true,
-  state: true,
-  amountMinor: true,
-  capturedMinor: true,
-  refundedMinor: true,
-  reasonCode: true,
-  inferred: true,
-} as const;
 
 function sameChargeFact(a: ChargeFact, b: ChargeFact): boolean {
   return (
