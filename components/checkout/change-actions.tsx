@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { onIdle } from "@/components/layout/on-idle";
+import { whenNeeded } from "@/components/layout/when-needed";
 import { amazonPayGlobal } from "./checkout-js";
 import { loadCheckoutJs } from "./use-checkout-js";
 
@@ -17,8 +17,8 @@ const CHANGE_BUTTONS = [
 
 /**
  * Binds the review page's "Change" buttons to Amazon's pages (bindChangeAction). checkout.js
- * loads once the browser is idle, or as soon as the buyer reaches for a button; a click that
- * comes before the buttons are bound is replayed once they are.
+ * loads when the deferred parts of a page start (whenNeeded: the buyer's first interaction, or
+ * idle); a click that comes before the buttons are bound is replayed once they are.
  */
 export function ChangeActions({ checkoutJsUrl, sessionId }: ChangeActionsProps) {
   useEffect(() => {
@@ -30,7 +30,6 @@ export function ChangeActions({ checkoutJsUrl, sessionId }: ChangeActionsProps) 
     function start() {
       if (loading) return;
       loading = true;
-      cancelIdle();
       loadCheckoutJs(checkoutJsUrl).then(
         () => {
           const amazon = amazonPayGlobal();
@@ -50,21 +49,13 @@ export function ChangeActions({ checkoutJsUrl, sessionId }: ChangeActionsProps) 
       start();
     }
     function removeListeners() {
-      for (const button of buttons) {
-        button.removeEventListener("pointerover", start);
-        button.removeEventListener("focus", start);
-        button.removeEventListener("click", onClick);
-      }
+      for (const button of buttons) button.removeEventListener("click", onClick);
     }
-    for (const button of buttons) {
-      button.addEventListener("pointerover", start);
-      button.addEventListener("focus", start);
-      button.addEventListener("click", onClick);
-    }
-    const cancelIdle = onIdle(start);
+    for (const button of buttons) button.addEventListener("click", onClick);
+    const cancelStart = buttons[0] ? whenNeeded(buttons[0], start) : () => {};
     return () => {
       active = false;
-      cancelIdle();
+      cancelStart();
       removeListeners();
     };
   }, [checkoutJsUrl, sessionId]);
