@@ -2,7 +2,7 @@
 // database). Prices always come from the product rows, never from the browser.
 import type { Market } from "@/lib/market/markets";
 import { money, multiply, zero, type Currency, type Money } from "@/lib/money";
-import { isRecordNotFound } from "@/lib/prisma/errors";
+import { isRecordNotFound, unlessNotMatched } from "@/lib/prisma/errors";
 import type { PrismaClient } from "@/lib/prisma/types";
 import { MAX_QUANTITY_PER_LINE, priceOrder, type Quote } from "@/lib/pricing/quote";
 import { DEFAULT_SHIPPING_METHOD, type ShippingMethodId } from "@/lib/pricing/shipping-methods";
@@ -119,17 +119,14 @@ export async function createCartWithLine(
  * which by token also finds the cart.
  */
 async function touchCart(tx: Queries, key: CartKey): Promise<string | null> {
-  try {
-    const cart = await tx.cart.update({
+  const cart = await unlessNotMatched(
+    tx.cart.update({
       where: "id" in key ? { id: key.id } : { tokenHash: hashCartToken(key.token) },
       data: { updatedAt: new Date() },
       select: { id: true },
-    });
-    return cart.id;
-  } catch (error) {
-    if (isRecordNotFound(error)) return null;
-    throw error;
-  }
+    }),
+  );
+  return cart?.id ?? null;
 }
 
 const asKey = (cart: string | CartKey): CartKey => (typeof cart === "string" ? { id: cart } : cart);

@@ -8,7 +8,7 @@ import { findCartIdByToken, loadCart } from "@/lib/cart/repository";
 import { presentCart } from "@/lib/cart/presentment";
 import { identityRate, type ExchangeRate } from "@/lib/presentment/exchange-rate";
 import { db } from "@/lib/db";
-import { isRecordNotFound } from "@/lib/prisma/errors";
+import { unlessNotMatched } from "@/lib/prisma/errors";
 import type { PrismaClient } from "@/lib/prisma/types";
 import { env } from "@/lib/env";
 import { amazonPay } from "@/lib/amazon-pay/connection";
@@ -54,17 +54,14 @@ async function markRedirected(
   order: { id: string; version: number },
   buyer: ReturnType<typeof buyerSnapshot>,
 ): Promise<boolean> {
-  try {
-    await prisma.order.update({
+  const marked = await unlessNotMatched(
+    prisma.order.update({
       where: { id: order.id, status: "Draft", version: order.version },
       data: { redirectedAt: new Date(), ...buyer, version: { increment: 1 } },
       select: { id: true },
-    });
-    return true;
-  } catch (error) {
-    if (isRecordNotFound(error)) return false;
-    throw error;
-  }
+    }),
+  );
+  return marked !== null;
 }
 
 export async function placeOrder(

@@ -11,7 +11,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { idempotencyKeyFor } from "@storefront/amazon-pay/idempotency";
 import { env } from "@/lib/env";
-import { isRecordNotFound } from "@/lib/prisma/errors";
+import { unlessNotMatched } from "@/lib/prisma/errors";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
 import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "./draft-order";
 
@@ -54,7 +54,7 @@ export const completionClaimHeld = (order: Pick<Order, "completionClaimUntil">, 
   order.completionClaimUntil !== null && order.completionClaimUntil.getTime() >= now.getTime();
 
 // The claim's writes are single-row updates guarded by their WHERE clause, each one statement
-// (UPDATE ... RETURNING). No row matching the guard (P2025) means the claim was not ours.
+// (UPDATE ... RETURNING). No row matching the guard means the claim was not ours.
 
 /**
  * Takes the claim of a Draft order (or renews our own); null when someone else holds it or the
@@ -67,8 +67,8 @@ export async function takeCompletionClaim(
   options: { now?: Date; ttlMs?: number; completionStartedAt?: Date } = {},
 ): Promise<CompletionClaim | null> {
   const now = options.now ?? new Date();
-  try {
-    const row = await prisma.order.update({
+  const row = await unlessNotMatched(
+    prisma.order.update({
       where: {
         id: orderId,
         status: "Draft",
@@ -84,13 +84,11 @@ export async function takeCompletionClaim(
         ...(options.completionStartedAt ? { completionStartedAt: options.completionStartedAt } : {}),
       },
       select: { ...DRAFT_ORDER_COLUMNS, completionGeneration: true },
-    });
-    const { completionGeneration: generation, ...order } = row;
-    return { orderId, holder, generation, order };
-  } catch (error) {
-    if (isRecordNotFound(error)) return null;
-    throw error;
-  }
+    }),
+  );
+  if (!row) return null;
+  const { completionGeneration: generation, ...order } = row;
+  return { orderId, holder, generation, order };
 }
 
 /** Extends the claim; false when it lapsed and someone else took it. */
@@ -100,17 +98,14 @@ export async function renewCompletionClaim(
   options: { now?: Date; ttlMs?: number } = {},
 ): Promise<boolean> {
   const now = options.now ?? new Date();
-  try {
-    await prisma.order.update({
+  const renewed = await unlessNotMatched(
+    prisma.order.update({
       where: { id: claim.orderId, completionClaimedBy: claim.holder },
       data: { completionClaimUntil: new Date(now.getTime() + (options.ttlMs ?? completionClaimTtlMs())) },
       select: { id: true },
-    });
-    return true;
-  } catch (error) {
-    if (isRecordNotFound(error)) return false;
-    throw error;
-  }
+    }),
+  );
+  return renewed !== null;
 }
 
 /**
@@ -122,8 +117,8 @@ export async function releaseCompletionClaim(
   claim: CompletionClaim,
   options: { advanceGeneration?: boolean } = {},
 ): Promise<boolean> {
-  try {
-    await prisma.order.update({
+  const released = await unlessNotMatched(
+    prisma.order.update({
       where: {
         id: claim.orderId,
         completionClaimedBy: claim.holder,
@@ -135,12 +130,9 @@ export async function releaseCompletionClaim(
         ...(options.advanceGeneration ? { completionGeneration: { increment: 1 } } : {}),
       },
       select: { id: true },
-    });
-    return true;
-  } catch (error) {
-    if (isRecordNotFound(error)) return false;
-    throw error;
-  }
+    }),
+  );
+  return released !== null;
 }
 
 // The claims this process holds, each with a promise that settles when its work is over: a

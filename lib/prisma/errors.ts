@@ -7,3 +7,16 @@ export const isUniqueViolation = (error: unknown): boolean =>
 /** P2025: an update, or a nested connect, whose WHERE matched no row. */
 export const isRecordNotFound = (error: unknown): boolean =>
   (error as { code?: unknown } | null)?.code === "P2025";
+
+/**
+ * The row a guarded single-row write (`update` with a condition in its WHERE: one
+ * `UPDATE ... RETURNING`) returned, or null when no row matched the guard.
+ */
+export async function unlessNotMatched<T>(write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
+}
