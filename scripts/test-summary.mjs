@@ -1,7 +1,9 @@
 // Prints the totals of every suite that wrote a JSON report to test-reports/ (Vitest and
 // Playwright), then one plain line "N passed, N failed". A step that failed without running
 // its tests (typecheck, lint, build, a crashed runner) counts as one failure, so a run that
-// tested nothing can never look green. Arguments: "step name|report file" for each step that failed.
+// tested nothing can never look green. Each failed test (and each that passed only on a retry)
+// is named with the first line of its error, so the end of a long log says what broke.
+// Arguments: "step name|report file" for each step that failed.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -10,8 +12,17 @@ const failedSteps = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 const lines = [];
+const notes = [];
 
-function countPlaywright(suites, acc) {
+const firstLine = (text) =>
+  String(text ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .find(Boolean)
+    ?.slice(0, 200) ?? "";
+
+function countPlaywright(suites, acc, file) {
   for (const suite of suites ?? []) {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
@@ -19,9 +30,15 @@ function countPlaywright(suites, acc) {
         if (status === "expected" || status === "flaky") acc.passed++;
         else if (status === "skipped") acc.skipped++;
         else acc.failed++;
+        if (status === "unexpected" || status === "flaky") {
+          const error = (t.results ?? []).map((r) => r.error?.message).find(Boolean);
+          notes.push(
+            `${status === "flaky" ? "passed on retry" : "FAILED"} (${file}) ${spec.file}:${spec.line} ${spec.title}: ${firstLine(error)}`,
+          );
+        }
       }
     }
-    countPlaywright(suite.suites, acc);
+    countPlaywright(suite.suites, acc, file);
   }
   return acc;
 }
@@ -41,9 +58,18 @@ for (const file of existsSync(dir)
         (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0),
       skipped: report.numPendingTests + report.numTodoTests,
     };
+    for (const testFile of report.testResults ?? []) {
+      const name = path.relative(process.cwd(), testFile.name ?? "");
+      const failures = (testFile.assertionResults ?? []).filter((t) => t.status === "failed");
+      for (const t of failures)
+        notes.push(`FAILED (${file}) ${name} ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      if (failures.length === 0 && testFile.status === "failed")
+        notes.push(`FAILED (${file}) ${name}: ${firstLine(testFile.message)}`);
+    }
   } else if (report.suites) {
-    result = countPlaywright(report.suites, { passed: 0, failed: 0, skipped: 0 });
+    result = countPlaywright(report.suites, { passed: 0, failed: 0, skipped: 0 }, file);
     if ((report.errors ?? []).length > 0 && result.failed === 0) result.failed = report.errors.length;
+    for (const error of report.errors ?? []) notes.push(`ERROR (${file}) ${firstLine(error.message)}`);
   } else continue;
   passed += result.passed;
   failed += result.failed;
@@ -62,6 +88,7 @@ for (const entry of failedSteps) {
 }
 
 console.log("\n=== summary");
+for (const note of notes) console.log(note);
 for (const line of lines) console.log(line);
 if (passed + failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
