@@ -24,10 +24,10 @@ export default defineConfig({
     environment: "node",
     reporters: ["default", "json"],
     outputFile: { json: "test-reports/vitest.json" },
-    testTimeout: 20_000,
+    testTimeout: 30_000,
     // Suites start their servers in beforeAll; `npm test` runs them beside the Playwright runs,
-    // where a start can take longer than the default 10 s.
-    hookTimeout: 30_000,
+    // where a start can take far longer than the default 10 s on a slow machine.
+    hookTimeout: 90_000,
     // Vitest leaves one core free by default: a single worker on a 2-core machine.
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 // "server-only", so a client component that imports the client must fail `next build`. This
 // builds a one-page probe app that does exactly that.
 test("importing the Amazon Pay client from a client component fails the build", async () => {
-  test.setTimeout(120_000);
+  test.slow();
   const dir = path.resolve(".data", `build-probe-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, "app"), { recursive: true });

@@ -64,7 +64,9 @@ for (const file of existsSync(dir)
       for (const t of failures)
         notes.push(`FAILED (${file}) ${name} ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
       if (failures.length === 0 && testFile.status === "failed")
-        notes.push(`FAILED (${file}) ${name}: ${firstLine(testFile.message)}`);
+        notes.push(
+          `FAILED (${file}) ${name}: ${firstLine(testFile.message) || "a hook failed (see the suite's log)"}`,
+        );
     }
   } else if (report.suites) {
     result = countPlaywright(report.suites, { passed: 0, failed: 0, skipped: 0 }, file);

@@ -40,8 +40,8 @@ const NO_BACKGROUND_WORK = { RECONCILER_INTERVAL_SECONDS: "0" };
 /** The environment of an instance that SIGKILLs itself at `point` (lib/crash-point.ts). */
 export const crashAt = (point: CrashPoint) => ({ STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK });
 
-// Up to 50 s: on a busy machine (e2e runs side by side in `npm test`) `next start` can take that.
-export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 50_000): Promise<void> {
+// Up to 90 s: on a busy machine (e2e runs side by side in `npm test`) `next start` can take a minute.
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
