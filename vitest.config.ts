@@ -24,7 +24,7 @@ export default defineConfig({
     environment: "node",
     reporters: ["default", "json"],
     outputFile: { json: "test-reports/vitest.json" },
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     // Suites start their servers in beforeAll; `npm test` runs them beside the Playwright runs,
     // where a start can take far longer than the default 10 s on a slow machine.
     hookTimeout: 90_000,

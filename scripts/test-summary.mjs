@@ -61,8 +61,11 @@ for (const file of existsSync(dir)
     for (const testFile of report.testResults ?? []) {
       const name = path.relative(process.cwd(), testFile.name ?? "");
       const failures = (testFile.assertionResults ?? []).filter((t) => t.status === "failed");
+      // Vitest's report keeps a timeout as a bare stack ("Error: STACK_TRACE_ERROR"): the time says it.
+      const took = (t) =>
+        typeof t.duration === "number" ? ` (after ${(t.duration / 1000).toFixed(1)} s)` : "";
       for (const t of failures)
-        notes.push(`FAILED (${file}) ${name} ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+        notes.push(`FAILED (${file}) ${name} ${t.fullName}: ${firstLine(t.failureMessages?.[0])}${took(t)}`);
       if (failures.length === 0 && testFile.status === "failed")
         notes.push(
           `FAILED (${file}) ${name}: ${firstLine(testFile.message) || "a hook failed (see the suite's log)"}`,

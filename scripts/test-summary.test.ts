@@ -62,6 +62,7 @@ describe("the test summary", () => {
               {
                 status: "failed",
                 fullName: "money rounds",
+                duration: 61234,
                 failureMessages: ["\nAssertionError: expected 1 to be 2\n    at ..."],
               },
             ],
@@ -74,7 +75,7 @@ describe("the test summary", () => {
       "passed on retry (playwright-sqlite-shared.json) checkout.spec.ts:12 the buyer retries: Timeout 10000ms exceeded.",
       "FAILED (playwright-sqlite-shared.json) checkout.spec.ts:12 the merchant refunds: Test timeout of 60000ms exceeded.",
       expect.stringMatching(
-        /^FAILED \(vitest-sqlite\.json\) \S*lib\/money\.test\.ts money rounds: AssertionError: expected 1 to be 2$/,
+        /^FAILED \(vitest-sqlite\.json\) \S*lib\/money\.test\.ts money rounds: AssertionError: expected 1 to be 2 \(after 61\.2 s\)$/,
       ),
       "playwright-sqlite-shared.json: 2 passed, 1 failed",
       "vitest-sqlite.json: 2 passed, 1 failed",
