@@ -22,6 +22,10 @@ const firstLine = (text) =>
     .find(Boolean)
     ?.slice(0, 200) ?? "";
 
+// Vitest's report keeps a timeout as a bare stack ("Error: STACK_TRACE_ERROR"): the time says it.
+const took = (test) =>
+  typeof test.duration === "number" ? ` (after ${(test.duration / 1000).toFixed(1)} s)` : "";
+
 function countPlaywright(suites, acc, file) {
   for (const suite of suites ?? []) {
     for (const spec of suite.specs ?? []) {
@@ -61,9 +65,6 @@ for (const file of existsSync(dir)
     for (const testFile of report.testResults ?? []) {
       const name = path.relative(process.cwd(), testFile.name ?? "");
       const failures = (testFile.assertionResults ?? []).filter((t) => t.status === "failed");
-      // Vitest's report keeps a timeout as a bare stack ("Error: STACK_TRACE_ERROR"): the time says it.
-      const took = (t) =>
-        typeof t.duration === "number" ? ` (after ${(t.duration / 1000).toFixed(1)} s)` : "";
       for (const t of failures)
         notes.push(`FAILED (${file}) ${name} ${t.fullName}: ${firstLine(t.failureMessages?.[0])}${took(t)}`);
       if (failures.length === 0 && testFile.status === "failed")

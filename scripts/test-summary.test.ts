@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ function summarize(reports: Record<string, unknown>, failedSteps: string[] = [])
   for (const [name, report] of Object.entries(reports))
     writeFileSync(path.join(dir, "test-reports", name), JSON.stringify(report));
   const run = spawnSync(process.execPath, [script, ...failedSteps], { cwd: dir, encoding: "utf8" });
+  rmSync(dir, { recursive: true, force: true });
   return { lines: run.stdout.trim().split("\n"), status: run.status };
 }
 
