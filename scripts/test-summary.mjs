@@ -14,13 +14,17 @@ let failed = 0;
 const lines = [];
 const notes = [];
 
-const firstLine = (text) =>
-  String(text ?? "")
+// The first line of an error, with its Expected and Received lines when it has them: an
+// expectation's first line is often only its label.
+const firstLine = (text) => {
+  const lines = String(text ?? "")
     .replace(/\u001b\[[0-9;]*m/g, "")
     .split("\n")
     .map((line) => line.trim())
-    .find(Boolean)
-    ?.slice(0, 200) ?? "";
+    .filter(Boolean);
+  const values = lines.filter((line) => /^(Expected|Received)\b[^:]*:/.test(line)).slice(0, 2);
+  return [lines[0] ?? "", ...values.map((line) => line.slice(0, 120))].join(" ").slice(0, 300);
+};
 
 // Vitest's report keeps a timeout as a bare stack ("Error: STACK_TRACE_ERROR"): the time says it.
 const took = (test) =>

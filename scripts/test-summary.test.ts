@@ -84,6 +84,28 @@ describe("the test summary", () => {
     ]);
   });
 
+  it("adds an expectation's Expected and Received lines to its first line, which may be only a label", () => {
+    const message = [
+      "\u001b[31mError: /products/harbor-ceramic-mug\u001b[39m",
+      "",
+      "expect(received).toContain(expected) // indexOf",
+      "",
+      'Expected value: "MISS"',
+      'Received array: ["HIT", "STALE"]',
+      "    at e2e/security-headers.spec.ts:98:40",
+    ].join("\n");
+    const { lines } = summarize({
+      "playwright-sqlite-shared.json": {
+        suites: [
+          { specs: [playwrightTest("the catalog pages come from the cache", "unexpected", [message])] },
+        ],
+      },
+    });
+    expect(lines).toContain(
+      'FAILED (playwright-sqlite-shared.json) checkout.spec.ts:12 the catalog pages come from the cache: Error: /products/harbor-ceramic-mug Expected value: "MISS" Received array: ["HIT", "STALE"]',
+    );
+  });
+
   it("counts a failed step without a report as one failure, and an empty run as a failure", () => {
     expect(summarize({}, ["lint|"]).lines.slice(-2)).toEqual(["step failed: lint", "0 passed, 1 failed"]);
     const empty = summarize({});
