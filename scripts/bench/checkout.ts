@@ -10,7 +10,10 @@
 //
 //   npm run bench -- --database sqlite,postgresql --latency 0,100 --concurrency 1,8,32
 //                    [--checkouts N] [--catalog-seconds 5] [--catalog-only]
-//                    [--shop-port 3300] [--emulator-port 4310]
+//                    [--instances 1] [--shop-port 3300] [--emulator-port 4310]
+//
+// --instances N starts N shop processes on one database (ports from --shop-port up), as a
+// machine with N cores would run them behind a load balancer; each buyer stays with one.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { epochNow } from "@storefront/amazon-pay-emulator/core/api-call-log";
@@ -44,14 +47,14 @@ async function measureLevel(
   concurrency: number,
 ): Promise<{ level: LevelResult; errors: string[] }> {
   const total = options.fixedCheckouts ?? Math.max(24, concurrency * 3);
-  const databaseBefore = await databaseWorkSoFar(env.shopUrl);
-  const cpuBefore = processTreeCpuMs(env.shopPid);
+  const databaseBefore = await databaseWorkSoFar(env.shopUrls);
+  const cpuBefore = processTreeCpuMs(env.shopPids);
   const since = epochNow();
   const at = performance.now();
   const { done, errors } = await runCheckouts(env, concurrency, total);
   const seconds = (performance.now() - at) / 1000;
-  const cpuMs = processTreeCpuMs(env.shopPid) - cpuBefore;
-  const databaseWork = databaseWorkBetween(databaseBefore, await databaseWorkSoFar(env.shopUrl));
+  const cpuMs = processTreeCpuMs(env.shopPids) - cpuBefore;
+  const databaseWork = databaseWorkBetween(databaseBefore, await databaseWorkSoFar(env.shopUrls));
   const { verified, idsOf } = await verifyOrders(
     env,
     done.map((d) => d.sessionId),
@@ -75,6 +78,7 @@ async function measureLevel(
     database,
     latencyMs,
     concurrency,
+    instances: env.shopUrls.length,
     checkouts: total,
     failures: errors.length,
     seconds,
@@ -98,15 +102,18 @@ async function measureLevel(
 
 /** The floor and the catalog pages, 32 clients each, in the environment of the levels just run. */
 async function measureReads(env: BenchEnvironment, database: BenchDatabase) {
+  const instances = env.shopUrls.length;
   const floor: ReadResult = {
     database,
     concurrency: 32,
+    instances,
     ...(await readLoad(env, FLOOR_PATHS, 32, options.catalogSeconds)),
   };
   console.log(readLine("floor (/api/health)", floor));
   const catalog: ReadResult = {
     database,
     concurrency: 32,
+    instances,
     ...(await readLoad(env, CATALOG_PATHS, 32, options.catalogSeconds)),
   };
   console.log(readLine("catalog pages", catalog));
@@ -122,7 +129,7 @@ async function main() {
   for (const database of options.databases) {
     for (const latencyMs of latencies) {
       console.log(
-        `\n[bench] ${database}, Amazon latency ${latencyMs} ms: starting the emulator and the shop`,
+        `\n[bench] ${database}, Amazon latency ${latencyMs} ms: starting the emulator and ${options.instances === 1 ? "the shop" : `${options.instances} shop processes`}`,
       );
       const env = await startEnvironment(options, database, latencyMs);
       try {

@@ -5,6 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startRoundRobinProxy } from "@/e2e/support/round-robin-proxy";
 import { assertPortFree, startShop } from "@/e2e/support/shop-process";
 import type { ApiCall } from "@storefront/amazon-pay-emulator/core/api-call-log";
 import { ensureLocalMerchant } from "@/lib/amazon-pay/local-merchant";
@@ -14,11 +15,15 @@ import { startEmulatorProcess } from "@/scripts/local-emulator";
 import type { BenchDatabase, BenchOptions } from "./options";
 
 export interface BenchEnvironment {
+  /** The first shop process. */
   shopUrl: string;
+  /** Every shop process (--instances), on one database; a buyer stays with one of them. */
+  shopUrls: string[];
   emulatorUrl: string;
   dataDir: string;
   databaseUrl: string;
   shopPid: number;
+  shopPids: number[];
   close(): Promise<void>;
 }
 
@@ -47,13 +52,18 @@ export async function startEnvironment(
   if (database === "postgresql") await ensurePostgresDatabase(databaseUrl);
   await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
 
-  const shopUrl = `http://127.0.0.1:${options.shopPort}`;
+  const ports = Array.from({ length: options.instances }, (_, i) => options.shopPort + i);
+  const shopUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const shopUrl = shopUrls[0]!;
   const emulatorUrl = `http://127.0.0.1:${options.emulatorPort}`;
+  // Amazon sends IPNs to one address; with several processes a load balancer spreads them.
+  const ipnBalancer =
+    shopUrls.length > 1 ? await startRoundRobinProxy(options.shopPort + shopUrls.length, shopUrls) : null;
   const merchant = ensureLocalMerchant(dataDir);
   const emulator = await startEmulatorProcess({
     url: emulatorUrl,
     merchant,
-    ipnUrl: `${shopUrl}/api/amazon-pay/ipn`,
+    ipnUrl: `${ipnBalancer?.url ?? shopUrl}/api/amazon-pay/ipn`,
     quiet: true,
     env: {
       AMAZON_PAY_EMULATOR_DATA_DIR: path.join(dataDir, "emulator"),
@@ -63,32 +73,40 @@ export async function startEnvironment(
   });
   if (emulator.child) running.push(emulator.child);
 
-  // The production defaults of the reconciler, not the e2e run's one-second cadence.
-  const shop = await startShop({
-    port: options.shopPort,
-    quiet: true,
-    env: {
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      AMAZON_PAY_EMULATOR_HOST: "127.0.0.1",
-      AMAZON_PAY_EMULATOR_PORT: String(options.emulatorPort),
-      RECONCILER_INTERVAL_SECONDS: "30",
-      RECONCILER_POLL_BASE_SECONDS: "15",
-      RECONCILER_DRAFT_GRACE_SECONDS: "120",
-      // A production server on the emulator, by choice; every simulated buyer comes from 127.0.0.1.
-      ALLOW_EMULATOR_IN_PRODUCTION: "true",
-      CHECKOUT_RATE_LIMIT_PER_MINUTE: "0",
-    },
-  });
-  running.push(shop.child);
+  // The production defaults of the reconciler, not the e2e run's one-second cadence. Several
+  // instances start together and share the database, as behind a load balancer.
+  const shops = await Promise.all(
+    ports.map((port) =>
+      startShop({
+        port,
+        quiet: true,
+        env: {
+          DATABASE_URL: databaseUrl,
+          DATA_DIR: dataDir,
+          AMAZON_PAY_EMULATOR_HOST: "127.0.0.1",
+          AMAZON_PAY_EMULATOR_PORT: String(options.emulatorPort),
+          RECONCILER_INTERVAL_SECONDS: "30",
+          RECONCILER_POLL_BASE_SECONDS: "15",
+          RECONCILER_DRAFT_GRACE_SECONDS: "120",
+          // A production server on the emulator, by choice; every simulated buyer comes from 127.0.0.1.
+          ALLOW_EMULATOR_IN_PRODUCTION: "true",
+          CHECKOUT_RATE_LIMIT_PER_MINUTE: "0",
+        },
+      }),
+    ),
+  );
+  running.push(...shops.map((shop) => shop.child));
   return {
     shopUrl,
+    shopUrls,
     emulatorUrl,
     dataDir,
     databaseUrl,
-    shopPid: shop.child.pid!,
+    shopPid: shops[0]!.child.pid!,
+    shopPids: shops.map((shop) => shop.child.pid!),
     close: async () => {
-      await shop.stop();
+      await Promise.all(shops.map((shop) => shop.stop()));
+      await ipnBalancer?.close();
       if (emulator.child) await stop(emulator.child);
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -51,6 +51,13 @@ describe("figures relative to the floor", () => {
     expect(
       databaseWorkBetween({ statements: 100, transactions: 10 }, { statements: 171, transactions: 19 }),
     ).toEqual({ statements: 70, transactions: 9 });
+    // Two shop processes: two readings, each with its own query.
+    expect(
+      databaseWorkBetween(
+        { statements: 100, transactions: 10, readings: 2 },
+        { statements: 172, transactions: 19, readings: 2 },
+      ),
+    ).toEqual({ statements: 70, transactions: 9 });
   });
 
   it("gives a checkout's CPU in floor requests", () => {

@@ -5,11 +5,13 @@
 // the shop's minimum; a checkout costs as much CPU as N floor requests.
 import { z } from "zod";
 import type { ReadLoad } from "./load";
-import type { LevelResult } from "./stats";
+import { databaseLabel, type LevelResult } from "./stats";
 
 export interface ReadResult extends ReadLoad {
   database: string;
   concurrency: number;
+  /** Shop processes the clients were spread over (1 when unset). */
+  instances?: number;
 }
 
 /** What the report adds to a level: its cost in floor requests. */
@@ -26,22 +28,32 @@ const healthSchema = z.looseObject({
 export interface DatabaseWork {
   statements: number;
   transactions: number;
+  /** How many processes were read (each reading sends one statement); 1 when unset. */
+  readings?: number;
 }
 
 /**
- * The statements and transactions the shop has sent to its database so far (its /api/health
- * counts them), this reading's own query included.
+ * The statements and transactions the shop's processes have sent to their database so far (each
+ * one's /api/health counts its own), the readings' own queries included.
  */
-export async function databaseWorkSoFar(shopUrl: string): Promise<DatabaseWork> {
-  const response = await fetch(new URL("/api/health", shopUrl));
-  if (!response.ok) throw new Error(`/api/health answered ${response.status}`);
-  const health = healthSchema.parse(await response.json());
-  return { statements: health.databaseStatements, transactions: health.databaseTransactions };
+export async function databaseWorkSoFar(shopUrls: readonly string[]): Promise<DatabaseWork> {
+  const readings = await Promise.all(
+    shopUrls.map(async (shopUrl) => {
+      const response = await fetch(new URL("/api/health", shopUrl));
+      if (!response.ok) throw new Error(`/api/health of ${shopUrl} answered ${response.status}`);
+      return healthSchema.parse(await response.json());
+    }),
+  );
+  return {
+    statements: readings.reduce((sum, health) => sum + health.databaseStatements, 0),
+    transactions: readings.reduce((sum, health) => sum + health.databaseTransactions, 0),
+    readings: readings.length,
+  };
 }
 
-/** The work between two readings, the second reading's own statement left out. */
+/** The work between two readings, the second reading's own statements left out. */
 export const databaseWorkBetween = (before: DatabaseWork, after: DatabaseWork): DatabaseWork => ({
-  statements: after.statements - before.statements - 1,
+  statements: after.statements - before.statements - (after.readings ?? 1),
   transactions: after.transactions - before.transactions,
 });
 
@@ -68,7 +80,7 @@ export function readTable(floor: readonly ReadResult[], catalog: readonly ReadRe
   const rows = catalog.map((c) => {
     const f = floorOf(floor, c.database);
     return `| ${[
-      c.database,
+      databaseLabel(c),
       c.concurrency,
       fixed(f?.requestsPerSecond ?? Number.NaN, 0),
       fixed(f?.cpuMsPerRequest ?? Number.NaN, 2),
@@ -91,7 +103,7 @@ export function perCheckoutTable(results: readonly LevelResult[], floor: readonl
   const rows = results.map(
     (r) =>
       `| ${[
-        r.database,
+        databaseLabel(r),
         `${r.latencyMs} ms`,
         r.concurrency,
         fixed(r.shopRequestsPerCheckout ?? Number.NaN, 1),

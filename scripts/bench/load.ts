@@ -14,17 +14,19 @@ export async function runCheckouts(env: BenchEnvironment, concurrency: number, t
   const errors: string[] = [];
   let started = 0;
   const amazon = { emulatorUrl: env.emulatorUrl, dataDir: env.dataDir };
-  async function worker() {
+  // Each buyer stays with one shop process, as a load balancer's sticky sessions would keep it.
+  async function worker(buyer: number) {
+    const shopUrl = env.shopUrls[buyer % env.shopUrls.length]!;
     while (started < total) {
       started += 1;
       try {
-        done.push(await timedCheckout(env.shopUrl, amazon, SLUG));
+        done.push(await timedCheckout(shopUrl, amazon, SLUG));
       } catch (error) {
         errors.push(error instanceof Error ? error.message : String(error));
       }
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, (_, buyer) => worker(buyer)));
   return { done, errors };
 }
 
@@ -67,11 +69,16 @@ export async function readLoad(
   seconds: number,
 ): Promise<ReadLoad> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const urls = paths.map((path) => new URL(path, env.shopUrl));
+  // Client i reads from shop process i mod N.
+  const urlsOf = (client: number) => {
+    const shopUrl = env.shopUrls[client % env.shopUrls.length]!;
+    return paths.map((path) => new URL(path, shopUrl));
+  };
   const samples: number[] = [];
   let failures = 0;
   let until = 0;
   async function worker(offset: number, record: boolean) {
+    const urls = urlsOf(offset);
     for (let i = offset; performance.now() < until; i++) {
       const at = performance.now();
       const status = await get(agent, urls[i % urls.length]!).catch(() => 0);
@@ -86,11 +93,11 @@ export async function readLoad(
   until = performance.now() + 1_000;
   await clients(false);
   until = performance.now() + seconds * 1000;
-  const cpuBefore = processTreeCpuMs(env.shopPid);
+  const cpuBefore = processTreeCpuMs(env.shopPids);
   const at = performance.now();
   await clients(true);
   const elapsed = (performance.now() - at) / 1000;
-  const cpuMs = processTreeCpuMs(env.shopPid) - cpuBefore;
+  const cpuMs = processTreeCpuMs(env.shopPids) - cpuBefore;
   agent.destroy();
   return {
     requestsPerSecond: samples.length / elapsed,

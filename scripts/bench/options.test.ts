@@ -9,6 +9,13 @@ describe("the benchmark's command line", () => {
     expect(options.concurrencies).toEqual([1, 8, 32]);
     expect(options.fixedCheckouts).toBeUndefined();
     expect(options.catalogOnly).toBe(false);
+    expect(options.instances).toBe(1);
+  });
+
+  it("runs several shop processes with --instances, and refuses a count that is not 1 to 16", () => {
+    expect(parseBenchOptions(["--instances", "2"]).instances).toBe(2);
+    for (const bad of ["0", "1.5", "17", "two"])
+      expect(() => parseBenchOptions(["--instances", bad])).toThrow(`--instances: "${bad}"`);
   });
 
   it("measures only the floor and the catalog with --catalog-only", () => {

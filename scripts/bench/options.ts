@@ -12,6 +12,8 @@ export interface BenchOptions {
   catalogSeconds: number;
   /** Only the floor and the catalog reads, no checkouts (--catalog-only). */
   catalogOnly: boolean;
+  /** Shop processes (`next start`), one per core at most, on ports from shopPort up. */
+  instances: number;
   shopPort: number;
   emulatorPort: number;
   postgresUrl: string;
@@ -32,6 +34,13 @@ const numbers = (text: string, name: string) =>
     return n;
   });
 
+function instancesOf(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new Error(`--instances: "${text}" is not a number from 1 to 16`);
+  return n;
+}
+
 export function parseBenchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
   const { values: args } = parseArgs({
     args: argv,
@@ -42,6 +51,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
       checkouts: { type: "string" },
       "catalog-seconds": { type: "string", default: "5" },
       "catalog-only": { type: "boolean", default: false },
+      instances: { type: "string", default: "1" },
       "shop-port": { type: "string", default: "3300" },
       "emulator-port": { type: "string", default: "4310" },
       "postgres-url": {
@@ -62,6 +72,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
     fixedCheckouts: args.checkouts === undefined ? undefined : numbers(args.checkouts, "checkouts")[0],
     catalogSeconds: Number(args["catalog-seconds"]),
     catalogOnly: args["catalog-only"],
+    instances: instancesOf(args.instances),
     shopPort: Number(args["shop-port"]),
     emulatorPort: Number(args["emulator-port"]),
     postgresUrl: args["postgres-url"],

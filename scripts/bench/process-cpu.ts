@@ -31,10 +31,10 @@ function readAll(): ProcStat[] {
   return stats;
 }
 
-/** Milliseconds of CPU used so far by `rootPid` and its living descendants. */
-export function processTreeCpuMs(rootPid: number): number {
+/** Milliseconds of CPU used so far by `rootPid` (or each of several) and its living descendants. */
+export function processTreeCpuMs(rootPid: number | readonly number[]): number {
   const all = readAll();
-  const tree = new Set([rootPid]);
+  const tree = new Set(typeof rootPid === "number" ? [rootPid] : rootPid);
   let grew = true;
   while (grew) {
     grew = false;

@@ -38,6 +38,8 @@ export interface LevelResult {
   database: "sqlite" | "postgresql";
   latencyMs: number;
   concurrency: number;
+  /** Shop processes on the one database (1 unless --instances says more). */
+  instances?: number;
   checkouts: number;
   failures: number;
   seconds: number;
@@ -64,6 +66,10 @@ export interface LevelResult {
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : "-");
 
+/** The database, and the number of shop processes when more than one. */
+export const databaseLabel = (r: { database: string; instances?: number | undefined }) =>
+  (r.instances ?? 1) > 1 ? `${r.database}, ${r.instances} processes` : r.database;
+
 /** One row per database, Amazon latency and concurrency. */
 export function levelTable(results: readonly LevelResult[]): string {
   const header = [
@@ -72,7 +78,7 @@ export function levelTable(results: readonly LevelResult[]): string {
   ];
   const rows = results.map((r) =>
     [
-      r.database,
+      databaseLabel(r),
       `${r.latencyMs} ms`,
       r.concurrency,
       r.checkouts,
@@ -104,7 +110,7 @@ export function stepTable(results: readonly LevelResult[], steps: readonly strin
           .map(([op, n]) => `${n === 1 ? "" : `${Number(n.toFixed(2))} × `}${op}`)
           .join(", ") || "none";
       rows.push(
-        `| ${[r.database, `${r.latencyMs} ms`, r.concurrency, step, ms(s.latency.p50), ms(s.latency.p95), ms(s.overhead.p50), ms(s.overhead.p95), calls].join(" | ")} |`,
+        `| ${[databaseLabel(r), `${r.latencyMs} ms`, r.concurrency, step, ms(s.latency.p50), ms(s.latency.p95), ms(s.overhead.p50), ms(s.overhead.p95), calls].join(" | ")} |`,
       );
     }
   }
