@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseTransactions } from "@/lib/prisma/statement-count";
 import { syncCharge, syncChargePermission } from "@/lib/reconciliation/sync";
-import { inferredCapture } from "@/tests/helpers/checkout-journey";
+import { amazonPay } from "@/lib/amazon-pay/connection";
+import { clearEmulatorLog, emulatorApiCalls } from "@/tests/helpers/amazon-calls";
+import { inferredCapture, paidAtAmazon } from "@/tests/helpers/checkout-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
 
@@ -55,6 +57,51 @@ describe("a charge read", () => {
       where: { orderId: order.id, kind: "refused-transition" },
     });
     expect(refusals).toBe(1);
+  });
+});
+
+describe("a charge read before its checkout is recorded", () => {
+  // Amazon completed the checkout (the buyer's Complete is still writing, or its server died):
+  // the charge is not in the database yet, and its notification comes first.
+  async function completedAtAmazonOnly() {
+    const { order: draft, sessionId } = await paidAtAmazon(shop);
+    const { data: session } = await amazonPay().client.checkoutSessions.complete(sessionId, {
+      chargeAmount: { amount: (draft.totalMinor / 100).toFixed(2), currencyCode: draft.currency },
+    });
+    return { draft, chargeId: session.chargeId!, chargePermissionId: session.chargePermissionId! };
+  }
+
+  it("finds the order by the charge's own merchantReferenceId, without reading the charge permission", async () => {
+    const { draft, chargeId } = await completedAtAmazonOnly();
+    clearEmulatorLog(shop.emulator);
+
+    const result = await syncCharge(chargeId, "ipn");
+
+    expect(result).toMatchObject({ kind: "applied", result: { order: { id: draft.id, status: "Paid" } } });
+    expect((await reread(draft.id)).charges.map((c) => c.id)).toEqual([chargeId]);
+    expect(emulatorApiCalls(shop.emulator).filter((call) => call.includes("/chargePermissions/"))).toEqual(
+      [],
+    );
+  });
+
+  it("without a merchantReferenceId, or naming an order of another charge permission, asks the charge permission", async () => {
+    const { draft, chargeId, chargePermissionId } = await completedAtAmazonOnly();
+    const charge = shop.emulator.emulator.store.charges.get(chargeId)!;
+    const other = await inferredCapture(shop);
+    charge.merchantMetadata = { ...charge.merchantMetadata, merchantReferenceId: other.order.orderNumber };
+    clearEmulatorLog(shop.emulator);
+
+    const result = await syncCharge(chargeId, "ipn");
+
+    // The other order is bound to its own charge permission: this charge is not its.
+    expect(result).toMatchObject({ kind: "applied", result: { order: { id: draft.id } } });
+    expect(emulatorApiCalls(shop.emulator)).toContain(`GET /v2/chargePermissions/${chargePermissionId} 200`);
+    expect((await reread(other.order.id)).charges.map((c) => c.id)).toEqual([other.charge.id]);
+
+    const { draft: second, chargeId: secondCharge } = await completedAtAmazonOnly();
+    const stored = shop.emulator.emulator.store.charges.get(secondCharge)!;
+    stored.merchantMetadata = { ...stored.merchantMetadata, merchantReferenceId: null };
+    expect(await syncCharge(secondCharge, "ipn")).toMatchObject({ result: { order: { id: second.id } } });
   });
 });
 

@@ -67,6 +67,25 @@ async function orderByMerchantReference(
     : null;
 }
 
+/**
+ * The order of a charge not recorded yet: its checkout is still being completed (the charge's
+ * IPN often comes while the buyer's Complete writes) or was never recorded. A charge created by
+ * a checkout carries the session's merchantReferenceId, our order number, so this usually needs
+ * no call to Amazon; an order already bound to another charge permission is not taken.
+ */
+async function orderForNewCharge(charge: Charge, source: EventSource): Promise<DraftOrder | null> {
+  const reference = charge.merchantMetadata?.merchantReferenceId;
+  if (reference) {
+    const order = await db().order.findUnique({
+      where: { orderNumber: reference },
+      select: { ...DRAFT_ORDER_COLUMNS, chargePermissionId: true },
+    });
+    if (order && (order.chargePermissionId ?? charge.chargePermissionId) === charge.chargePermissionId)
+      return order;
+  }
+  return orderFor({ chargePermissionId: charge.chargePermissionId }, source);
+}
+
 /** How long an IPN waits for a completion under way (the buyer's, usually) before answering. */
 const IPN_CLAIM_WAIT_MS = 2_000;
 
@@ -142,7 +161,7 @@ export async function syncCharge(chargeId: string, source: EventSource, known?: 
         order: stored.order,
       },
     };
-  const order = stored?.order ?? (await orderFor({ chargePermissionId: charge.chargePermissionId }, source));
+  const order = stored?.order ?? (await orderForNewCharge(charge, source));
   if (!order) return { kind: "unknown-order", detail: `charge ${chargeId}` };
   return whenCompleted(order, source, () =>
     applyEventToOrder(prisma, order.id, { type: "charge.observed", source, charge: fact }),
