@@ -23,7 +23,7 @@ const firstLine = (text) => {
     .map((line) => line.trim())
     .filter(Boolean);
   const values = lines.filter((line) => /^(Expected|Received)\b[^:]*:/.test(line)).slice(0, 2);
-  return [lines[0] ?? "", ...values.map((line) => line.slice(0, 120))].join(" ").slice(0, 300);
+  return [(lines[0] ?? "").slice(0, 160), ...values.map((line) => line.slice(0, 120))].join(" ");
 };
 
 // Vitest's report keeps a timeout as a bare stack ("Error: STACK_TRACE_ERROR"): the time says it.

@@ -103,6 +103,17 @@ describe("a charge read before its checkout is recorded", () => {
     stored.merchantMetadata = { ...stored.merchantMetadata, merchantReferenceId: null };
     expect(await syncCharge(secondCharge, "ipn")).toMatchObject({ result: { order: { id: second.id } } });
   });
+  it("belongs to the order that holds its charge permission, whatever order its reference names", async () => {
+    const other = await inferredCapture(shop);
+    const { draft, chargeId } = await completedAtAmazonOnly();
+    // A charge of the other order's permission that names the draft: the permission decides.
+    shop.emulator.emulator.store.charges.get(chargeId)!.chargePermissionId = other.order.chargePermissionId!;
+
+    const result = await syncCharge(chargeId, "ipn");
+
+    expect(result).toMatchObject({ kind: "applied", result: { order: { id: other.order.id } } });
+    expect((await reread(draft.id)).charges).toEqual([]);
+  });
 });
 
 describe("a charge permission read", () => {

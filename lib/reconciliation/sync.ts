@@ -69,21 +69,30 @@ async function orderByMerchantReference(
 
 /**
  * The order of a charge not recorded yet: its checkout is still being completed (the charge's
- * IPN often comes while the buyer's Complete writes) or was never recorded. A charge created by
- * a checkout carries the session's merchantReferenceId, our order number, so this usually needs
- * no call to Amazon; an order already bound to another charge permission is not taken.
+ * IPN often comes while the buyer's Complete writes) or was never recorded. An order that holds
+ * the charge's permission is its order. Otherwise a charge created by a checkout carries the
+ * session's merchantReferenceId, our order number, so the order is found without a call to
+ * Amazon; only an order with no charge permission yet is taken that way. The shop sets that
+ * reference on checkouts only, so it names the order whose checkout made the charge.
  */
 async function orderForNewCharge(charge: Charge, source: EventSource): Promise<DraftOrder | null> {
+  const permissionId = charge.chargePermissionId;
+  if (!permissionId) return null;
+  const prisma = db();
+  const byPermission = await prisma.order.findFirst({
+    where: { chargePermissionId: permissionId },
+    select: DRAFT_ORDER_COLUMNS,
+  });
+  if (byPermission) return byPermission;
   const reference = charge.merchantMetadata?.merchantReferenceId;
   if (reference) {
-    const order = await db().order.findUnique({
+    const order = await prisma.order.findUnique({
       where: { orderNumber: reference },
       select: { ...DRAFT_ORDER_COLUMNS, chargePermissionId: true },
     });
-    if (order && (order.chargePermissionId ?? charge.chargePermissionId) === charge.chargePermissionId)
-      return order;
+    if (order && order.chargePermissionId === null) return order;
   }
-  return orderFor({ chargePermissionId: charge.chargePermissionId }, source);
+  return orderByMerchantReference(permissionId, source);
 }
 
 /** How long an IPN waits for a completion under way (the buyer's, usually) before answering. */

@@ -5,7 +5,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startRoundRobinProxy } from "@/e2e/support/round-robin-proxy";
+import { startRoundRobinProxy, type RoundRobinProxy } from "@/e2e/support/round-robin-proxy";
 import { assertPortFree, startShop } from "@/e2e/support/shop-process";
 import type { ApiCall } from "@storefront/amazon-pay-emulator/core/api-call-log";
 import { ensureLocalMerchant } from "@/lib/amazon-pay/local-merchant";
@@ -52,13 +52,33 @@ export async function startEnvironment(
   if (database === "postgresql") await ensurePostgresDatabase(databaseUrl);
   await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
 
-  const ports = Array.from({ length: options.instances }, (_, i) => options.shopPort + i);
-  const shopUrls = ports.map((port) => `http://127.0.0.1:${port}`);
+  const shopUrls = Array.from(
+    { length: options.instances },
+    (_, i) => `http://127.0.0.1:${options.shopPort + i}`,
+  );
+  // Amazon sends IPNs to one address; with several processes a load balancer spreads them.
+  let ipnBalancer: RoundRobinProxy | null = null;
+  if (shopUrls.length > 1) {
+    const balancerPort = options.shopPort + shopUrls.length;
+    await assertPortFree(balancerPort);
+    ipnBalancer = await startRoundRobinProxy(balancerPort, shopUrls);
+  }
+  try {
+    return await startProcesses(options, { dataDir, databaseUrl, shopUrls, ipnBalancer }, latencyMs);
+  } catch (error) {
+    await ipnBalancer?.close(); // the processes that did start are stopped by stopAll()
+    throw error;
+  }
+}
+
+async function startProcesses(
+  options: BenchOptions,
+  where: { dataDir: string; databaseUrl: string; shopUrls: string[]; ipnBalancer: RoundRobinProxy | null },
+  latencyMs: number,
+): Promise<BenchEnvironment> {
+  const { dataDir, databaseUrl, shopUrls, ipnBalancer } = where;
   const shopUrl = shopUrls[0]!;
   const emulatorUrl = `http://127.0.0.1:${options.emulatorPort}`;
-  // Amazon sends IPNs to one address; with several processes a load balancer spreads them.
-  const ipnBalancer =
-    shopUrls.length > 1 ? await startRoundRobinProxy(options.shopPort + shopUrls.length, shopUrls) : null;
   const merchant = ensureLocalMerchant(dataDir);
   const emulator = await startEmulatorProcess({
     url: emulatorUrl,
@@ -75,10 +95,10 @@ export async function startEnvironment(
 
   // The production defaults of the reconciler, not the e2e run's one-second cadence. Several
   // instances start together and share the database, as behind a load balancer.
-  const shops = await Promise.all(
-    ports.map((port) =>
+  const started = await Promise.allSettled(
+    shopUrls.map((url) =>
       startShop({
-        port,
+        port: Number(new URL(url).port),
         quiet: true,
         env: {
           DATABASE_URL: databaseUrl,
@@ -95,7 +115,10 @@ export async function startEnvironment(
       }),
     ),
   );
+  const shops = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   running.push(...shops.map((shop) => shop.child));
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
   return {
     shopUrl,
     shopUrls,

@@ -16,6 +16,11 @@ describe("the benchmark's command line", () => {
     expect(parseBenchOptions(["--instances", "2"]).instances).toBe(2);
     for (const bad of ["0", "1.5", "17", "two"])
       expect(() => parseBenchOptions(["--instances", bad])).toThrow(`--instances: "${bad}"`);
+    // Two shops on 4308 and 4309 and their IPN balancer on 4310: not the emulator's port too.
+    expect(() => parseBenchOptions(["--instances", "2", "--shop-port", "4308"])).toThrow(
+      "--emulator-port 4310 is among the shop's ports 4308 to 4310",
+    );
+    expect(parseBenchOptions(["--shop-port", "4309"]).emulatorPort).toBe(4310);
   });
 
   it("measures only the floor and the catalog with --catalog-only", () => {

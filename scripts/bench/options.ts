@@ -61,6 +61,15 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
       out: { type: "string", default: "bench-results" },
     },
   });
+  const instances = instancesOf(args.instances);
+  const shopPort = Number(args["shop-port"]);
+  const emulatorPort = Number(args["emulator-port"]);
+  // The shops take shopPort and up; with several, their IPN balancer takes the port after them.
+  const lastShopSidePort = shopPort + (instances > 1 ? instances : 0);
+  if (emulatorPort >= shopPort && emulatorPort <= lastShopSidePort)
+    throw new Error(
+      `--emulator-port ${emulatorPort} is among the shop's ports ${shopPort} to ${lastShopSidePort}`,
+    );
   return {
     databases: list(args.database).map((d) => {
       if (d !== "sqlite" && d !== "postgresql")
@@ -72,9 +81,9 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
     fixedCheckouts: args.checkouts === undefined ? undefined : numbers(args.checkouts, "checkouts")[0],
     catalogSeconds: Number(args["catalog-seconds"]),
     catalogOnly: args["catalog-only"],
-    instances: instancesOf(args.instances),
-    shopPort: Number(args["shop-port"]),
-    emulatorPort: Number(args["emulator-port"]),
+    instances,
+    shopPort,
+    emulatorPort,
     postgresUrl: args["postgres-url"],
     out: args.out,
   };
