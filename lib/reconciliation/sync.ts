@@ -72,7 +72,7 @@ async function orderByMerchantReference(
  * IPN often comes while the buyer's Complete writes) or was never recorded. An order that holds
  * the charge's permission is its order. Otherwise a charge created by a checkout carries the
  * session's merchantReferenceId, our order number, so the order is found without a call to
- * Amazon; only an order with no charge permission yet is taken that way. The shop sets that
+ * Amazon; only an order with no charge permission yet (or this one) is taken that way. The shop sets that
  * reference on checkouts only, so it names the order whose checkout made the charge.
  */
 async function orderForNewCharge(charge: Charge, source: EventSource): Promise<DraftOrder | null> {
@@ -90,7 +90,8 @@ async function orderForNewCharge(charge: Charge, source: EventSource): Promise<D
       where: { orderNumber: reference },
       select: { ...DRAFT_ORDER_COLUMNS, chargePermissionId: true },
     });
-    if (order && order.chargePermissionId === null) return order;
+    // Its own permission may have been recorded since the lookup above.
+    if (order && (order.chargePermissionId ?? permissionId) === permissionId) return order;
   }
   return orderByMerchantReference(permissionId, source);
 }
