@@ -15,6 +15,8 @@ export async function startRoundRobinProxy(port: number, backends: string[]): Pr
   let targets = backends.map((backend) => new URL(backend));
   const counts = targets.map(() => 0);
   let next = 0;
+  // Requests still waiting on a backend; closing the proxy ends them, so none keeps the process alive.
+  const inFlight = new Set<http.ClientRequest>();
   const server = http.createServer((req, res) => {
     const index = next++ % targets.length;
     counts[index] = (counts[index] ?? 0) + 1;
@@ -26,6 +28,8 @@ export async function startRoundRobinProxy(port: number, backends: string[]): Pr
         answer.pipe(res);
       },
     );
+    inFlight.add(upstream);
+    upstream.on("close", () => inFlight.delete(upstream));
     upstream.on("error", () => {
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
       res.end("backend unavailable");
@@ -39,6 +43,11 @@ export async function startRoundRobinProxy(port: number, backends: string[]): Pr
     setBackends: (next) => {
       targets = next.map((backend) => new URL(backend));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const upstream of inFlight) upstream.destroy();
+        server.closeAllConnections();
+      }),
   };
 }
