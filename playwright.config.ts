@@ -26,6 +26,7 @@ const EXCLUSIVE = [
   "hostile-input-routes.spec.ts",
   "hostile-input-tampering.spec.ts",
   "merchant-guard.spec.ts",
+  "multi-instance.spec.ts",
   "other-buyers.spec.ts",
   "emulator-faults.spec.ts",
   "unfinished-checkout.spec.ts",
