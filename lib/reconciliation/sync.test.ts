@@ -103,6 +103,7 @@ describe("a charge read before its checkout is recorded", () => {
     stored.merchantMetadata = { ...stored.merchantMetadata, merchantReferenceId: null };
     expect(await syncCharge(secondCharge, "ipn")).toMatchObject({ result: { order: { id: second.id } } });
   });
+
   it("belongs to the order that holds its charge permission, whatever order its reference names", async () => {
     const other = await inferredCapture(shop);
     const { draft, chargeId } = await completedAtAmazonOnly();

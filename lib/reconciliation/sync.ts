@@ -25,9 +25,14 @@ export type SyncResult =
   | { kind: "unknown-order"; detail: string }
   | { kind: "unreadable"; detail: string };
 
-/** The order an Amazon object belongs to: our rows first, then the charge permission's merchantReferenceId. */
+/**
+ * The order an Amazon object belongs to: our rows first; then, for an object that names our order
+ * itself (a charge created by a checkout carries the session's merchantReferenceId), that order if
+ * it holds no other charge permission, which needs no call to Amazon; then the charge
+ * permission's merchantReferenceId, read from Amazon.
+ */
 async function orderFor(
-  ids: { chargeId?: string | null; chargePermissionId?: string | null },
+  ids: { chargeId?: string | null; chargePermissionId?: string | null; orderNumber?: string | null },
   source: EventSource,
   known?: ChargePermission,
 ): Promise<DraftOrder | null> {
@@ -39,12 +44,22 @@ async function orderFor(
     });
     if (charge) return charge.order;
   }
-  if (!ids.chargePermissionId) return null;
+  const permissionId = ids.chargePermissionId;
+  if (!permissionId) return null;
   const byPermission = await prisma.order.findFirst({
-    where: { chargePermissionId: ids.chargePermissionId },
+    where: { chargePermissionId: permissionId },
     select: DRAFT_ORDER_COLUMNS,
   });
-  return byPermission ?? orderByMerchantReference(ids.chargePermissionId, source, known);
+  if (byPermission) return byPermission;
+  if (ids.orderNumber) {
+    const named = await prisma.order.findUnique({
+      where: { orderNumber: ids.orderNumber },
+      select: { ...DRAFT_ORDER_COLUMNS, chargePermissionId: true },
+    });
+    // Its own permission may have been recorded since the lookup above.
+    if (named && (named.chargePermissionId ?? permissionId) === permissionId) return named;
+  }
+  return orderByMerchantReference(permissionId, source, known);
 }
 
 /** Checkout completed at Amazon but not recorded here yet: the charge permission names our order. */
@@ -65,35 +80,6 @@ async function orderByMerchantReference(
   return reference
     ? prisma.order.findUnique({ where: { orderNumber: reference }, select: DRAFT_ORDER_COLUMNS })
     : null;
-}
-
-/**
- * The order of a charge not recorded yet: its checkout is still being completed (the charge's
- * IPN often comes while the buyer's Complete writes) or was never recorded. An order that holds
- * the charge's permission is its order. Otherwise a charge created by a checkout carries the
- * session's merchantReferenceId, our order number, so the order is found without a call to
- * Amazon; only an order with no charge permission yet (or this one) is taken that way. The shop sets that
- * reference on checkouts only, so it names the order whose checkout made the charge.
- */
-async function orderForNewCharge(charge: Charge, source: EventSource): Promise<DraftOrder | null> {
-  const permissionId = charge.chargePermissionId;
-  if (!permissionId) return null;
-  const prisma = db();
-  const byPermission = await prisma.order.findFirst({
-    where: { chargePermissionId: permissionId },
-    select: DRAFT_ORDER_COLUMNS,
-  });
-  if (byPermission) return byPermission;
-  const reference = charge.merchantMetadata?.merchantReferenceId;
-  if (reference) {
-    const order = await prisma.order.findUnique({
-      where: { orderNumber: reference },
-      select: { ...DRAFT_ORDER_COLUMNS, chargePermissionId: true },
-    });
-    // Its own permission may have been recorded since the lookup above.
-    if (order && (order.chargePermissionId ?? permissionId) === permissionId) return order;
-  }
-  return orderByMerchantReference(permissionId, source);
 }
 
 /** How long an IPN waits for a completion under way (the buyer's, usually) before answering. */
@@ -171,7 +157,17 @@ export async function syncCharge(chargeId: string, source: EventSource, known?: 
         order: stored.order,
       },
     };
-  const order = stored?.order ?? (await orderForNewCharge(charge, source));
+  // Not recorded yet: its checkout is still being completed (the charge's IPN often comes while
+  // the buyer's Complete writes) or was never recorded.
+  const order =
+    stored?.order ??
+    (await orderFor(
+      {
+        chargePermissionId: charge.chargePermissionId,
+        orderNumber: charge.merchantMetadata?.merchantReferenceId,
+      },
+      source,
+    ));
   if (!order) return { kind: "unknown-order", detail: `charge ${chargeId}` };
   return whenCompleted(order, source, () =>
     applyEventToOrder(prisma, order.id, { type: "charge.observed", source, charge: fact }),
