@@ -128,11 +128,13 @@ test("npm run reconcile finishes a checkout the crashed server left behind", asy
   shop = await crashingShop(reconcileTest, "complete:after-amazon");
   const buyer = new HttpBuyer(shop.url);
   const sessionId = await readyToPay(buyer);
-  await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
   // Only the command may finish it: no server reconciler, and no IPN (an IPN finishes it too).
+  // Paused before Place order: a reconciler that tried the draft while the buyer was still at
+  // Amazon would schedule its next check past the command's run, which would then skip it.
   await pauseReconcilers();
-  await emulator("/__emulator/faults", { fault: "dropIpn", count: 100 });
   try {
+    await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
+    await emulator("/__emulator/faults", { fault: "dropIpn", count: 100 });
     await crashDuring("complete:after-amazon", buyer, () => buyer.complete(sessionId));
     expect((await e2eDb().order.findUniqueOrThrow({ where: { checkoutSessionId: sessionId } })).status).toBe(
       "Draft",
