@@ -22,7 +22,7 @@ import { apiCallsSince, startEnvironment, stopAll, type BenchEnvironment } from 
 import { databaseWorkBetween, databaseWorkSoFar, type ReadResult } from "./floor";
 import { CATALOG_PATHS, FLOOR_PATHS, readLoad, runCheckouts } from "./load";
 import { parseBenchOptions, type BenchDatabase } from "./options";
-import { processTreeCpuMs } from "./process-cpu";
+import { machineCpuUse, readCpuCounters } from "./machine-cpu";
 import { levelLine, readLine, report } from "./report";
 import { summarize, type LevelResult } from "./stats";
 import { STEPS } from "./timed-checkout";
@@ -48,12 +48,12 @@ async function measureLevel(
 ): Promise<{ level: LevelResult; errors: string[] }> {
   const total = options.fixedCheckouts ?? Math.max(24, concurrency * 3);
   const databaseBefore = await databaseWorkSoFar(env.shopUrls);
-  const cpuBefore = processTreeCpuMs(env.shopPids);
+  const cpuBefore = readCpuCounters(env.shopPids, env.emulatorPid);
   const since = epochNow();
   const at = performance.now();
   const { done, errors } = await runCheckouts(env, concurrency, total);
   const seconds = (performance.now() - at) / 1000;
-  const cpuMs = processTreeCpuMs(env.shopPids) - cpuBefore;
+  const machineCpu = machineCpuUse(cpuBefore, readCpuCounters(env.shopPids, env.emulatorPid), done.length);
   const databaseWork = databaseWorkBetween(databaseBefore, await databaseWorkSoFar(env.shopUrls));
   const { verified, idsOf } = await verifyOrders(
     env,
@@ -89,7 +89,8 @@ async function measureLevel(
     amazonCallsPerCheckout: attribution.callsPerCheckout,
     amazonCallsByOperation: attribution.callsByOperation,
     buyerPathCallsPerCheckout: attribution.buyerPathCallsPerCheckout,
-    shopCpuMsPerCheckout: done.length ? cpuMs / done.length : Number.NaN,
+    shopCpuMsPerCheckout: machineCpu.msPerCheckout.shop,
+    machineCpu,
     shopRequestsPerCheckout: done.length
       ? done.reduce((sum, d) => sum + d.shopRequests, 0) / done.length
       : Number.NaN,

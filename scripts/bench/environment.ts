@@ -24,6 +24,8 @@ export interface BenchEnvironment {
   databaseUrl: string;
   shopPid: number;
   shopPids: number[];
+  /** The emulator's process, when this run started one. */
+  emulatorPid: number | null;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ async function startProcesses(
     databaseUrl,
     shopPid: shops[0]!.child.pid!,
     shopPids: shops.map((shop) => shop.child.pid!),
+    emulatorPid: emulator.child?.pid ?? null,
     close: async () => {
       await Promise.all(shops.map((shop) => shop.stop()));
       await ipnBalancer?.close();

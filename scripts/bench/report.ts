@@ -12,7 +12,7 @@ import {
   readTable,
   type ReadResult,
 } from "./floor";
-import { levelTable, stepTable, type LevelResult } from "./stats";
+import { levelTable, machineTable, stepTable, type LevelResult } from "./stats";
 import { AMAZON_PAGE_STEPS, STEPS } from "./timed-checkout";
 
 /** The catalog figures of the results file (`catalog[].database`, `requestsPerSecond`, ...). */
@@ -63,6 +63,7 @@ export function report(root: string, out: string, bench: BenchResults, failureSa
     const shopSteps = STEPS.filter((s) => !AMAZON_PAGE_STEPS.has(s));
     console.log(`\n${levelTable(results)}\n\n${perCheckoutTable(results, bench.floor)}`);
     console.log(`\n${stepTable(results, shopSteps)}`);
+    console.log(`\n${machineTable(results)}`);
   }
   if (catalog.length > 0) console.log(`\n${readTable(bench.floor, catalog)}`);
   if (failureSamples.length)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levelTable, percentile, stepTable, summarize, type LevelResult } from "./stats";
+import { levelTable, machineTable, percentile, stepTable, summarize, type LevelResult } from "./stats";
 
 describe("percentile", () => {
   it("uses the nearest rank", () => {
@@ -60,6 +60,19 @@ describe("tables", () => {
     expect(table[2]).toBe(
       "| postgresql | 100 ms | 8 | 48 | 0 | 4.8 | 1000 | 1100 | 3.3 (6.3) | 123 | 48/48 |",
     );
+  });
+
+  it("prints where the machine's CPU went, for the levels that measured it", () => {
+    const measured: LevelResult = {
+      ...level,
+      machineCpu: {
+        busyPercent: 71.6,
+        cores: 2,
+        msPerCheckout: { shop: 150.4, emulator: 40.2, buyers: 20, rest: 9.6 },
+      },
+    };
+    const table = machineTable([level, measured]).split("\n");
+    expect(table.slice(2)).toEqual(["| postgresql | 100 ms | 8 | 72 % of 2 cores | 150 | 40 | 20 | 10 |"]);
   });
 
   it("prints one row per step asked for, with the calls it made", () => {

@@ -1,4 +1,5 @@
 // Pure helpers of the checkout benchmark: latency summaries and the results table.
+import type { MachineCpuUse } from "./machine-cpu";
 
 export interface LatencySummary {
   count: number;
@@ -62,6 +63,8 @@ export interface LevelResult {
   databaseTransactionsPerCheckout?: number;
   /** Orders in the database that match a completed checkout, paid and with a charge id. */
   verifiedOrders: number;
+  /** The whole machine during the level: how busy, and whose CPU each checkout took. */
+  machineCpu?: MachineCpuUse;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : "-");
@@ -92,6 +95,26 @@ export function levelTable(results: readonly LevelResult[]): string {
     ].join(" | "),
   );
   return [...header, ...rows.map((row) => `| ${row} |`)].join("\n");
+}
+
+/** Where the machine's CPU went per checkout: the shop, the emulator, the buyers and the rest. */
+export function machineTable(results: readonly LevelResult[]): string {
+  const header = [
+    "| database | Amazon latency | buyers at once | machine busy | CPU ms / checkout: shop | emulator | buyers (load generator) | rest (database server, system) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const rows = results.flatMap((r) => {
+    const use = r.machineCpu;
+    if (!use) return [];
+    const busy = Number.isFinite(use.busyPercent)
+      ? `${Math.round(use.busyPercent)} % of ${use.cores} cores`
+      : "-";
+    const { shop, emulator, buyers, rest } = use.msPerCheckout;
+    return [
+      `| ${[databaseLabel(r), `${r.latencyMs} ms`, r.concurrency, busy, ms(shop), ms(emulator), ms(buyers), ms(rest)].join(" | ")} |`,
+    ];
+  });
+  return [...header, ...rows].join("\n");
 }
 
 /** Per step of the shop: latency, overhead (outside Amazon) and the Amazon calls it made. */
