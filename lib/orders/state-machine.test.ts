@@ -65,6 +65,35 @@ describe("order state machine: examples", () => {
     ).toBe("Paid");
   });
 
+  it("refuses a charge of another charge permission, and takes one of its own", () => {
+    const pending = run(draft("Authorize"), [
+      {
+        type: "checkout.completed",
+        source: "return",
+        chargePermissionId: "P",
+        permission: null,
+        charge: charge("AuthorizationInitiated", { chargeId: "C0" }),
+      },
+    ]);
+    const foreign = applyOrderEvent(pending, {
+      type: "charge.observed",
+      source: "ipn",
+      charge: charge("Captured", { chargeId: "C9" }),
+      chargePermissionId: "P-OTHER",
+    });
+    expect(foreign).toEqual({
+      kind: "refused",
+      reason: "charge C9 belongs to charge permission P-OTHER, not this order's P",
+    });
+    const own = applyOrderEvent(pending, {
+      type: "charge.observed",
+      source: "ipn",
+      charge: charge("Authorized", { chargeId: "C0" }),
+      chargePermissionId: "P",
+    });
+    expect(own).toMatchObject({ kind: "applied", to: "Authorized" });
+  });
+
   it("a pending decline fails the order", () => {
     const pending = run(draft("Authorize"), [
       {

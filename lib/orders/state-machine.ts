@@ -57,7 +57,13 @@ export type OrderEvent =
       charge: ChargeFact | null;
     }
   | { type: "checkout.failed"; source: EventSource; reason: string }
-  | { type: "charge.observed"; source: EventSource; charge: ChargeFact }
+  | {
+      type: "charge.observed";
+      source: EventSource;
+      charge: ChargeFact;
+      /** The charge permission Amazon says the charge belongs to, when known: another order's is refused. */
+      chargePermissionId?: string;
+    }
   | { type: "refund.observed"; source: EventSource; refund: RefundFact }
   | { type: "permission.observed"; source: EventSource; permission: PermissionFact }
   | { type: "dispute.observed"; source: EventSource; dispute: DisputeFact }
@@ -148,6 +154,16 @@ export function applyOrderEvent(snapshot: OrderSnapshot, event: OrderEvent): Out
         return {
           kind: "refused",
           reason: `charge ${event.charge.chargeId} observed before checkout completed`,
+        };
+      }
+      if (
+        event.chargePermissionId &&
+        snapshot.chargePermissionId &&
+        event.chargePermissionId !== snapshot.chargePermissionId
+      ) {
+        return {
+          kind: "refused",
+          reason: `charge ${event.charge.chargeId} belongs to charge permission ${event.chargePermissionId}, not this order's ${snapshot.chargePermissionId}`,
         };
       }
       if (snapshot.status === "Failed" && snapshot.charges.length === 0) {

@@ -115,6 +115,25 @@ describe("a charge read before its checkout is recorded", () => {
     expect(result).toMatchObject({ kind: "applied", result: { order: { id: other.order.id } } });
     expect((await reread(draft.id)).charges).toEqual([]);
   });
+
+  it("is refused by the order its reference names once that order turns out bound to another permission", async () => {
+    const { draft, chargeId, chargePermissionId } = await completedAtAmazonOnly();
+    // Found by name while the draft has no permission; completing it binds the session's own.
+    shop.emulator.emulator.store.charges.get(chargeId)!.chargePermissionId = "P-NOT-THIS-ORDERS";
+
+    const result = await syncCharge(chargeId, "ipn");
+
+    expect(result).toMatchObject({
+      kind: "applied",
+      result: { outcome: { kind: "refused" }, order: { id: draft.id, status: "Paid" } },
+    });
+    expect(await reread(draft.id)).toMatchObject({ chargePermissionId });
+    const refusals = await shop.prisma.paymentEvent.findMany({
+      where: { orderId: draft.id, kind: "refused-transition" },
+      select: { summary: true },
+    });
+    expect(refusals.map((r) => r.summary)).toEqual([expect.stringContaining("P-NOT-THIS-ORDERS")]);
+  });
 });
 
 describe("a charge permission read", () => {

@@ -170,7 +170,12 @@ export async function syncCharge(chargeId: string, source: EventSource, known?: 
     ));
   if (!order) return { kind: "unknown-order", detail: `charge ${chargeId}` };
   return whenCompleted(order, source, () =>
-    applyEventToOrder(prisma, order.id, { type: "charge.observed", source, charge: fact }),
+    applyEventToOrder(prisma, order.id, {
+      type: "charge.observed",
+      source,
+      charge: fact,
+      chargePermissionId: charge.chargePermissionId ?? undefined,
+    }),
   );
 }
 
