@@ -4,9 +4,7 @@
 // for the same cores, which is what a figure of the shop alone does not show.
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { processTreeCpuMs } from "./process-cpu";
-
-const MS_PER_TICK = 10; // USER_HZ = 100 on Linux
+import { MS_PER_TICK, processTreeCpuMs } from "./process-cpu";
 
 export interface MachineCpuSample {
   /** CPU time of every core not idle (nor waiting on I/O), in milliseconds. */

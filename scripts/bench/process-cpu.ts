@@ -1,7 +1,8 @@
 // CPU time (user + system) of a process and all its descendants, read from /proc (Linux).
 import { readdirSync, readFileSync } from "node:fs";
 
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+/** /proc counts CPU time in ticks of USER_HZ = 100 per second on Linux. */
+export const MS_PER_TICK = 10;
 
 interface ProcStat {
   pid: number;
@@ -46,5 +47,5 @@ export function processTreeCpuMs(rootPid: number | readonly number[]): number {
     }
   }
   const ticks = all.filter((s) => tree.has(s.pid)).reduce((sum, s) => sum + s.cpuTicks, 0);
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return ticks * MS_PER_TICK;
 }
