@@ -91,9 +91,11 @@ export default defineConfig({
   ],
   webServer: {
     command: "node --conditions=react-server --import tsx e2e/support/servers.ts",
-    url: `${shopUrl("Confirm")}/`,
+    // Ready when the script says every shop answers (e2e/support/servers.ts). Each of its steps
+    // has a deadline of its own and names what failed; this one only catches a hang.
+    wait: { stdout: /\[e2e\] shops .* ready on / },
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },

@@ -69,7 +69,7 @@ export async function startEmulatorProcess(options: {
         },
       },
     );
-    await waitUntilUp(options.url, child, 20_000);
+    await waitUntilUp(options.url, child, 60_000); // a minute: the e2e runs start it on a busy machine
   }
   await registerMerchant(options.url, options.merchant, options.ipnUrl);
   return { child };

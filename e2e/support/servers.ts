@@ -50,9 +50,12 @@ async function main() {
   };
   // The database and the emulator do not depend on each other; the shops need both. Each group
   // starts at once, so their waits overlap.
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const prepared = (async () => {
     if (databaseUrl.startsWith("postgres")) await ensurePostgresDatabase(databaseUrl);
     await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
+    console.log(`[e2e] database reset and seeded after ${seconds()}`);
     return null;
   })();
   await startAll<{ child: ChildProcess | null } | null>(
@@ -67,16 +70,18 @@ async function main() {
     ],
     (started) => started?.child ?? null,
   );
+  console.log(`[e2e] emulator and database ready after ${seconds()}; starting the shops`);
   await startAll(
     (Object.entries(SHOPS) as [ShopIntent, { port: number }][]).map(([intent, { port }]) =>
       startShop({ port, intent }),
     ),
     (shop) => shop.child,
   );
+  // playwright.config.ts waits for this line: every shop is up, not only the first to answer.
   console.log(
     `[e2e] shops ${Object.keys(SHOPS)
       .map((i) => shopUrl(i as ShopIntent))
-      .join(", ")} and emulator ${EMULATOR_URL} ready on ${databaseUrl.split("?")[0]}`,
+      .join(", ")} and emulator ${EMULATOR_URL} ready on ${databaseUrl.split("?")[0]} after ${seconds()}`,
   );
 }
 

@@ -40,20 +40,29 @@ const NO_BACKGROUND_WORK = { RECONCILER_INTERVAL_SECONDS: "0" };
 /** The environment of an instance that SIGKILLs itself at `point` (lib/crash-point.ts). */
 export const crashAt = (point: CrashPoint) => ({ STOREFRONT_CRASH_POINT: point, ...NO_BACKGROUND_WORK });
 
-// Up to 90 s: on a busy machine (e2e runs side by side in `npm test`) `next start` can take a minute.
-export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+// Up to 150 s: on a busy machine (e2e runs side by side in `npm test`) `next start` can take a
+// minute, and its first page longer. A request the server accepted is waited for until the
+// deadline, never abandoned: giving up on a slow first render only queues another one behind it.
+export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 150_000): Promise<void> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
+  let lastProblem = "no answer";
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`server for ${url} exited (${child.exitCode ?? child.signalCode})`);
     try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).status < 500) return;
-    } catch {
-      // not listening yet
+      const response = await fetch(url, { signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) });
+      await response.arrayBuffer();
+      if (response.status < 500) return;
+      lastProblem = `status ${response.status}`;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error); // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
-  throw new Error(`${url} did not come up`);
+  throw new Error(
+    `${url} did not come up within ${Math.round((Date.now() - started) / 1000)} s (${lastProblem})`,
+  );
 }
 
 /** Refuses to start on a busy port: a leftover server would answer in the new one's place. */

@@ -30,6 +30,9 @@ async function dropEverything(url: string): Promise<void> {
   }
   const prisma = createPrismaClient(url, { poolSize: 1 });
   try {
+    // A server still connected with a transaction open would make the drop wait forever: give
+    // up after a minute with PostgreSQL's own error instead (one connection, so the SET holds).
+    await prisma.$executeRawUnsafe("SET lock_timeout = '60s'");
     await prisma.$executeRawUnsafe('DROP SCHEMA IF EXISTS "public" CASCADE');
     await prisma.$executeRawUnsafe('CREATE SCHEMA "public"');
   } finally {
