@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
 import {
-  buyOnShop,
+  buyOverHttp,
   eventually,
   orderBySession,
   pauseReconcilers,
@@ -20,7 +20,8 @@ test.afterEach(async () => {
 test.describe("pending authorizations", () => {
   test("0701 settles to Authorized through the IPN, and the buyer's page follows", async ({ page }) => {
     await pauseReconcilers(); // only the IPN may settle it: the reconciler's poll would race it
-    const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701");
+    const { base, sessionId, orderPath } = await buyOverHttp(page, "Authorize", "visa-0701");
+    await page.goto(`${base}${orderPath}`);
     await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Authorized", {
       timeout: 20_000,
     });
@@ -35,7 +36,13 @@ test.describe("pending authorizations", () => {
   });
 
   test("4354 settles to Failed and the buyer's order page says so", async ({ page }) => {
-    const { sessionId } = await buyOnShop(page, "Authorize", "discover-4354", "sailcloth-tote");
+    const { base, sessionId, orderPath } = await buyOverHttp(
+      page,
+      "Authorize",
+      "discover-4354",
+      "sailcloth-tote",
+    );
+    await page.goto(`${base}${orderPath}`);
     await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "Failed", {
       timeout: 20_000,
     });
@@ -47,7 +54,7 @@ test.describe("pending authorizations", () => {
 
   test("a lost IPN is made up for by the reconciler", async ({ page }) => {
     await emulator("/__emulator/faults", { fault: "dropIpn", count: 50 });
-    const { sessionId } = await buyOnShop(page, "Authorize", "visa-0701", "tidepool-field-notebook");
+    const { sessionId } = await buyOverHttp(page, "Authorize", "visa-0701", "tidepool-field-notebook");
     const order = await eventually(
       () => orderBySession(sessionId),
       (o) => o.status === "Authorized",
@@ -64,7 +71,7 @@ test.describe("pending authorizations", () => {
 
 test.describe("notifications are verified", () => {
   test("forged and replayed IPNs change nothing and are logged", async ({ page, request }) => {
-    const { sessionId } = await buyOnShop(page, "Authorize", "visa-1111", "pine-needle-candle");
+    const { sessionId } = await buyOverHttp(page, "Authorize", "visa-1111", "pine-needle-candle");
     const order = await orderBySession(sessionId);
     // Notifications may still be on their way when the order page shows: wait until all are answered.
     const notifications = async () => {
@@ -143,7 +150,7 @@ test.describe("merchant actions", () => {
   });
 
   test("Authorize, then ship: captures first, tells Amazon the tracking number", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(page, "Authorize");
+    const { base, sessionId, orderNumber } = await buyOverHttp(page, "Authorize");
     await signInAsMerchant(page, base);
     await openAdminOrder(page, base, orderNumber);
     await page.getByTestId("ship-form").getByLabel("Carrier").selectOption("UPS");
@@ -165,7 +172,7 @@ test.describe("merchant actions", () => {
   test("partial capture, another capture for the rest, then a partial refund settled by IPN", async ({
     page,
   }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(
+    const { base, sessionId, orderNumber } = await buyOverHttp(
       page,
       "Authorize",
       "visa-1111",
@@ -200,7 +207,7 @@ test.describe("merchant actions", () => {
   });
 
   test("a full refund of a paid order", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(
+    const { base, sessionId, orderNumber } = await buyOverHttp(
       page,
       "AuthorizeWithCapture",
       "visa-1111",
@@ -220,7 +227,7 @@ test.describe("merchant actions", () => {
   });
 
   test("cancel an authorization", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(
+    const { base, sessionId, orderNumber } = await buyOverHttp(
       page,
       "Authorize",
       "visa-1111",
@@ -235,7 +242,7 @@ test.describe("merchant actions", () => {
   });
 
   test("the same action submitted twice runs once", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(
+    const { base, sessionId, orderNumber } = await buyOverHttp(
       page,
       "Authorize",
       "visa-1111",
@@ -258,7 +265,7 @@ test.describe("merchant actions", () => {
   });
 
   test("Amazon's refusal reaches the merchant as a sentence with its reason code", async ({ page }) => {
-    const { base, sessionId, orderNumber } = await buyOnShop(
+    const { base, sessionId, orderNumber } = await buyOverHttp(
       page,
       "Authorize",
       "visa-1111",
@@ -285,7 +292,7 @@ test.describe("merchant actions", () => {
   });
 
   test("the merchant list filters by status", async ({ page }) => {
-    const { base, orderNumber } = await buyOnShop(page, "Confirm", "visa-1111", "sailcloth-tote");
+    const { base, orderNumber } = await buyOverHttp(page, "Confirm", "visa-1111", "sailcloth-tote");
     await signInAsMerchant(page, base);
     await page.goto(`${base}/admin/orders?status=AwaitingCharge`);
     await expect(page.getByTestId(`admin-order-${orderNumber}`)).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
-import { buyOnShop, emulator, orderBySession } from "./support/checkout";
+import { buyOverHttp, emulator, orderBySession } from "./support/checkout";
 import { formatMoney, isCurrency, money } from "@/lib/money";
 import { e2eDb } from "./support/database";
 
@@ -27,7 +27,7 @@ async function disputeOf(orderId: string) {
 
 /** Buys on the shop, files a chargeback against the charge, and waits for the IPN to record it. */
 async function paidAndDisputed(page: Page, slug: string) {
-  const { base, sessionId, orderNumber } = await buyOnShop(page, "AuthorizeWithCapture", "visa-1111", slug);
+  const { base, sessionId, orderNumber } = await buyOverHttp(page, "AuthorizeWithCapture", "visa-1111", slug);
   const order = await orderBySession(sessionId);
   const { disputeId } = (await emulator("/__emulator/disputes", {
     chargeId: order.charges[0]!.id,

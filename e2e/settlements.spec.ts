@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { signInAsMerchant, waitForHydration } from "./support/admin";
 import { settlementReportAtAmazon } from "./support/amazon-reports";
-import { buyOnShop, eventually, orderBySession } from "./support/checkout";
+import { buyOverHttp, eventually, orderBySession } from "./support/checkout";
 import { shopUrl } from "./support/environment";
 
 const SHOP = shopUrl("AuthorizeWithCapture");
@@ -11,7 +11,7 @@ const SHOP = shopUrl("AuthorizeWithCapture");
 test("the merchant fetches the latest settlement report and sees the order's capture matched", async ({
   page,
 }) => {
-  const { sessionId, orderNumber } = await buyOnShop(page, "AuthorizeWithCapture");
+  const { sessionId, orderNumber } = await buyOverHttp(page, "AuthorizeWithCapture");
   const order = await eventually(
     () => orderBySession(sessionId),
     (o) => o.charges.some((c) => c.state === "Captured"),

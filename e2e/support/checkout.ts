@@ -2,6 +2,7 @@
 import { expect, type Page } from "@playwright/test";
 import { e2eDb } from "./database";
 import { EMULATOR_URL, shopUrl, type ShopIntent } from "./environment";
+import { HttpBuyer } from "./http-buyer";
 
 export interface AmazonChoice {
   buyer?: string; // test id suffix, e.g. "ava-johnson"
@@ -112,6 +113,41 @@ export async function buyOnShop(
   const sessionId = new URL(page.url()).searchParams.get("amazonCheckoutSessionId")!;
   const orderNumber = await placeOrderAndConfirm(page);
   return { base, sessionId, orderNumber };
+}
+
+/**
+ * The same purchase as buyOnShop, without a browser: for tests whose subject comes after the
+ * checkout (IPNs, merchant actions). The HTTP buyer takes the no-JavaScript path, then hands its
+ * cookies to the page's browser, which is from then on the buyer (its order page is its own). The
+ * page is not navigated. The browser checkout itself is the subject of checkout.spec.ts.
+ */
+export async function buyOverHttp(
+  page: Page,
+  intent: ShopIntent,
+  payment = "visa-1111",
+  slug = "wool-camp-blanket",
+  quantity = 1,
+) {
+  const base = shopUrl(intent);
+  const buyer = new HttpBuyer(base);
+  await buyer.addToCart(slug, quantity);
+  const sessionId = await buyer.checkoutAtAmazon({ paymentMethodId: payment });
+  await buyer.html(buyer.reviewPath(sessionId));
+  await buyer.payAtAmazon(await buyer.placeOrder(sessionId));
+  const orderPath = await buyer.complete(sessionId);
+  const orderNumber = /\/orders\/(HP-[A-Z0-9]+)/.exec(orderPath)?.[1];
+  if (!orderNumber) throw new Error(`the completion sent the buyer to ${orderPath}, not to an order`);
+  const cookies = buyer.cookieHeader(new URL(base));
+  await page.context().addCookies(
+    cookies
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => {
+        const eq = pair.indexOf("=");
+        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: base };
+      }),
+  );
+  return { base, sessionId, orderNumber, orderPath: `/orders/${orderNumber}` };
 }
 
 const PAUSE_HOLDER = "paused-by-e2e-test";
