@@ -196,6 +196,9 @@ const schema = z.object({
   // Next.js's own gzip of pages, route answers and static files (next.config.ts `compress`), read
   // when the server starts. Off where a reverse proxy or CDN in front compresses instead.
   HTTP_COMPRESSION: flag(true),
+  // `next build` type-checks the project unless this is false (next.config.ts): `npm test` runs
+  // the same check in a step of its own before the build, so it builds without it.
+  BUILD_TYPECHECK: flag(true),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.preprocess(
     blankAsUndefined,
     z.coerce.number({ error: "must be a whole number" }).int().min(0).max(1_000_000).default(60),
