@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { addToCart, checkoutToReview, placeOrderAndConfirm } from "./support/checkout";
+import { expect, test } from "./support/test";
 
 async function expectNoViolations(page: Page, name: string) {
   const results = await new AxeBuilder({ page })

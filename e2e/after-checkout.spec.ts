@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
 import {
@@ -11,6 +10,7 @@ import {
 } from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { EMULATOR_URL, shopUrl } from "./support/environment";
+import { expect, test } from "./support/test";
 
 test.afterEach(async () => {
   await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });

@@ -5,7 +5,6 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { pemBodyLines, scanDirectory, type Needle } from "./support/bundle-secrets";
 import {
   MAX_RATIO,
@@ -21,6 +20,7 @@ import {
   readClientManifest,
 } from "@/scripts/page-weight/build-manifests";
 import { E2E_DATA_DIR, shopUrl } from "./support/environment";
+import { expect, test } from "./support/test";
 
 const NEXT_DIR = path.resolve(".next");
 

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { e2eDb } from "./support/database";
+import { expect, test } from "./support/test";
 
 test.describe("Buy Now (Finalize Checkout Session)", () => {
   test("pay in Amazon's Buy Now dialog: totals from the shop, delivery option, order recorded", async ({
@@ -143,7 +144,9 @@ test.describe("the product page's Amazon Pay buttons come without blocking the p
     await expect(page.locator('script[src*="checkout.js"]')).toHaveCount(1);
   });
 
-  test("while the browser is never idle, the buyer's first key press brings them", async ({ page }) => {
+  test("while the browser is never idle, the buyer's first key press brings them", async ({
+    freshPage: page,
+  }) => {
     await page.addInitScript(() => {
       // A page that stays busy: idle callbacks never come.
       window.requestIdleCallback = () => 0;

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { hashCartToken } from "@/lib/cart/token";
 import { e2eDb } from "./support/database";
+import { expect, test } from "./support/test";
 
 async function cartCookie(page: Page) {
   return (await page.context().cookies()).find((cookie) => cookie.name === "cart");

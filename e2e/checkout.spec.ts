@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { PAYMENT_FAILED_MESSAGE } from "@/lib/orders/status-messages";
 import {
   addToCart,

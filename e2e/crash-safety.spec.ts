@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import { CRASH_POINTS, type CrashPoint } from "@/lib/env";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -8,6 +7,7 @@ import { E2E_DATA_DIR, e2eDatabaseUrl, EMULATOR_URL, SHOPS } from "./support/env
 import { HttpBuyer } from "./support/http-buyer";
 import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
 import { crashAt, startShop, type ShopProcess } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 // The server is killed with a real SIGKILL at each step of checkout, and the buyer carries on
 // at another server on the same database. Every checkout must end as one recorded order with its

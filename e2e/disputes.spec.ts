@@ -1,8 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
 import { buyOverHttp, emulator, orderBySession } from "./support/checkout";
 import { formatMoney, isCurrency, money } from "@/lib/money";
 import { e2eDb } from "./support/database";
+import { expect, test } from "./support/test";
 
 // A buyer pays; their bank files a chargeback (the emulator's developer endpoint); the CHARGEBACK
 // IPN brings it to the merchant's order page and the open-disputes list; the merchant contests it

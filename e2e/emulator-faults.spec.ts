@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
 import { eventually, emulator } from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { EMULATOR_URL, SHOPS } from "./support/environment";
 import { HttpBuyer } from "./support/http-buyer";
 import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
 import { startShop, type ShopProcess } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 // The emulator answers 429, 500, 503, slowly, or drops the connection. Calls are retried within
 // their bounds, the buyer reads a clear message (never a stack trace or a reason code), and no

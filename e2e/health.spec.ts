@@ -1,7 +1,8 @@
 // The readiness probe: 200 with what it checked while the process can serve buyers, never
 // cached, with the route handlers' headers; its statement count follows the whole process.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { shopUrl } from "./support/environment";
+import { expect, test } from "./support/test";
 
 const SHOP = shopUrl();
 

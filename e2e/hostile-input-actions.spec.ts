@@ -2,7 +2,6 @@
 // browser sends them. Every answer is a form error or a buyer message, never a 5xx, and no row a
 // buyer could affect changes.
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
 import { actionId, callAction, callFormAction } from "./support/actions";
 import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
 import {
@@ -15,6 +14,7 @@ import {
   tamperingFields,
 } from "./support/hostile";
 import { BUY_NOW, buyerWithCart, CART, CHECKOUT, expectFormError, SHOP } from "./support/hostile-buyer";
+import { expect, test } from "./support/test";
 
 test.beforeAll(async () => {
   await quietDatabase();

@@ -1,11 +1,11 @@
 // Server action requests that no browser of this shop sends: broken bodies, unknown action ids,
 // paths that do not decode, foreign origins. Each gets a 4xx, never a 500, and changes nothing.
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
 import { actionId, callAction, callFormAction } from "./support/actions";
 import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
 import { FUZZ, oddText } from "./support/hostile";
 import { BUY_NOW, buyerWithCart, CART, CHECKOUT, SHOP } from "./support/hostile-buyer";
+import { expect, test } from "./support/test";
 
 test.beforeAll(async () => {
   await quietDatabase();

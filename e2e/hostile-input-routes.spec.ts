@@ -2,11 +2,11 @@
 // huge and negative values, unicode and broken encodings in bodies, query strings and paths.
 // The answer is a 4xx or a redirect, never a 5xx, and no row a buyer could affect changes.
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
 import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
 import { EMULATOR_URL } from "./support/environment";
 import { FUZZ, notASlug, oddText, PRODUCT_SLUGS, queryValue } from "./support/hostile";
 import { buyerWithCart, SHOP } from "./support/hostile-buyer";
+import { expect, test } from "./support/test";
 
 test.beforeAll(async () => {
   await quietDatabase();

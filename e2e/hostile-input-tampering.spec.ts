@@ -1,11 +1,11 @@
 // Values a buyer may tamper with: checkout session ids Amazon never issued, and amounts,
 // currencies and prices sent by the browser. The shop asks Amazon and its own catalog instead.
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
 import { actionId, callAction, callFormAction } from "./support/actions";
 import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
 import { FUZZ } from "./support/hostile";
 import { BUY_NOW, buyerWithCart, CART, CHECKOUT, SHOP } from "./support/hostile-buyer";
+import { expect, test } from "./support/test";
 
 test.beforeAll(async () => {
   await quietDatabase();

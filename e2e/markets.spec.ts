@@ -2,13 +2,14 @@
 // AMAZON_PAY_REGION and SHOP_CURRENCY): a local buyer pays end to end through the emulator, and
 // the cart, the review page and the confirmation speak only the market's currency and show the
 // buyer's address as their country writes it. The browser cannot choose the currency or price.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { actionId, callAction, callFormAction } from "./support/actions";
 import { orderBySession } from "./support/checkout";
 import { EMULATOR_URL } from "./support/environment";
 import { BUY_NOW, CART } from "./support/hostile-buyer";
 import { MARKET_SHOPS, startMarketShop, type MarketCurrency } from "./support/market-shops";
 import type { ShopProcess } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 interface Journey {
   currency: MarketCurrency;

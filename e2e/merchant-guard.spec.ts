@@ -4,7 +4,7 @@
 // Signed-out cookies and the lockout: e2e/merchant-sign-in.spec.ts.
 import { randomInt } from "node:crypto";
 import fc from "fast-check";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import type { APIRequestContext, Browser } from "@playwright/test";
 import { adminSessionKey } from "@/lib/admin/session-key";
 import { ADMIN_SESSION_SECONDS, issueAdminToken, newSessionId } from "@/lib/admin/session-token";
 import { parseEnv } from "@/lib/env";
@@ -14,6 +14,7 @@ import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
 import { shopUrl } from "./support/environment";
 import { FUZZ, oddText } from "./support/hostile";
 import { SHARED_INSTANCE_ENV } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 const SHOP = shopUrl("Authorize");
 const PASSWORD = SHARED_INSTANCE_ENV.ADMIN_PASSWORD;

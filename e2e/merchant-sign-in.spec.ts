@@ -2,10 +2,11 @@
 // copied cookie opens nothing afterwards; a client that keeps guessing the password is locked
 // out, even for the right one, while the merchant elsewhere still signs in.
 import { randomInt } from "node:crypto";
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { actionId, callFormAction } from "./support/actions";
 import { shopUrl } from "./support/environment";
 import { SHARED_INSTANCE_ENV } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 const SHOP = shopUrl("Authorize");
 const PASSWORD = SHARED_INSTANCE_ENV.ADMIN_PASSWORD;

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { e2eDb } from "./support/database";
 import { E2E_DATA_DIR, EMULATOR_URL, shopUrl } from "./support/environment";
+import { expect, test } from "./support/test";
 
 // A mobile app gets its Checkout Session from Amazon's SDK; here the emulator's Buy Now endpoints
 // play that part. The shop prices the items itself and Finalizes through /api/checkout/finalize.

@@ -3,11 +3,12 @@
 // part of it in Swiss francs. The catalog stays in euros for everybody (it is served from the
 // page cache), the browser only chooses among the offered currencies, and the US shop offers none.
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { merchantAction, openAdminOrder, signInAsMerchant } from "./support/admin";
 import { eventually, orderBySession } from "./support/checkout";
 import { E2E_DATA_DIR, EMULATOR_URL, SHOPS, shopUrl } from "./support/environment";
 import { startShop, type ShopProcess } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 const PORT = SHOPS.AuthorizeWithCapture.port + 13;
 const BASE = `http://127.0.0.1:${PORT}`;

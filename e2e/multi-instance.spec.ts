@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import { eventually, pauseReconcilers, resumeReconcilers } from "./support/checkout";
 import { e2eDb } from "./support/database";
 import { SHOPS } from "./support/environment";
@@ -6,6 +5,7 @@ import { HttpBuyer } from "./support/http-buyer";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./support/round-robin-proxy";
 import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
 import { crashAt, startShop, type ShopProcess } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 // Two storefront instances on one database behind a round-robin "load balancer": consecutive
 // requests of one buyer land on different instances. They share the database and the

@@ -1,10 +1,10 @@
 // Another buyer's order, cart and checkout session can be neither read nor used: not through
 // the pages, the status API, the checkout and Buy Now actions, nor Finalize for mobile apps.
-import { expect, test } from "@playwright/test";
 import { actionId, callAction, callFormAction } from "./support/actions";
 import { addToCart, checkoutToReview, orderBySession, placeOrderAndConfirm } from "./support/checkout";
 import { expectNoDatabaseChange, quietDatabase } from "./support/db-snapshot";
 import { shopUrl } from "./support/environment";
+import { expect, test } from "./support/test";
 
 const SHOP = shopUrl();
 const CHECKOUT = "lib/checkout/action.ts";

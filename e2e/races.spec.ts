@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { EMULATOR_URL, shopUrl } from "./support/environment";
 import { e2eDb } from "./support/database";
 import { HttpBuyer } from "./support/http-buyer";
 import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
+import { expect, test } from "./support/test";
 
 test("50 concurrent completions of one checkout session, IPNs racing them: one order, one charge", async () => {
   const buyer = new HttpBuyer(shopUrl());

@@ -6,9 +6,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
 import net from "node:net";
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { E2E_DATA_DIR, e2eDatabaseUrl, EMULATOR_URL, SHOPS } from "./support/environment";
 import { assertPortFree, E2E_SHOP_ENV, SHARED_INSTANCE_ENV, waitForHttp } from "./support/shop-process";
+import { expect, test } from "./support/test";
 
 const PORT = SHOPS.AuthorizeWithCapture.port + 50;
 const REFUSING_PORT = PORT + 1;

@@ -1,10 +1,10 @@
 // The merchant's settlement page: after a paid order and Amazon's settlement report, the merchant
 // fetches the latest report and sees the order's capture matched, with the totals.
-import { expect, test } from "@playwright/test";
 import { signInAsMerchant, waitForHydration } from "./support/admin";
 import { settlementReportAtAmazon } from "./support/amazon-reports";
 import { buyOverHttp, eventually, orderBySession } from "./support/checkout";
 import { shopUrl } from "./support/environment";
+import { expect, test } from "./support/test";
 
 const SHOP = shopUrl("AuthorizeWithCapture");
 

@@ -3,7 +3,7 @@
 // checkout after its grace period (5 s in the e2e shops), with the key the buyer would have used.
 // A buyer who comes back in another browser completes it too and sees a neutral page, and one who
 // comes back while the reconciler is completing waits for it. Amazon sees one successful Complete.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import {
   addToCart,
   checkoutToReview,
@@ -16,6 +16,7 @@ import {
 import { e2eDb } from "./support/database";
 import { EMULATOR_URL } from "./support/environment";
 import { assertOneOrderPerCompletedSession } from "./support/emulator-state";
+import { expect, test } from "./support/test";
 
 const RESULT = "**/checkout/result**";
 
