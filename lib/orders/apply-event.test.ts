@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/database";
 import { createDraftOrder } from "@/tests/helpers/orders";
+import { databaseTransactions } from "@/lib/prisma/statement-count";
 import { applyEventToOrder } from "./apply-event";
 import type { ChargeFact } from "./payment-facts";
 import type { OrderEvent } from "./state-machine";
@@ -122,6 +123,32 @@ describe("applyEventToOrder", () => {
     expect(final.status).toBe("Authorized");
     expect((await stored(order.id)).charges.map((c) => [c.id, c.state])).toEqual([[id, "Authorized"]]);
     expect(await database.prisma.charge.count({ where: { orderId: order.id } })).toBe(1);
+  });
+
+  it("applies concurrent events for one order one after another: no compare-and-set is lost", async () => {
+    const order = await createDraftOrder(database.prisma, { intent: "AuthorizeWithCapture" });
+    const chargeId = "S01-5555555-6666666-C000001";
+    await applyEventToOrder(database.prisma, order.id, completed("Captured", chargeId));
+    const refunds: OrderEvent[] = Array.from({ length: 8 }, (_, i) => ({
+      type: "refund.observed",
+      source: "ipn",
+      refund: {
+        refundId: `S01-5555555-6666666-R00000${i}`,
+        chargeId,
+        state: "RefundInitiated",
+        amountMinor: 100,
+        reasonCode: null,
+      },
+    }));
+    const transactionsBefore = databaseTransactions();
+    const results = await Promise.all(
+      refunds.map((event) => applyEventToOrder(database.prisma, order.id, event)),
+    );
+    expect(results.every((result) => result.outcome.kind === "applied")).toBe(true);
+    // One transaction per event: none read a version another had already moved on.
+    expect(databaseTransactions() - transactionsBefore).toBe(refunds.length);
+    expect(await database.prisma.refund.count({ where: { orderId: order.id } })).toBe(refunds.length);
+    expect((await stored(order.id)).version).toBe(1 + refunds.length);
   });
 
   it("writes extra columns only when the event applies (shipping)", async () => {

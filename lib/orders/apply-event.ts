@@ -191,11 +191,49 @@ function appliedOrder(stored: OrderState, outcome: Outcome): AppliedOrder {
   };
 }
 
-export async function applyEventToOrder(
+// Events for one order from this process are applied one after another. Applied at once (a
+// checkout's IPNs arrive together with the buyer's return), they read the same version and all but
+// one lose the compare-and-set on PostgreSQL, to load and decide again. Other processes are kept
+// apart by the version check alone. A turn waits at most TURN_WAIT_MS for the one before it, so
+// an apply that never ends, or one nested in another, cannot hold the order up for good. On
+// globalThis: each route's bundle has its own copy of this module.
+const TURN_WAIT_MS = 5_000;
+const turns = ((
+  globalThis as unknown as { __storefrontOrderTurns?: Map<string, Promise<void>> }
+).__storefrontOrderTurns ??= new Map<string, Promise<void>>());
+
+async function inTurn<T>(orderId: string, work: () => Promise<T>): Promise<T> {
+  const before = turns.get(orderId);
+  let done!: () => void;
+  const mine = new Promise<void>((resolve) => (done = resolve));
+  turns.set(orderId, mine);
+  try {
+    if (before) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([before, new Promise((resolve) => (timer = setTimeout(resolve, TURN_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
+    return await work();
+  } finally {
+    done();
+    if (turns.get(orderId) === mine) turns.delete(orderId);
+  }
+}
+
+export function applyEventToOrder(
   prisma: PrismaClient,
   orderId: string,
   event: OrderEvent,
   options: ApplyOptions = {},
+): Promise<ApplyResult> {
+  return inTurn(orderId, () => applyNow(prisma, orderId, event, options));
+}
+
+async function applyNow(
+  prisma: PrismaClient,
+  orderId: string,
+  event: OrderEvent,
+  options: ApplyOptions,
 ): Promise<ApplyResult> {
   const maxAttempts = options.maxAttempts ?? 20;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
