@@ -6,6 +6,7 @@
 import type { Prisma, PrismaClient } from "@/lib/prisma/types";
 import { crashPoint } from "@/lib/crash-point";
 import { recordPaymentEvent } from "@/lib/payment-events";
+import { pauseUntil } from "./pause-until";
 import { nextPollAt } from "./poll-schedule";
 import { ORDER_STATE_COLUMNS, toSnapshot, type OrderState } from "./snapshot";
 import { writeDisputes } from "./write-disputes";
@@ -208,11 +209,7 @@ async function inTurn<T>(orderId: string, work: () => Promise<T>): Promise<T> {
   const mine = new Promise<void>((resolve) => (done = resolve));
   turns.set(orderId, mine);
   try {
-    if (before) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([before, new Promise((resolve) => (timer = setTimeout(resolve, TURN_WAIT_MS)))]);
-      clearTimeout(timer);
-    }
+    if (before) await pauseUntil(before, TURN_WAIT_MS);
     return await work();
   } finally {
     done();

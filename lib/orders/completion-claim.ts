@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { unlessNotMatched } from "@/lib/prisma/errors";
 import type { Order, PrismaClient } from "@/lib/prisma/types";
 import { DRAFT_ORDER_COLUMNS, type DraftOrder } from "./draft-order";
+import { pauseUntil } from "./pause-until";
 
 /** A claim lapses this long after it was taken or last renewed (COMPLETION_CLAIM_TTL_SECONDS, default 10). */
 export const completionClaimTtlMs = (): number => env().COMPLETION_CLAIM_TTL_SECONDS * 1000;
@@ -142,14 +143,6 @@ export async function releaseCompletionClaim(
 const processClaims = ((
   globalThis as unknown as { __storefrontHeldClaims?: Map<string, Promise<void>> }
 ).__storefrontHeldClaims ??= new Map<string, Promise<void>>());
-
-/** Waits `ms`, or less if `settled` settles first. */
-async function pauseUntil(settled: Promise<void> | undefined, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const pause = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  await (settled ? Promise.race([settled, pause]) : pause);
-  clearTimeout(timer);
-}
 
 /**
  * Waits until the order leaves Draft, or its claim is free (released or lapsed), or the time is
