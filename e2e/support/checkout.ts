@@ -137,16 +137,9 @@ export async function buyOverHttp(
   const orderPath = await buyer.complete(sessionId);
   const orderNumber = /\/orders\/(HP-[A-Z0-9]+)/.exec(orderPath)?.[1];
   if (!orderNumber) throw new Error(`the completion sent the buyer to ${orderPath}, not to an order`);
-  const cookies = buyer.cookieHeader(new URL(base));
-  await page.context().addCookies(
-    cookies
-      .split("; ")
-      .filter(Boolean)
-      .map((pair) => {
-        const eq = pair.indexOf("=");
-        return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: base };
-      }),
-  );
+  await page
+    .context()
+    .addCookies(buyer.cookies(new URL(base)).map(([name, value]) => ({ name, value, url: base })));
   return { base, sessionId, orderNumber, orderPath: `/orders/${orderNumber}` };
 }
 

@@ -52,9 +52,14 @@ export class HttpBuyer {
     },
   ) {}
 
+  /** The cookies this buyer holds for `url`'s host, as name and value. */
+  cookies(url: URL): [name: string, value: string][] {
+    return [...(this.jars.get(url.hostname) ?? new Map<string, string>()).entries()];
+  }
+
   /** The Cookie header this buyer sends to `url`. */
   cookieHeader(url: URL): string {
-    return [...(this.jars.get(url.hostname) ?? new Map<string, string>()).entries()]
+    return this.cookies(url)
       .map(([k, v]) => `${k}=${v}`)
       .join("; ");
   }
