@@ -29,49 +29,49 @@ step() {
   fi
 }
 
+# logged LOG -- COMMAND...: runs COMMAND with its output in test-reports/logs/LOG.log and its
+# status and seconds in LOG.result, for a run in the background that report_logged prints later.
+logged() {
+  local log=$1 started=$SECONDS
+  shift 2
+  "$@" > "test-reports/logs/$log.log" 2>&1
+  echo "$? $((SECONDS - started))" > "test-reports/logs/$log.result"
+}
+# report_logged NAME LOG WHERE [REPORT]: a logged run's output and outcome, as a step prints them
+# (WHERE says what it ran beside; REPORT is its JSON report, as for step).
+report_logged() {
+  local name=$1 log=$2 where=$3 report=${4:-} status=1 seconds="?"
+  [ -f "test-reports/logs/$log.result" ] && read -r status seconds < "test-reports/logs/$log.result"
+  echo
+  echo "=== $name"
+  cat "test-reports/logs/$log.log" 2>/dev/null
+  if [ "$status" = 0 ]; then
+    echo "=== $name: ok ($seconds s, $where)"
+  else
+    echo "=== $name: FAILED ($seconds s, $where)"
+    failed_steps+=("$name|$report")
+  fi
+}
+
 # The static checks are single-threaded. Once the route types exist (lint and typecheck read
 # them), lint runs on one core while the others run one after another on the second: the
 # typecheck takes about half as long as lint, format, import rules and schema drift fill the rest.
 # Each is reported as its own step, in this order, with its own log.
 step "route types" -- npx next typegen
 mkdir -p test-reports/logs
-checks=(typecheck format arrows)
-[ "${SKIP_POSTGRES:-}" != "1" ] && checks+=(drift)
-check_command() {
-  case $1 in
-    typecheck) npx tsc --noEmit ;;
-    format) npm run -s format:check ;;
-    arrows) npm run -s check:arrows ;;
-    drift) npm run -s db:check ;;
-  esac
-}
 (
-  for check in "${checks[@]}"; do
-    started=$SECONDS
-    check_command "$check" > "test-reports/logs/$check.log" 2>&1
-    echo "$? $((SECONDS - started))" > "test-reports/logs/$check.result"
-  done
+  logged typecheck -- npx tsc --noEmit
+  logged format -- npm run -s format:check
+  logged arrows -- npm run -s check:arrows
+  [ "${SKIP_POSTGRES:-}" != "1" ] && logged drift -- npm run -s db:check
 ) &
 checks_pid=$!
 step "lint" -- npm run -s lint
 wait "$checks_pid"
-report_check() { # NAME CHECK: the check's log and outcome, as a step prints them
-  local name=$1 check=$2 status=1 seconds="?"
-  [ -f "test-reports/logs/$check.result" ] && read -r status seconds < "test-reports/logs/$check.result"
-  echo
-  echo "=== $name"
-  cat "test-reports/logs/$check.log" 2>/dev/null
-  if [ "$status" = 0 ]; then
-    echo "=== $name: ok ($seconds s, beside lint)"
-  else
-    echo "=== $name: FAILED ($seconds s, beside lint)"
-    failed_steps+=("$name|")
-  fi
-}
-report_check "typecheck" typecheck
-report_check "format" format
-report_check "architecture (import rules)" arrows
-[ "${SKIP_POSTGRES:-}" != "1" ] && report_check "schema drift (sqlite and postgresql)" drift
+report_logged "typecheck" typecheck "beside lint"
+report_logged "format" format "beside lint"
+report_logged "architecture (import rules)" arrows "beside lint"
+[ "${SKIP_POSTGRES:-}" != "1" ] && report_logged "schema drift (sqlite and postgresql)" drift "beside lint"
 step "unit and integration tests (sqlite)" test-reports/vitest-sqlite.json -- npx vitest run --outputFile.json=test-reports/vitest-sqlite.json
 # The typecheck step above already checked what `next build` would check again.
 step "production build" -- env BUILD_TYPECHECK=false npm run -s build
@@ -84,24 +84,10 @@ step "production build" -- env BUILD_TYPECHECK=false npm run -s build
 # build, alone: some of its tests measure time (timeouts, retries) and fail on a starved CPU.
 # Logs follow in order.
 e2e_run() { # NAME PORT_OFFSET VAR=VALUE...: one run, logged to test-reports/logs/e2e-NAME.log
-  local name=$1 offset=$2 started=$SECONDS
+  local name=$1 offset=$2
   shift 2
-  env "$@" E2E_PORT=$((${E2E_PORT:-3100} + offset)) E2E_EMULATOR_PORT=$((${E2E_EMULATOR_PORT:-4110} + offset)) \
-    npx playwright test > "test-reports/logs/e2e-$name.log" 2>&1
-  echo "$? $((SECONDS - started))" > "test-reports/logs/e2e-$name.result"
-}
-e2e_report() { # NAME: the run's log and outcome, as a step prints them
-  local name=$1 status=1 seconds="?"
-  [ -f "test-reports/logs/e2e-$name.result" ] && read -r status seconds < "test-reports/logs/e2e-$name.result"
-  echo
-  echo "=== e2e ($name)"
-  cat "test-reports/logs/e2e-$name.log"
-  if [ "$status" = 0 ]; then
-    echo "=== e2e ($name): ok ($seconds s, side by side)"
-  else
-    echo "=== e2e ($name): FAILED ($seconds s, side by side)"
-    failed_steps+=("e2e ($name)|test-reports/playwright-$name.json")
-  fi
+  logged "e2e-$name" -- env "$@" E2E_PORT=$((${E2E_PORT:-3100} + offset)) \
+    E2E_EMULATOR_PORT=$((${E2E_EMULATOR_PORT:-4110} + offset)) npx playwright test
 }
 e2e_started=$SECONDS
 if [ "${SKIP_POSTGRES:-}" != "1" ]; then
@@ -122,7 +108,9 @@ if [ "${SKIP_POSTGRES:-}" != "1" ]; then
   step "integration tests (postgresql)" test-reports/vitest-postgresql.json -- env TEST_DATABASE=postgresql npx vitest run --outputFile.json=test-reports/vitest-postgresql.json "${db_tests[@]}"
 fi
 wait
-for name in "${e2e_runs[@]}"; do e2e_report "$name"; done
+for name in "${e2e_runs[@]}"; do
+  report_logged "e2e ($name)" "e2e-$name" "side by side" "test-reports/playwright-$name.json"
+done
 echo
 echo "=== e2e, all runs: $((SECONDS - e2e_started)) s"
 
