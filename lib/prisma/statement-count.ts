@@ -3,29 +3,48 @@
 // reports the total so the benchmark can give database statements per checkout. A counter is
 // all it costs. With DATABASE_STATEMENT_LOG set to a file path, each statement's SQL is also
 // appended to that file (`npm run bench:steps -- --log` uses it to show what each step sends).
+// watchStatements() hands each statement's SQL and arguments to a listener (tests check the
+// query plans with it).
 import { appendFileSync } from "node:fs";
 /** What Prisma takes as `adapter`: something that connects. */
 interface AdapterFactory {
   connect(): Promise<object>;
 }
 
+export interface SentStatement {
+  sql: string;
+  args: readonly unknown[];
+}
+type StatementListener = (statement: SentStatement) => void;
+
 // On globalThis, as the client in lib/db.ts is: each route's bundle has its own copy of this
 // module, and the count must be the process's.
 const holder = globalThis as unknown as {
   __storefrontDatabaseStatements?: { count: number; transactions: number };
+  __storefrontStatementListeners?: Set<StatementListener>;
 };
 const counter = (holder.__storefrontDatabaseStatements ??= { count: 0, transactions: 0 });
+const listeners = (holder.__storefrontStatementListeners ??= new Set());
 
 /** Statements sent since this process started. */
 export const databaseStatements = (): number => counter.count;
 /** Transactions begun since this process started (each also counts BEGIN among the statements). */
 export const databaseTransactions = (): number => counter.transactions;
 
+/** Calls the listener with every statement this process sends until the returned stop is called. */
+export function watchStatements(listener: StatementListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 const statementLog = process.env.DATABASE_STATEMENT_LOG;
 function logStatement(name: string, args: unknown[]): void {
-  if (!statementLog) return;
-  const query = args[0] as { sql?: unknown } | undefined;
-  appendFileSync(statementLog, `${name} ${typeof query?.sql === "string" ? query.sql : ""}\n`);
+  if (!statementLog && listeners.size === 0) return;
+  const query = args[0] as { sql?: unknown; args?: unknown } | undefined;
+  const sql = typeof query?.sql === "string" ? query.sql : "";
+  if (statementLog) appendFileSync(statementLog, `${name} ${sql}\n`);
+  const sent = { sql, args: Array.isArray(query?.args) ? query.args : [] };
+  for (const listener of listeners) listener(sent);
 }
 
 const STATEMENTS = new Set(["queryRaw", "executeRaw", "executeScript"]);
