@@ -10,8 +10,10 @@
 //
 //   npm run bench -- --database sqlite,postgresql --latency 0,100 --concurrency 1,8,32
 //                    [--checkouts N] [--catalog-seconds 5] [--catalog-only]
-//                    [--instances 1] [--shop-port 3300] [--emulator-port 4310]
+//                    [--instances 1] [--shop-port 3300] [--emulator-port 4310] [--past-orders 0]
 //
+// --past-orders N writes N paid orders (cart, line, charge, events, IPN record) into the fresh
+// database first, so the checkouts run against a shop with a history, not an empty one.
 // --instances N starts N shop processes on one database (ports from --shop-port up), as a
 // machine with N cores would run them behind a load balancer; each buyer stays with one.
 import { existsSync } from "node:fs";

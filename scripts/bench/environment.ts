@@ -13,6 +13,7 @@ import { ensurePostgresDatabase } from "@/scripts/db/ensure-postgres-database";
 import { prepareDatabase } from "@/scripts/db/prepare";
 import { startEmulatorProcess } from "@/scripts/local-emulator";
 import type { BenchDatabase, BenchOptions } from "./options";
+import { writePastOrders } from "./past-orders";
 
 export interface BenchEnvironment {
   /** The first shop process. */
@@ -53,6 +54,7 @@ export async function startEnvironment(
   const databaseUrl = database === "sqlite" ? `file:${path.join(dataDir, "bench.db")}` : options.postgresUrl;
   if (database === "postgresql") await ensurePostgresDatabase(databaseUrl);
   await prepareDatabase({ url: databaseUrl, reset: true, quiet: true });
+  await writePastOrders(databaseUrl, options.pastOrders);
 
   const shopUrls = Array.from(
     { length: options.instances },

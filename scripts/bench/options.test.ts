@@ -30,6 +30,12 @@ describe("the benchmark's command line", () => {
     });
   });
 
+  it("starts from an empty order history unless --past-orders says otherwise", () => {
+    expect(parseBenchOptions([]).pastOrders).toBe(0);
+    expect(parseBenchOptions(["--past-orders", "20000"]).pastOrders).toBe(20_000);
+    expect(() => parseBenchOptions(["--past-orders", "many"])).toThrow(/--past-orders: "many"/);
+  });
+
   it("reads comma lists, skips empty entries and zero buyers", () => {
     const options = parseBenchOptions([
       "--database",

@@ -12,6 +12,8 @@ export interface BenchOptions {
   catalogSeconds: number;
   /** Only the floor and the catalog reads, no checkouts (--catalog-only). */
   catalogOnly: boolean;
+  /** Paid orders already in the database before the run (--past-orders): a shop with a history. */
+  pastOrders: number;
   /** Shop processes (`next start`), one per core at most, on ports from shopPort up. */
   instances: number;
   shopPort: number;
@@ -51,6 +53,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
       checkouts: { type: "string" },
       "catalog-seconds": { type: "string", default: "5" },
       "catalog-only": { type: "boolean", default: false },
+      "past-orders": { type: "string", default: "0" },
       instances: { type: "string", default: "1" },
       "shop-port": { type: "string", default: "3300" },
       "emulator-port": { type: "string", default: "4310" },
@@ -81,6 +84,7 @@ export function parseBenchOptions(argv: string[] = process.argv.slice(2)): Bench
     fixedCheckouts: args.checkouts === undefined ? undefined : numbers(args.checkouts, "checkouts")[0],
     catalogSeconds: Number(args["catalog-seconds"]),
     catalogOnly: args["catalog-only"],
+    pastOrders: numbers(args["past-orders"], "past-orders")[0] ?? 0,
     instances,
     shopPort,
     emulatorPort,
