@@ -2,7 +2,6 @@
 // API (Get Dispute, then the charge); a dispute for a charge the shop does not know is kept and
 // listed, never dropped; won and lost disputes update the order's money. Against the in-process
 // emulator (its developer endpoints play the buyer's bank and Amazon) and a real database.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { completeCheckout } from "@/lib/checkout/complete";
 import { clearEmulatorLog, emulatorApiCalls, injectFault } from "@/tests/helpers/amazon-calls";
@@ -10,28 +9,24 @@ import { paidAtAmazon } from "@/tests/helpers/checkout-journey";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { openChargeback, settleChargeback } from "@/tests/helpers/disputes";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
-import { createSnsIdentity } from "@/tests/helpers/sns-signer";
+import { createSnsIdentity, trustSnsIdentity } from "@/tests/helpers/sns-signer";
 import { handleIpn } from "./ipn/handle-ipn";
 import { emulatorTopicArn } from "./ipn/ipn-source";
-import type { SnsEnvelope } from "./ipn/sns-message";
-import { createSnsVerifier } from "./ipn/sns-verifier";
 import { reconcileOnce } from "./reconciler";
 import { syncDispute } from "./sync-dispute";
 
 vi.mock("next/headers", () => import("@/tests/helpers/next-request"));
 
 const identity = createSnsIdentity();
-const verifierHolder = globalThis as unknown as { __storefrontSnsVerifier?: unknown };
 
 let shop: ShopHarness;
+let distrust: () => void;
 beforeAll(async () => {
   shop = await startShopHarness(await createTestDatabase());
-  verifierHolder.__storefrontSnsVerifier = createSnsVerifier({
-    fetchCertificate: async () => identity.certPem,
-  });
+  distrust = trustSnsIdentity(identity);
 });
 afterAll(async () => {
-  delete verifierHolder.__storefrontSnsVerifier;
+  distrust();
   await shop.close();
 });
 
@@ -46,24 +41,14 @@ async function paidOrder() {
   return { order, chargeId: order.charges[0]!.id };
 }
 
-function chargebackIpn(disputeId: string, chargePermissionId: string | null) {
-  return identity.signEnvelope({
-    Type: "Notification",
-    MessageId: randomUUID(),
-    TopicArn: emulatorTopicArn(shop.merchant.merchantId),
-    Message: JSON.stringify({
-      MerchantID: shop.merchant.merchantId,
-      ObjectType: "CHARGEBACK",
-      ObjectId: disputeId,
-      ChargePermissionId: chargePermissionId,
-      NotificationType: "STATE_CHANGE",
-      NotificationId: randomUUID(),
-      NotificationVersion: "V2",
-    }),
-    Timestamp: new Date().toISOString(),
-    SigningCertURL: "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0123456789abcdef.pem",
-  } as Omit<SnsEnvelope, "Signature" | "SignatureVersion">);
-}
+const chargebackIpn = (disputeId: string, chargePermissionId: string | null) =>
+  identity.amazonPayIpn({
+    topicArn: emulatorTopicArn(shop.merchant.merchantId),
+    merchantId: shop.merchant.merchantId,
+    objectType: "CHARGEBACK",
+    objectId: disputeId,
+    chargePermissionId,
+  });
 
 const reread = (orderId: string) =>
   shop.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { disputes: true } });

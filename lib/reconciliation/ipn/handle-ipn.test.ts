@@ -7,27 +7,22 @@ import { resetEnv } from "@/lib/env";
 import { clearEmulatorLog, emulatorApiCalls } from "@/tests/helpers/amazon-calls";
 import { createTestDatabase } from "@/tests/helpers/database";
 import { startShopHarness, type ShopHarness } from "@/tests/helpers/shop-harness";
-import { createSnsIdentity } from "@/tests/helpers/sns-signer";
+import { createSnsIdentity, SNS_CERT_URL as CERT_URL, trustSnsIdentity } from "@/tests/helpers/sns-signer";
 import { handleIpn } from "./handle-ipn";
 import { emulatorTopicArn } from "./ipn-source";
 import type { SnsEnvelope } from "./sns-message";
-import { createSnsVerifier } from "./sns-verifier";
 
 const SNS = "https://sns.us-east-1.amazonaws.com";
-const CERT_URL = `${SNS}/SimpleNotificationService-0123456789abcdef.pem`;
 const FOREIGN_TOPIC = "arn:aws:sns:us-east-1:666666666666:someone-elses-topic";
 const identity = createSnsIdentity();
-const verifierHolder = globalThis as unknown as { __storefrontSnsVerifier?: unknown };
 
 let shop: ShopHarness;
 let ownTopic: string;
+let distrust: () => void;
 beforeAll(async () => {
   shop = await startShopHarness(await createTestDatabase());
   ownTopic = emulatorTopicArn(shop.merchant.merchantId);
-  // Certificates as AWS serves them: the verifier accepts https SNS hosts only.
-  verifierHolder.__storefrontSnsVerifier = createSnsVerifier({
-    fetchCertificate: async () => identity.certPem,
-  });
+  distrust = trustSnsIdentity(identity);
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -35,32 +30,22 @@ afterEach(() => {
   resetEnv();
 });
 afterAll(async () => {
-  delete verifierHolder.__storefrontSnsVerifier;
+  distrust();
   await shop.close();
 });
 
-function notification(
+const notification = (
   topicArn: string,
   merchantId = shop.merchant.merchantId,
   chargeId = "S01-1111111-2222222-C000001",
-) {
-  return identity.signEnvelope({
-    Type: "Notification",
-    MessageId: randomUUID(),
-    TopicArn: topicArn,
-    Message: JSON.stringify({
-      MerchantID: merchantId,
-      ObjectType: "CHARGE",
-      ObjectId: chargeId,
-      ChargePermissionId: "S01-1111111-2222222",
-      NotificationType: "STATE_CHANGE",
-      NotificationId: randomUUID(),
-      NotificationVersion: "V2",
-    }),
-    Timestamp: new Date().toISOString(),
-    SigningCertURL: CERT_URL,
-  } as Omit<SnsEnvelope, "Signature" | "SignatureVersion">);
-}
+) =>
+  identity.amazonPayIpn({
+    topicArn,
+    merchantId,
+    objectType: "CHARGE",
+    objectId: chargeId,
+    chargePermissionId: "S01-1111111-2222222",
+  });
 
 function subscriptionConfirmation(topicArn: string, urlTopic = topicArn) {
   return identity.signEnvelope({
