@@ -16,13 +16,12 @@ export async function writePastOrders(databaseUrl: string, count: number): Promi
       const orders = Array.from({ length: Math.min(BATCH, count - first) }, (_, i) => {
         const n = first + i;
         const at = new Date(Date.now() - (count - n) * 60_000 - day);
-        const sessionId = `past-${randomUUID()}`;
         return {
           at,
           cartId: randomUUID(),
           orderId: randomUUID(),
           orderNumber: `P-${String(n).padStart(8, "0")}`,
-          sessionId,
+          sessionId: `past-${randomUUID()}`,
           chargePermissionId: `P01-${n}`,
           chargeId: `P01-${n}-C01`,
         };

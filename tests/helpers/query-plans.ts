@@ -1,9 +1,9 @@
 // Which statements read a whole table instead of finding their rows through an index, as the
 // database itself plans them: EXPLAIN QUERY PLAN on SQLite, EXPLAIN with sequential scans priced
 // out on PostgreSQL (a small table is otherwise scanned whatever its indexes). A whole index
-// walked in order (to sort, say) counts as a whole read too. A lookup without an
-// index reads every order the shop ever took, so it slows down with each sale while every test
-// still passes on a small database.
+// walked in order (to sort, say) counts as a whole read too. A lookup without an index reads
+// every order the shop ever took, so it slows down with each sale while every test still passes
+// on a small database.
 import { createClient } from "@libsql/client";
 import pg from "pg";
 import { watchStatements, type SentStatement } from "@/lib/prisma/statement-count";
@@ -24,10 +24,13 @@ export async function statementsOf(run: () => Promise<void>): Promise<SentStatem
   return sent;
 }
 
-async function scannedTables(database: TestDatabase, statement: SentStatement): Promise<string[]> {
-  if (database.provider === "sqlite") {
-    const client = createClient({ url: database.url });
-    try {
+/** The tables a statement reads in full, asked of one connection kept open for all of them. */
+type Planner = { scannedTables(statement: SentStatement): Promise<string[]>; close(): Promise<void> };
+
+function sqlitePlanner(url: string): Planner {
+  const client = createClient({ url });
+  return {
+    async scannedTables(statement) {
       // SQLite plans a statement when it is prepared, whatever the values bound later.
       const plan = await client.execute({
         sql: `EXPLAIN QUERY PLAN ${statement.sql}`,
@@ -37,22 +40,25 @@ async function scannedTables(database: TestDatabase, statement: SentStatement): 
         const scanned = /^SCAN (?:main\.)?`?(\w+)`?/.exec(String(row.detail))?.[1];
         return scanned ? [scanned] : [];
       });
-    } finally {
-      client.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: database.url });
+    },
+    close: async () => client.close(),
+  };
+}
+
+async function postgresPlanner(url: string): Promise<Planner> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
-  try {
-    await client.query("SET enable_seqscan = off");
-    const plan = await client.query<{ "QUERY PLAN": [{ Plan: PostgresPlanNode }] }>(
-      `EXPLAIN (FORMAT JSON) ${statement.sql}`,
-      [...statement.args],
-    );
-    return wholeReads(plan.rows[0]!["QUERY PLAN"][0].Plan);
-  } finally {
-    await client.end();
-  }
+  await client.query("SET enable_seqscan = off");
+  return {
+    async scannedTables(statement) {
+      const plan = await client.query<{ "QUERY PLAN": [{ Plan: PostgresPlanNode }] }>(
+        `EXPLAIN (FORMAT JSON) ${statement.sql}`,
+        [...statement.args],
+      );
+      return wholeReads(plan.rows[0]!["QUERY PLAN"][0].Plan);
+    },
+    close: () => client.end(),
+  };
 }
 
 interface PostgresPlanNode {
@@ -76,9 +82,15 @@ export async function unindexedReads(database: TestDatabase, statements: SentSta
   const distinct = new Map<string, SentStatement>();
   for (const statement of statements)
     if (/^\s*(SELECT|UPDATE|DELETE)\b/i.test(statement.sql)) distinct.set(statement.sql, statement);
+  const planner =
+    database.provider === "sqlite" ? sqlitePlanner(database.url) : await postgresPlanner(database.url);
   const found: string[] = [];
-  for (const statement of distinct.values())
-    for (const table of await scannedTables(database, statement))
-      if (!BOUNDED.has(table)) found.push(`${table} in: ${statement.sql}`);
+  try {
+    for (const statement of distinct.values())
+      for (const table of await planner.scannedTables(statement))
+        if (!BOUNDED.has(table)) found.push(`${table} in: ${statement.sql}`);
+  } finally {
+    await planner.close();
+  }
   return found;
 }
